@@ -1,0 +1,258 @@
+//! Bytes → text, once, with the encoding rules of `SCHEMA.md`.
+//!
+//! 1. A UTF-8 BOM is dropped; UTF-16 LE/BE with a BOM is decoded as such.
+//! 2. Bytes that look binary (a known magic number such as PNG, gzip, zip, PDF
+//!    streams or ELF; at least 1 % NUL bytes; or more than 10 % control
+//!    characters) are refused with [`ErrorKind::Binary`].
+//! 3. Valid UTF-8 is taken as it is.
+//! 4. Mostly-valid UTF-8 with a few broken sequences (more well-formed multi-byte
+//!    sequences than broken ones) is decoded lossily (U+FFFD) with a warning:
+//!    reading such a file as Windows-1252 would garble every umlaut.
+//! 5. Anything else is Windows-1252 (a superset of Latin-1 for text), with a warning.
+//!
+//! Line endings, NFD umlauts and invisible characters are kept: offsets must match
+//! the text a user opens. A few NUL bytes in otherwise clean text are kept, with a
+//! warning.
+
+use crate::error::{Error, ErrorKind};
+
+/// The result of decoding: the text and how it was obtained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The decoded text.
+    pub text: String,
+    /// `utf-8`, `utf-8-lossy`, `utf-16le`, `utf-16be` or `windows-1252`.
+    pub encoding: &'static str,
+    /// Non-fatal remarks for the record's `warnings`.
+    pub warnings: Vec<String>,
+}
+
+/// How much of the input the binary check looks at.
+const SNIFF_LEN: usize = 64 * 1024;
+
+/// Decodes `bytes` according to the module rules.
+///
+/// ```
+/// use aussage::input::decode::decode;
+/// let d = decode(b"\xef\xbb\xbfGr\xc3\xbc\xc3\x9fe").unwrap();
+/// assert_eq!((d.text.as_str(), d.encoding), ("Grüße", "utf-8"));
+/// let d = decode(b"\x84Zitat\x93").unwrap();
+/// assert_eq!((d.text.as_str(), d.encoding), ("„Zitat“", "windows-1252"));
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode_unmarked(rest);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Ok(decode_utf16(&bytes[2..], encoding_rs::UTF_16LE, "utf-16le"));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Ok(decode_utf16(&bytes[2..], encoding_rs::UTF_16BE, "utf-16be"));
+    }
+    decode_unmarked(bytes)
+}
+
+fn decode_utf16(
+    body: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    name: &'static str,
+) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let mut warnings = Vec::new();
+    if had_errors {
+        warnings.push(format!("malformed {name} sequences replaced with U+FFFD"));
+    }
+    Decoded {
+        text: text.into_owned(),
+        encoding: name,
+        warnings,
+    }
+}
+
+fn decode_unmarked(bytes: &[u8]) -> Result<Decoded, Error> {
+    if let Some(what) = binary_reason(bytes) {
+        return Err(Error::document(
+            ErrorKind::Binary,
+            format!("looks like binary data ({what}), not text"),
+        ));
+    }
+    let mut warnings = Vec::new();
+    let nuls = memchr_count(bytes, 0);
+    if nuls > 0 {
+        warnings.push(format!("{nuls} NUL byte(s) kept as U+0000"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            encoding: "utf-8",
+            warnings,
+        }),
+        Err(_) => {
+            let (valid_multibyte, invalid) = utf8_quality(bytes);
+            if valid_multibyte > invalid {
+                warnings.push(format!(
+                    "invalid UTF-8: {invalid} malformed sequence(s) replaced with U+FFFD"
+                ));
+                Ok(Decoded {
+                    text: String::from_utf8_lossy(bytes).into_owned(),
+                    encoding: "utf-8-lossy",
+                    warnings,
+                })
+            } else {
+                warnings.push("not valid UTF-8: decoded as Windows-1252".to_string());
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: "windows-1252",
+                    warnings,
+                })
+            }
+        }
+    }
+}
+
+/// Why the bytes look binary, if they do.
+fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"PK\x03\x04", "zip archive"),
+        (b"\x7fELF", "ELF executable"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"%PDF-", "PDF document"),
+        (b"BZh", "bzip2 data"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"(\xb5/\xfd", "zstd data"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            // "BZh" and "GIF8" are also plausible text openings; require a
+            // control byte soon after to call them binary.
+            let sure = magic.len() >= 4 || bytes.iter().take(64).any(|&b| is_control(b));
+            if sure {
+                return Some(what);
+            }
+        }
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if sample.is_empty() {
+        return None;
+    }
+    let nuls = memchr_count(sample, 0);
+    if nuls * 100 >= sample.len() {
+        return Some("NUL bytes");
+    }
+    let controls = sample.iter().filter(|&&b| is_control(b)).count();
+    if controls * 10 > sample.len() {
+        return Some("control characters");
+    }
+    None
+}
+
+/// C0 controls other than tab, newline, carriage return, form feed, plus DEL.
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
+}
+
+fn memchr_count(bytes: &[u8], needle: u8) -> usize {
+    bytes.iter().filter(|&&b| b == needle).count()
+}
+
+/// Counts well-formed multi-byte UTF-8 sequences and malformed ones.
+fn utf8_quality(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid_multibyte, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                valid_multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                return (valid_multibyte, invalid);
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // SAFETY-free: the prefix was just validated.
+                if let Ok(s) = std::str::from_utf8(&bytes[..good]) {
+                    valid_multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                }
+                invalid += 1;
+                let skip = e.error_len().unwrap_or(bytes.len() - good).max(1);
+                bytes = &bytes[(good + skip).min(bytes.len())..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(bytes: &[u8]) -> Decoded {
+        decode(bytes).expect("decodes")
+    }
+
+    #[test]
+    fn encodings() {
+        // (input, text, encoding, has warning)
+        let cases: &[(&[u8], &str, &str, bool)] = &[
+            (b"Hallo Welt", "Hallo Welt", "utf-8", false),
+            (b"\xef\xbb\xbfHallo", "Hallo", "utf-8", false),
+            (b"\xff\xfeH\x00\xe4\x00", "Hä", "utf-16le", false),
+            (b"\xfe\xff\x00H\x00\xe4", "Hä", "utf-16be", false),
+            (b"Gr\xfc\xdfe", "Grüße", "windows-1252", true),
+            (b"\x84Ja\x93 \x96 nein", "„Ja“ – nein", "windows-1252", true),
+            (
+                b"Zeile\r\nZeile\rZeile",
+                "Zeile\r\nZeile\rZeile",
+                "utf-8",
+                false,
+            ),
+            (b"", "", "utf-8", false),
+            (
+                "Grüße aus Köln \u{00e4}\u{00f6}".as_bytes(),
+                "Grüße aus Köln äö",
+                "utf-8",
+                false,
+            ),
+        ];
+        for (input, text, enc, warn) in cases {
+            let d = ok(input);
+            assert_eq!(d.text, *text, "help: input {input:?}");
+            assert_eq!(d.encoding, *enc, "help: input {input:?}");
+            assert_eq!(!d.warnings.is_empty(), *warn, "help: input {input:?}");
+        }
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_broken_byte_stays_utf8() {
+        let mut bytes = "Grüße aus Köln, München und Düsseldorf. "
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice("Weiter geht’s.".as_bytes());
+        let d = ok(&bytes);
+        assert_eq!(d.encoding, "utf-8-lossy");
+        assert!(d.text.contains("München"));
+        assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        let gzip = b"\x1f\x8b\x08\x00\x00\x00\x00\x00";
+        let nul_heavy = [b'a', 0, b'b', 0, b'c', 0];
+        let controls: Vec<u8> = (0u8..32).cycle().take(400).collect();
+        for input in [&png[..], &gzip[..], &nul_heavy[..], &controls[..]] {
+            let err = decode(input).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Binary, "help: input {input:?}");
+        }
+    }
+
+    #[test]
+    fn a_few_nul_bytes_in_long_text_are_kept_with_a_warning() {
+        let mut text = "Ein langer deutscher Satz über nichts Besonderes. ".repeat(10);
+        text.insert(100, '\0');
+        let d = ok(text.as_bytes());
+        assert_eq!(d.text, text);
+        assert_eq!(d.warnings.len(), 1);
+    }
+}

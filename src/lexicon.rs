@@ -1,0 +1,118 @@
+//! Lexicons: plain UTF-8 text files, one concept a file, compiled into the binary
+//! and extendable at run time.
+//!
+//! Format: one entry a line, fields separated by TAB, `#` starts a comment line,
+//! blank lines are ignored. Each stage embeds its own files (`include_str!`) and
+//! documents their columns in its module docs; it reads them through
+//! [`Lexicons::rows`], which appends the rows of a user file of the same name found
+//! in `--lexicon-dir` (users add entries; they do not copy ours).
+//!
+//! ```
+//! use aussage::lexicon::Lexicons;
+//! let mut lex = Lexicons::default();
+//! lex.add("colours.tsv", "# name\tcode\ngrün\tG\n");
+//! let rows = lex.rows("colours.tsv", "rot\tR\n");
+//! let names: Vec<_> = rows.iter().map(|r| r.fields[0]).collect();
+//! assert_eq!(names, ["rot", "grün"]);
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::Error;
+
+/// One data row of a lexicon file.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    /// Where the row comes from (file name or path), for error messages.
+    pub source: &'a str,
+    /// 1-based line number in that source.
+    pub line: usize,
+    /// The TAB-separated fields, trimmed.
+    pub fields: Vec<&'a str>,
+}
+
+impl Row<'_> {
+    /// The field at `i`, or "" when the row is shorter.
+    pub fn get(&self, i: usize) -> &str {
+        self.fields.get(i).copied().unwrap_or("")
+    }
+
+    /// A lexicon error at this row.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        Error::Lexicon {
+            file: self.source.to_string(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+}
+
+/// User additions to the built-in lexicons (from `--lexicon-dir`).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    /// file name → list of (source label, content)
+    extra: BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl Lexicons {
+    /// Every `*.tsv` / `*.txt` file in `dir`, to be appended to the built-in file of
+    /// the same name.
+    pub fn from_dir(dir: &Path) -> Result<Self, Error> {
+        let mut lex = Self::default();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if !(name.ends_with(".tsv") || name.ends_with(".txt")) || !path.is_file() {
+                continue;
+            }
+            let content = std::fs::read_to_string(&path).map_err(|e| Error::Lexicon {
+                file: path.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            lex.extra
+                .entry(name.to_string())
+                .or_default()
+                .push((path.display().to_string(), content));
+        }
+        Ok(lex)
+    }
+
+    /// Adds a file's content under `name` (as a file in `--lexicon-dir` would).
+    pub fn add(&mut self, name: &str, content: &str) {
+        self.extra
+            .entry(name.to_string())
+            .or_default()
+            .push((format!("(added) {name}"), content.to_string()));
+    }
+
+    /// The data rows of the built-in file `name` (its content `builtin`), followed by
+    /// the rows of user files of the same name.
+    pub fn rows<'a>(&'a self, name: &str, builtin: &'a str) -> Vec<Row<'a>> {
+        let mut rows = Vec::new();
+        push_rows(&mut rows, "built-in lexicon", builtin);
+        for (label, content) in self.extra.get(name).into_iter().flatten() {
+            push_rows(&mut rows, label, content);
+        }
+        rows
+    }
+}
+
+fn push_rows<'a>(rows: &mut Vec<Row<'a>>, source: &'a str, content: &'a str) {
+    for (i, line) in content.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        rows.push(Row {
+            source,
+            line: i + 1,
+            fields: line.split('\t').map(str::trim).collect(),
+        });
+    }
+}

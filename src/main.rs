@@ -1,0 +1,276 @@
+//! The `aussage` command line: argument parsing, input discovery, a parallel
+//! ordered map over documents, and output. All language work is in the library.
+//!
+//! Exit status: 0 when every document was processed, 1 when some failed (each
+//! failure has an error record and one line on stderr), 2 for a usage error or a
+//! failure of the tool itself. A closed pipe (`| head`) ends quietly with 0.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use aussage::input::sources::{SourceOptions, Sources};
+use aussage::input::Job;
+use aussage::lexicon::Lexicons;
+use aussage::output::{self, Format, Serialized, StreamWriter};
+use aussage::{batch, Pipeline, PipelineOptions, Record, Stages};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "aussage",
+    version,
+    about = "German news text → JSON records: sentences, entities, quantities, claims",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract records from files, directories, stdin or JSONL.
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractArgs {
+    /// Files or directories to read; `-` or nothing reads stdin.
+    paths: Vec<PathBuf>,
+
+    /// What the input is: plain text documents, or JSONL lines {"id","text",...}.
+    #[arg(long, value_enum, default_value_t = InputKind::Text)]
+    input: InputKind,
+
+    /// Output format [default: json for one text document, jsonl otherwise].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+
+    /// Write one record file per document under DIR (mirroring the input ids)
+    /// instead of writing to stdout.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+
+    /// Worker threads [default: the number of CPUs].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Run only these stages (and what they need): sentences,quantities,entities,claims.
+    #[arg(long, value_name = "LIST")]
+    only: Option<String>,
+
+    /// Add the tokens to each record.
+    #[arg(long)]
+    tokens: bool,
+
+    /// In directories, only files whose path or name matches this glob (repeatable).
+    #[arg(long, value_name = "PATTERN")]
+    glob: Vec<String>,
+
+    /// Also read hidden files and folders in directories.
+    #[arg(long)]
+    hidden: bool,
+
+    /// Refuse documents (or JSONL lines) larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    max_bytes: u64,
+
+    /// Extra lexicon files (same names as the built-in ones in lexicons/ add to them).
+    #[arg(long, value_name = "DIR")]
+    lexicon_dir: Option<PathBuf>,
+
+    /// No progress bar and no summary on stderr (errors are still reported).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    Text,
+    Jsonl,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Json,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("aussage: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract(args),
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    // Validate everything that was typed before doing any work.
+    let mut stages = match &args.only {
+        Some(list) => Stages::parse_only(list).map_err(|e| usage(&e))?,
+        None => Stages::ALL,
+    };
+    stages.tokens = args.tokens;
+    let glob = if args.glob.is_empty() {
+        None
+    } else {
+        let mut builder = globset::GlobSetBuilder::new();
+        for g in &args.glob {
+            builder.add(globset::Glob::new(g).map_err(|e| usage(&format!("--glob {g}: {e}")))?);
+        }
+        Some(builder.build().map_err(|e| usage(&e.to_string()))?)
+    };
+    let jsonl = args.input == InputKind::Jsonl;
+    let single_text_doc = !jsonl
+        && args.paths.len() <= 1
+        && args
+            .paths
+            .first()
+            .is_none_or(|p| p.as_os_str() == "-" || !p.is_dir());
+    let format = match args.format {
+        Some(FormatArg::Json) => Format::Json,
+        Some(FormatArg::Jsonl) => Format::Jsonl,
+        None if single_text_doc => Format::Json,
+        None => Format::Jsonl,
+    };
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+
+    // Build the working objects.
+    let lexicons = match &args.lexicon_dir {
+        Some(dir) => Lexicons::from_dir(dir)
+            .with_context(|| format!("reading --lexicon-dir {}", dir.display()))?,
+        None => Lexicons::default(),
+    };
+    let pipeline = Pipeline::with_options(&PipelineOptions { lexicons })?;
+    let sources = Sources::new(
+        &args.paths,
+        SourceOptions {
+            jsonl,
+            hidden: args.hidden,
+            glob,
+            max_bytes: args.max_bytes,
+        },
+    );
+
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+
+    let max_bytes = args.max_bytes;
+    let work = |job: Job| -> Serialized {
+        let record = match job.load(max_bytes) {
+            Ok(doc) => pipeline.process(&doc, stages),
+            Err((id, err)) => Record::error(id, err.kind().as_str(), err.to_string()),
+        };
+        output::serialize(&record, format)
+    };
+
+    let mut failed = 0usize;
+    let mut done = 0usize;
+    let mut report = |rec: &Serialized| {
+        done += 1;
+        if rec.is_error {
+            failed += 1;
+            let message = error_message(&rec.bytes);
+            match &progress {
+                Some(bar) => bar.println(format!("aussage: {}: {message}", rec.id)),
+                None => eprintln!("aussage: {}: {message}", rec.id),
+            }
+        }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    };
+
+    match &args.output {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating output folder {}", dir.display()))?;
+            let mut write_failures = 0usize;
+            batch::run_ordered(sources, threads, work, |rec: Serialized| -> Result<()> {
+                report(&rec);
+                let path = output::record_path(dir, &rec.id, rec.is_error);
+                if let Err(e) = output::write_atomic(&path, &rec.bytes) {
+                    write_failures += 1;
+                    eprintln!("aussage: {}: cannot write {}: {e}", rec.id, path.display());
+                }
+                Ok(())
+            })?;
+            failed += write_failures;
+        }
+        None => {
+            let stdout = io::stdout().lock();
+            let out = io::BufWriter::with_capacity(1 << 16, stdout);
+            let mut writer = StreamWriter::new(out, format, !single_text_doc);
+            batch::run_ordered(sources, threads, work, |rec: Serialized| -> Result<()> {
+                report(&rec);
+                writer.write(&rec).context("writing to stdout")?;
+                Ok(())
+            })?;
+            writer.finish().context("writing to stdout")?;
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if !args.quiet && (args.output.is_some() || done > 1) {
+        eprintln!("aussage: {done} documents, {failed} failed");
+    }
+    io::stderr().flush().ok();
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The `error.message` of a serialised error record.
+fn error_message(bytes: &[u8]) -> String {
+    serde_json::from_slice::<Record>(bytes)
+        .ok()
+        .and_then(|r| r.error)
+        .map(|e| format!("{} ({})", e.message, e.kind))
+        .unwrap_or_else(|| "failed".to_string())
+}
+
+/// A usage error: exit status 2 via the error path.
+fn usage(message: &str) -> anyhow::Error {
+    anyhow::anyhow!("usage: {message}")
+}

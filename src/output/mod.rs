@@ -1,0 +1,184 @@
+//! Output: records → bytes → stdout or one file per document.
+//!
+//! Records are serialised on the worker threads ([`serialize`]); the writer on the
+//! main thread only moves bytes, in input order. `--format jsonl` writes one
+//! object a line; `--format json` one pretty object, or an array when there are
+//! several documents. `--output DIR` writes `DIR/<id>.json` per document
+//! atomically (a temporary file in the same folder, then a rename), so a killed run
+//! never leaves a partial record; an error record goes to `DIR/<id>.error.json`.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use crate::record::Record;
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One pretty object (or an array of them).
+    Json,
+    /// One compact object a line.
+    Jsonl,
+}
+
+/// A record ready to be written.
+#[derive(Debug, Clone)]
+pub struct Serialized {
+    /// The record's id.
+    pub id: String,
+    /// Whether it is an error record.
+    pub is_error: bool,
+    /// The serialised JSON (without a trailing newline).
+    pub bytes: Vec<u8>,
+}
+
+/// Serialises a record in the given format.
+pub fn serialize(record: &Record, format: Format) -> Serialized {
+    let bytes = match format {
+        Format::Json => serde_json::to_vec_pretty(record),
+        Format::Jsonl => serde_json::to_vec(record),
+    }
+    // Serialising our own types to a Vec cannot fail (no maps with non-string
+    // keys, no I/O); fall back to an error record rather than panic.
+    .unwrap_or_else(|e| {
+        serde_json::to_vec(&Record::error(
+            &record.id,
+            "io",
+            format!("serialisation failed: {e}"),
+        ))
+        .unwrap_or_default()
+    });
+    Serialized {
+        id: record.id.clone(),
+        is_error: record.is_error(),
+        bytes,
+    }
+}
+
+/// Writes serialised records to a stream in order.
+pub struct StreamWriter<W: Write> {
+    out: W,
+    array: bool,
+    written: usize,
+}
+
+impl<W: Write> StreamWriter<W> {
+    /// A writer; with `array` (json format, several documents) the records are
+    /// wrapped in `[` … `]`.
+    pub fn new(out: W, format: Format, array: bool) -> Self {
+        StreamWriter {
+            out,
+            array: array && format == Format::Json,
+            written: 0,
+        }
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, rec: &Serialized) -> io::Result<()> {
+        if self.array {
+            self.out
+                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        }
+        self.out.write_all(&rec.bytes)?;
+        if !self.array {
+            self.out.write_all(b"\n")?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the array (if any) and flushes.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.array {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+/// The file a record goes to under `--output DIR`: the id made into a safe
+/// relative path (no root, no `..`), plus `.json` or `.error.json`.
+pub fn record_path(dir: &Path, id: &str, is_error: bool) -> PathBuf {
+    let mut rel = PathBuf::new();
+    for comp in Path::new(id).components() {
+        if let Component::Normal(part) = comp {
+            rel.push(part);
+        }
+    }
+    let mut name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".to_string());
+    if id == "-" {
+        name = "stdin".to_string();
+    }
+    name.push_str(if is_error { ".error.json" } else { ".json" });
+    rel.set_file_name(name);
+    dir.join(rel)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename.
+/// On failure the temporary file is removed and nothing is left at `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = parent.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.write_all(b"\n")?;
+        f.flush()?;
+        drop(f);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_paths_stay_inside_the_output_dir() {
+        let d = Path::new("out");
+        let cases = [
+            ("seeds/a.txt", false, "out/seeds/a.txt.json"),
+            ("/abs/b.txt", false, "out/abs/b.txt.json"),
+            ("../../etc/passwd", true, "out/etc/passwd.error.json"),
+            ("-", false, "out/stdin.json"),
+            ("doc-7", false, "out/doc-7.json"),
+        ];
+        for (id, err, want) in cases {
+            assert_eq!(
+                record_path(d, id, err),
+                PathBuf::from(want),
+                "help: id {id:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_array_wraps_several_records() {
+        let mut buf = Vec::new();
+        let mut w = StreamWriter::new(&mut buf, Format::Json, true);
+        for id in ["a", "b"] {
+            w.write(&Serialized {
+                id: id.into(),
+                is_error: false,
+                bytes: b"{}".to_vec(),
+            })
+            .unwrap();
+        }
+        w.finish().unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), "[\n{},\n{}\n]\n");
+    }
+}
