@@ -43,6 +43,10 @@ impl<'t> CharIndex<'t> {
                     chars += 1;
                 }
             }
+            // The end of the text may itself fall on a checkpoint.
+            if bytes.len() % STRIDE == 0 {
+                checkpoints.push(chars);
+            }
         }
         CharIndex {
             text,
@@ -80,12 +84,19 @@ mod tests {
 
     #[test]
     fn matches_naive_count_at_every_boundary() {
-        let text = "Ärger über 3,5 % — „Zitat“ 😀 und mehr Text, der länger als vierundsechzig Bytes ist, ößü.";
-        let idx = CharIndex::new(text);
-        for (b, _) in text.char_indices() {
-            assert_eq!(idx.char_of(b), text[..b].chars().count(), "byte {b}");
+        let base = "Ärger über 3,5 % — „Zitat“ 😀 und mehr Text, der länger als vierundsechzig Bytes ist, ößü.";
+        // Every length around the checkpoint stride, so the end falls on and off it.
+        for cut in 0..base.len() {
+            if !base.is_char_boundary(cut) {
+                continue;
+            }
+            let text = &base[..cut];
+            let idx = CharIndex::new(text);
+            for (b, _) in text.char_indices() {
+                assert_eq!(idx.char_of(b), text[..b].chars().count(), "byte {b}");
+            }
+            assert_eq!(idx.char_len(), text.chars().count(), "length {cut}");
         }
-        assert_eq!(idx.char_len(), text.chars().count());
     }
 
     #[test]

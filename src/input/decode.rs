@@ -5,9 +5,10 @@
 //!    streams or ELF; at least 1 % NUL bytes; or more than 10 % control
 //!    characters) are refused with [`ErrorKind::Binary`].
 //! 3. Valid UTF-8 is taken as it is.
-//! 4. Mostly-valid UTF-8 with a few broken sequences (more well-formed multi-byte
-//!    sequences than broken ones) is decoded lossily (U+FFFD) with a warning:
-//!    reading such a file as Windows-1252 would garble every umlaut.
+//! 4. Mostly-valid UTF-8 with a few broken sequences (at least one well-formed
+//!    multi-byte sequence, and at least half as many as broken ones) is decoded
+//!    lossily (U+FFFD) with a warning: reading such a file as Windows-1252 would
+//!    garble every umlaut, and Windows-1252 text almost never forms valid UTF-8.
 //! 5. Anything else is Windows-1252 (a superset of Latin-1 for text), with a warning.
 //!
 //! Line endings, NFD umlauts and invisible characters are kept: offsets must match
@@ -89,7 +90,7 @@ fn decode_unmarked(bytes: &[u8]) -> Result<Decoded, Error> {
         }),
         Err(_) => {
             let (valid_multibyte, invalid) = utf8_quality(bytes);
-            if valid_multibyte > invalid {
+            if valid_multibyte > 0 && 2 * valid_multibyte >= invalid {
                 warnings.push(format!(
                     "invalid UTF-8: {invalid} malformed sequence(s) replaced with U+FFFD"
                 ));

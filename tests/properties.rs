@@ -1,0 +1,76 @@
+//! Property tests: any text, every stage, no panic, and the span invariants hold.
+
+mod common;
+
+use aussage::{Document, Pipeline, Stages};
+use proptest::prelude::*;
+
+/// Text that looks German-ish: words, umlauts, numbers, quotes, abbreviations,
+/// newlines, and some arbitrary characters.
+fn german_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Die".to_string()),
+        Just("Bundesregierung".to_string()),
+        Just("sagte".to_string()),
+        Just("„".to_string()),
+        Just("“".to_string()),
+        Just("»".to_string()),
+        Just(".".to_string()),
+        Just(",".to_string()),
+        Just("z. B.".to_string()),
+        Just("Dr.".to_string()),
+        Just("3.".to_string()),
+        Just("1.000".to_string()),
+        Just("3,5 %".to_string()),
+        Just("40 Milliarden Euro".to_string()),
+        Just("Ukraine-Krieg".to_string()),
+        Just("Größe".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("…".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("\u{00AD}".to_string()),
+        Just("a\u{0308}".to_string()),
+        "[a-zA-ZäöüÄÖÜß0-9]{1,8}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just("  ")]), 0..60)
+        .prop_map(|v| v.into_iter().map(|(p, s)| format!("{p}{s}")).collect())
+}
+
+fn check(pipeline: &Pipeline, text: &str) {
+    let doc = Document::from_text("p", text);
+    let mut stages = Stages::ALL;
+    stages.tokens = true;
+    let record = pipeline.process(&doc, stages);
+    let value = serde_json::to_value(&record).expect("record serialises");
+    common::check_spans(&value, text);
+    assert_eq!(record.source.unwrap().chars, text.chars().count());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn spans_are_exact_slices_for_german_like_text(text in german_like()) {
+        let pipeline = Pipeline::new().unwrap();
+        check(&pipeline, &text);
+    }
+
+    #[test]
+    fn spans_are_exact_slices_for_any_string(text in any::<String>()) {
+        let pipeline = Pipeline::new().unwrap();
+        check(&pipeline, &text);
+    }
+
+    #[test]
+    fn decoding_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        if let Ok(doc) = Document::from_bytes("b", &bytes) {
+            let pipeline = Pipeline::new().unwrap();
+            check(&pipeline, &doc.text);
+        }
+    }
+}
