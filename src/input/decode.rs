@@ -53,6 +53,47 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     decode_unmarked(bytes)
 }
 
+/// Like [`decode`], but takes the bytes by value so that valid UTF-8 (the common
+/// case) becomes the text without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Error> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let body = &bytes[bom..];
+    let utf16 = bom == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF"));
+    if utf16 || std::str::from_utf8(body).is_err() {
+        return decode(&bytes);
+    }
+    if let Some(what) = binary_reason(body) {
+        return Err(binary_error(what));
+    }
+    let warnings = nul_warning(body).into_iter().collect();
+    bytes.drain(..bom);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "utf-8",
+            warnings,
+        }),
+        // Checked above; never taken, but not worth a panic.
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
+fn binary_error(what: &str) -> Error {
+    Error::document(
+        ErrorKind::Binary,
+        format!("looks like binary data ({what}), not text"),
+    )
+}
+
+fn nul_warning(bytes: &[u8]) -> Option<String> {
+    let nuls = memchr_count(bytes, 0);
+    (nuls > 0).then(|| format!("{nuls} NUL byte(s) kept as U+0000"))
+}
+
 fn decode_utf16(
     body: &[u8],
     encoding: &'static encoding_rs::Encoding,
@@ -72,16 +113,9 @@ fn decode_utf16(
 
 fn decode_unmarked(bytes: &[u8]) -> Result<Decoded, Error> {
     if let Some(what) = binary_reason(bytes) {
-        return Err(Error::document(
-            ErrorKind::Binary,
-            format!("looks like binary data ({what}), not text"),
-        ));
+        return Err(binary_error(what));
     }
-    let mut warnings = Vec::new();
-    let nuls = memchr_count(bytes, 0);
-    if nuls > 0 {
-        warnings.push(format!("{nuls} NUL byte(s) kept as U+0000"));
-    }
+    let mut warnings: Vec<String> = nul_warning(bytes).into_iter().collect();
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_string(),
@@ -220,6 +254,23 @@ mod tests {
             assert_eq!(d.text, *text, "help: input {input:?}");
             assert_eq!(d.encoding, *enc, "help: input {input:?}");
             assert_eq!(!d.warnings.is_empty(), *warn, "help: input {input:?}");
+        }
+    }
+
+    #[test]
+    fn owned_decoding_agrees_with_borrowed() {
+        let inputs: &[&[u8]] = &[
+            b"Hallo",
+            b"\xef\xbb\xbfGr\xc3\xbc\xc3\x9fe",
+            b"\xff\xfeH\x00",
+            b"Gr\xfc\xdfe",
+            b"\x89PNG\r\n\x1a\n\x00",
+            b"",
+        ];
+        for input in inputs {
+            let owned = decode_owned(input.to_vec()).map_err(|e| e.kind());
+            let borrowed = decode(input).map_err(|e| e.kind());
+            assert_eq!(owned, borrowed, "help: input {input:?}");
         }
     }
 

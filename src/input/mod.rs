@@ -56,15 +56,33 @@ impl Document {
 
     /// A document from raw bytes, decoded with [`decode::decode`].
     pub fn from_bytes(id: impl Into<String>, bytes: &[u8]) -> Result<Self, Error> {
-        let decoded = decode::decode(bytes)?;
-        Ok(Document {
-            id: id.into(),
+        Ok(Self::from_decoded(
+            id.into(),
+            bytes.len(),
+            decode::decode(bytes)?,
+        ))
+    }
+
+    /// A document from raw bytes taken by value: valid UTF-8 becomes the text
+    /// without a copy (a 20 MB file costs 20 MB, not 40).
+    pub fn from_vec(id: impl Into<String>, bytes: Vec<u8>) -> Result<Self, Error> {
+        let len = bytes.len();
+        Ok(Self::from_decoded(
+            id.into(),
+            len,
+            decode::decode_owned(bytes)?,
+        ))
+    }
+
+    fn from_decoded(id: String, bytes: usize, decoded: decode::Decoded) -> Self {
+        Document {
+            id,
             text: decoded.text,
             meta: Map::new(),
             encoding: decoded.encoding,
-            bytes: bytes.len(),
+            bytes,
             warnings: decoded.warnings,
-        })
+        }
     }
 }
 
@@ -117,14 +135,14 @@ impl Job {
     pub fn load(self, max_bytes: u64) -> Result<Document, (String, Error)> {
         match self {
             Job::File { id, path } => match read_capped(&path, max_bytes) {
-                Ok(bytes) => Document::from_bytes(id.clone(), &bytes).map_err(|e| (id, e)),
+                Ok(bytes) => Document::from_vec(id.clone(), bytes).map_err(|e| (id, e)),
                 Err(e) => Err((id, e)),
             },
             Job::Bytes { id, bytes } => {
                 if bytes.len() as u64 > max_bytes {
                     return Err((id, too_large(bytes.len() as u64, max_bytes)));
                 }
-                Document::from_bytes(id.clone(), &bytes).map_err(|e| (id, e))
+                Document::from_vec(id.clone(), bytes).map_err(|e| (id, e))
             }
             Job::JsonlLine { fallback_id, line } => jsonl::parse_line(&fallback_id, &line),
             Job::Failed { id, error } => Err((id, error)),
