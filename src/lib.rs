@@ -133,8 +133,32 @@ impl Pipeline {
 
     /// Runs the stages on one document and returns its record.
     pub fn process(&self, doc: &Document, stages: Stages) -> Record {
+        match self.process_until(doc, stages, None) {
+            Ok(record) => record,
+            // Without a deadline there is no error to report.
+            Err(e) => Record::error(doc.id.clone(), e.kind().as_str(), e.to_string()),
+        }
+    }
+
+    /// Like [`Pipeline::process`], but gives up with an [`ErrorKind::Timeout`]
+    /// error when `deadline` has passed. The clock is checked between stages (every
+    /// stage is linear in the text, so a stage cannot run away on its own).
+    pub fn process_until(
+        &self,
+        doc: &Document,
+        stages: Stages,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<Record, Error> {
+        let check = |stage: &str| match deadline {
+            Some(d) if std::time::Instant::now() > d => Err(Error::document(
+                ErrorKind::Timeout,
+                format!("took longer than the time limit (stopped after {stage})"),
+            )),
+            _ => Ok(()),
+        };
         let text = doc.text.as_str();
         let seg = self.segmenter.segment(text);
+        check("segmentation")?;
         let mut record = Record {
             schema: SCHEMA_NAME.to_string(),
             id: doc.id.clone(),
@@ -173,7 +197,9 @@ impl Pipeline {
         let quantities = stages
             .quantities
             .then(|| self.numbers.recognise(text, &seg));
+        check("quantities")?;
         let entities = stages.entities.then(|| self.entities.recognise(text, &seg));
+        check("entities")?;
         if stages.claims {
             let claims = self.claims.attribute(
                 text,
@@ -185,10 +211,10 @@ impl Pipeline {
         }
         record.quantities = quantities;
         record.entities = entities;
-        record.finish_offsets(text);
+        let chars = record.finish_offsets(text);
         if let Some(src) = record.source.as_mut() {
-            src.chars = text::CharIndex::new(text).char_len();
+            src.chars = chars;
         }
-        record
+        Ok(record)
     }
 }

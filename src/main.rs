@@ -6,8 +6,11 @@
 //! failure of the tool itself. A closed pipe (`| head`) ends quietly with 0.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -82,9 +85,27 @@ struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     lexicon_dir: Option<PathBuf>,
 
+    /// Give up on a document after this many milliseconds (an error record of kind
+    /// `timeout`; the batch goes on). 0: no limit.
+    #[arg(long, value_name = "MS", default_value_t = 60_000)]
+    timeout_ms: u64,
+
+    /// With --output: skip documents whose record file already exists and is not
+    /// older than the input (continue an interrupted run).
+    #[arg(long, requires = "output")]
+    resume: bool,
+
     /// No progress bar and no summary on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// What became of one job.
+enum Outcome {
+    /// A record (or error record), serialised.
+    Done(Serialized),
+    /// Skipped by --resume: its record is already there.
+    Skipped,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -193,18 +214,69 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         bar
     });
 
+    // Ctrl-C: stop taking new documents, finish and write the ones in flight.
+    // A second Ctrl-C ends the process at once.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = Arc::clone(&interrupted);
+        let _ = ctrlc::set_handler(move || {
+            if flag.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
+    }
+    let sources = {
+        let flag = Arc::clone(&interrupted);
+        sources.take_while(move |_| !flag.load(Ordering::SeqCst))
+    };
+
     let max_bytes = args.max_bytes;
-    let work = |job: Job| -> Serialized {
+    let timeout = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
+    let resume_dir = args.output.as_deref().filter(|_| args.resume);
+    let work = |job: Job| -> Outcome {
+        if let (Some(dir), Job::File { id, path }) = (resume_dir, &job) {
+            if record_is_current(&output::record_path(dir, id, false), path) {
+                return Outcome::Skipped;
+            }
+        }
         let record = match job.load(max_bytes) {
-            Ok(doc) => pipeline.process(&doc, stages),
+            Ok(doc) => {
+                // A JSONL line's id is known only now; its record counts as done
+                // when it exists (the line has no date of its own).
+                if jsonl
+                    && resume_dir
+                        .is_some_and(|dir| output::record_path(dir, &doc.id, false).exists())
+                {
+                    return Outcome::Skipped;
+                }
+                let deadline = timeout.map(|t| Instant::now() + t);
+                pipeline
+                    .process_until(&doc, stages, deadline)
+                    .unwrap_or_else(|e| {
+                        Record::error(doc.id.clone(), e.kind().as_str(), e.to_string())
+                    })
+            }
             Err((id, err)) => Record::error(id, err.kind().as_str(), err.to_string()),
         };
-        output::serialize(&record, format)
+        Outcome::Done(output::serialize(&record, format))
     };
 
     let mut failed = 0usize;
+    let mut write_failures = 0usize;
     let mut done = 0usize;
-    let mut report = |rec: &Serialized| {
+    let mut skipped = 0usize;
+    // Counts and reports one outcome; returns the record to write, if any.
+    let mut report = |outcome: Outcome| -> Option<Serialized> {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        let rec = match outcome {
+            Outcome::Skipped => {
+                skipped += 1;
+                return None;
+            }
+            Outcome::Done(rec) => rec,
+        };
         done += 1;
         if rec.is_error {
             failed += 1;
@@ -214,51 +286,82 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 None => eprintln!("aussage: {}: {message}", rec.id),
             }
         }
-        if let Some(bar) = &progress {
-            bar.inc(1);
-        }
+        Some(rec)
     };
 
     match &args.output {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("creating output folder {}", dir.display()))?;
-            let mut write_failures = 0usize;
-            batch::run_ordered(sources, threads, work, |rec: Serialized| -> Result<()> {
-                report(&rec);
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                eprintln!(
+                    "aussage: cannot create output folder {}: {e}",
+                    dir.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            batch::run_ordered(sources, threads, work, |outcome| -> Result<()> {
+                let Some(rec) = report(outcome) else {
+                    return Ok(());
+                };
                 let path = output::record_path(dir, &rec.id, rec.is_error);
                 if let Err(e) = output::write_atomic(&path, &rec.bytes) {
-                    write_failures += 1;
+                    if !rec.is_error {
+                        write_failures += 1;
+                    }
                     eprintln!("aussage: {}: cannot write {}: {e}", rec.id, path.display());
                 }
                 Ok(())
             })?;
-            failed += write_failures;
         }
         None => {
             let stdout = io::stdout().lock();
             let out = io::BufWriter::with_capacity(1 << 16, stdout);
             let mut writer = StreamWriter::new(out, format, !single_text_doc);
-            batch::run_ordered(sources, threads, work, |rec: Serialized| -> Result<()> {
-                report(&rec);
-                writer.write(&rec).context("writing to stdout")?;
-                Ok(())
-            })?;
-            writer.finish().context("writing to stdout")?;
+            let written =
+                batch::run_ordered(sources, threads, work, |outcome| match report(outcome) {
+                    Some(rec) => writer.write(&rec),
+                    None => Ok(()),
+                })
+                .and_then(|()| writer.finish());
+            if let Err(e) = written {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                eprintln!("aussage: writing to stdout: {e}");
+                return Ok(ExitCode::from(1));
+            }
         }
     }
+    failed += write_failures;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    if !args.quiet && (args.output.is_some() || done > 1) {
-        eprintln!("aussage: {done} documents, {failed} failed");
+    let stopped = interrupted.load(Ordering::SeqCst);
+    if !args.quiet && (args.output.is_some() || done + skipped > 1 || stopped) {
+        let skipped_note = if skipped > 0 {
+            format!(", {skipped} skipped (already done)")
+        } else {
+            String::new()
+        };
+        let stop_note = if stopped { " (interrupted)" } else { "" };
+        eprintln!("aussage: {done} documents, {failed} failed{skipped_note}{stop_note}");
     }
     io::stderr().flush().ok();
-    Ok(if failed > 0 {
+    Ok(if stopped {
+        ExitCode::from(130)
+    } else if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// True when `record` exists and is not older than `input` (for --resume).
+fn record_is_current(record: &Path, input: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(record), modified(input)) {
+        (Some(r), Some(i)) => r >= i,
+        _ => false,
+    }
 }
 
 /// The `error.message` of a serialised error record.

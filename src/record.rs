@@ -314,7 +314,8 @@ impl Record {
     ///
     /// Offsets that are out of range or not on a char boundary are clamped to the
     /// nearest boundary below, so a faulty stage cannot make the record lie.
-    pub fn finish_offsets(&mut self, text: &str) {
+    /// Returns the length of `text` in characters.
+    pub fn finish_offsets(&mut self, text: &str) -> usize {
         let index = CharIndex::new(text);
         let fix = |start: &mut usize, end: &mut usize, out: &mut String| {
             let (s, e) = clamp_span(text, *start, *end);
@@ -360,6 +361,7 @@ impl Record {
             );
             fix_parts(&mut c.content.parts);
         }
+        index.char_len()
     }
 }
 
