@@ -131,6 +131,21 @@ impl Pipeline {
         &self.segmenter
     }
 
+    /// The quantity recogniser.
+    pub fn numbers(&self) -> &numbers::Recogniser {
+        &self.numbers
+    }
+
+    /// The entity recogniser.
+    pub fn entities(&self) -> &entities::Recogniser {
+        &self.entities
+    }
+
+    /// The claim attributor.
+    pub fn claims(&self) -> &claims::Attributor {
+        &self.claims
+    }
+
     /// Runs the stages on one document and returns its record.
     pub fn process(&self, doc: &Document, stages: Stages) -> Record {
         match self.process_until(doc, stages, None) {
