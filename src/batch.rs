@@ -1,20 +1,27 @@
 //! The batch runner: a parallel map over a lazy stream of jobs, results handed
 //! to a sink in input order, with bounded memory.
 //!
-//! Jobs are taken from the iterator in windows of `threads × WINDOW_PER_THREAD`,
-//! processed in parallel on a rayon pool, and passed to the sink in order before
-//! the next window is read. Memory is bounded by one window of documents, whatever
-//! the size of the batch; output order is the input order for any thread count.
+//! One producer thread pulls jobs from the iterator (reading a directory or a
+//! JSONL stream), `threads` workers process them, and the calling thread puts the
+//! results back in input order and hands them to the sink as soon as the next one
+//! in order is ready. No barrier: a long document holds back only the output
+//! behind it, never the workers. At most `threads × WINDOW_PER_THREAD` jobs are
+//! between the producer and the sink at any time, so memory stays bounded whatever
+//! the size of the batch, and the output order is the input order for any thread
+//! count.
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::sync::{Condvar, Mutex};
 
-/// How many jobs per thread one window holds.
-pub const WINDOW_PER_THREAD: usize = 32;
+/// How many jobs per thread may be between the producer and the sink.
+pub const WINDOW_PER_THREAD: usize = 16;
 
 /// Runs `work` over `jobs` on `threads` threads and hands every result to `sink`
 /// in input order. Stops at the first sink error and returns it.
 pub fn run_ordered<J, O, E>(
-    jobs: impl Iterator<Item = J>,
+    jobs: impl Iterator<Item = J> + Send,
     threads: usize,
     work: impl Fn(J) -> O + Sync,
     mut sink: impl FnMut(O) -> Result<(), E>,
@@ -30,27 +37,69 @@ where
         }
         return Ok(());
     }
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(pool) => pool,
-        // No threads to be had: do the work on this one.
-        Err(_) => {
-            for job in jobs {
-                sink(work(job))?;
-            }
-            return Ok(());
-        }
-    };
     let window = threads * WINDOW_PER_THREAD;
-    let mut jobs = jobs.peekable();
-    let mut batch: Vec<J> = Vec::with_capacity(window);
-    while jobs.peek().is_some() {
-        batch.extend(jobs.by_ref().take(window));
-        let results: Vec<O> = pool.install(|| batch.par_drain(..).map(&work).collect());
-        for r in results {
-            sink(r)?;
+    let stop = AtomicBool::new(false);
+    // Number of results handed to the sink so far; the producer may run at most
+    // `window` jobs ahead of it.
+    let written = (Mutex::new(0usize), Condvar::new());
+    let (job_tx, job_rx) = sync_channel::<(usize, J)>(window);
+    let job_rx = Mutex::new(job_rx);
+    let (res_tx, res_rx) = sync_channel::<(usize, O)>(window);
+
+    std::thread::scope(|scope| {
+        let (stop, written, job_rx, work) = (&stop, &written, &job_rx, &work);
+        scope.spawn(move || {
+            for (seq, job) in jobs.enumerate() {
+                let (lock, cvar) = written;
+                let mut done = lock.lock().unwrap_or_else(|p| p.into_inner());
+                while seq >= *done + window && !stop.load(Ordering::SeqCst) {
+                    done = cvar.wait(done).unwrap_or_else(|p| p.into_inner());
+                }
+                drop(done);
+                if stop.load(Ordering::SeqCst) || job_tx.send((seq, job)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..threads {
+            let res_tx = res_tx.clone();
+            scope.spawn(move || loop {
+                let next = job_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((seq, job)) = next else { break };
+                if res_tx.send((seq, work(job))).is_err() {
+                    break;
+                }
+            });
         }
-    }
-    Ok(())
+        drop(res_tx);
+
+        let mut pending: BTreeMap<usize, O> = BTreeMap::new();
+        let mut next = 0usize;
+        let mut result = Ok(());
+        'receive: for (seq, out) in res_rx.iter() {
+            pending.insert(seq, out);
+            while let Some(out) = pending.remove(&next) {
+                next += 1;
+                {
+                    let (lock, cvar) = written;
+                    *lock.lock().unwrap_or_else(|p| p.into_inner()) = next;
+                    cvar.notify_all();
+                }
+                if let Err(e) = sink(out) {
+                    result = Err(e);
+                    break 'receive;
+                }
+            }
+        }
+        if result.is_err() {
+            // Unblock the producer; dropping the receiver (end of scope body)
+            // unblocks the workers.
+            stop.store(true, Ordering::SeqCst);
+            written.1.notify_all();
+        }
+        drop(res_rx);
+        result
+    })
 }
 
 #[cfg(test)]
@@ -64,7 +113,13 @@ mod tests {
             run_ordered(
                 0..1000u32,
                 threads,
-                |x| x * 2,
+                |x| {
+                    // Uneven work so results finish out of order.
+                    if x % 97 == 0 {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    x * 2
+                },
                 |y| {
                     got.push(y);
                     Ok::<(), ()>(())
@@ -81,21 +136,48 @@ mod tests {
 
     #[test]
     fn sink_error_stops_the_run() {
-        let mut seen = 0;
-        let r = run_ordered(
-            0..100u32,
+        for threads in [1, 2, 4] {
+            let mut seen = 0;
+            let r = run_ordered(
+                0..100_000u32,
+                threads,
+                |x| x,
+                |x| {
+                    seen += 1;
+                    if x == 10 {
+                        Err("stop")
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!(r, Err("stop"));
+            assert_eq!(seen, 11, "threads {threads}");
+        }
+    }
+
+    #[test]
+    fn jobs_in_flight_stay_within_the_window() {
+        use std::sync::atomic::AtomicUsize;
+        let taken = AtomicUsize::new(0);
+        let max_ahead = AtomicUsize::new(0);
+        let mut sunk = 0usize;
+        let jobs = (0..5000usize).inspect(|_| {
+            taken.fetch_add(1, Ordering::SeqCst);
+        });
+        run_ordered(
+            jobs,
             2,
             |x| x,
-            |x| {
-                seen += 1;
-                if x == 10 {
-                    Err("stop")
-                } else {
-                    Ok(())
-                }
+            |_| {
+                sunk += 1;
+                let ahead = taken.load(Ordering::SeqCst) - sunk;
+                max_ahead.fetch_max(ahead, Ordering::SeqCst);
+                Ok::<(), ()>(())
             },
-        );
-        assert_eq!(r, Err("stop"));
-        assert_eq!(seen, 11);
+        )
+        .unwrap();
+        // window + one job the producer may hold while it waits
+        assert!(max_ahead.load(Ordering::SeqCst) <= 2 * WINDOW_PER_THREAD + 1);
     }
 }

@@ -23,6 +23,8 @@ pub enum ErrorKind {
     Json,
     /// Processing took longer than `--timeout-ms`.
     Timeout,
+    /// A bug in aussage stopped this document (the batch goes on).
+    Internal,
 }
 
 impl ErrorKind {
@@ -35,6 +37,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Json => "json",
             ErrorKind::Timeout => "timeout",
+            ErrorKind::Internal => "internal",
         }
     }
 }

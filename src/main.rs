@@ -19,7 +19,7 @@ use aussage::input::sources::{SourceOptions, Sources};
 use aussage::input::Job;
 use aussage::lexicon::Lexicons;
 use aussage::output::{self, Format, Serialized, StreamWriter};
-use aussage::{batch, Pipeline, PipelineOptions, Record, Stages};
+use aussage::{batch, ErrorKind, Pipeline, PipelineOptions, Record, Stages};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -233,12 +233,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let max_bytes = args.max_bytes;
     let timeout = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
     let resume_dir = args.output.as_deref().filter(|_| args.resume);
-    let work = |job: Job| -> Outcome {
-        if let (Some(dir), Job::File { id, path }) = (resume_dir, &job) {
-            if record_is_current(&output::record_path(dir, id, false), path) {
-                return Outcome::Skipped;
-            }
-        }
+    let process_job = |job: Job| -> Outcome {
         let record = match job.load(max_bytes) {
             Ok(doc) => {
                 // A JSONL line's id is known only now; its record counts as done
@@ -259,6 +254,28 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             Err((id, err)) => Record::error(id, err.kind().as_str(), err.to_string()),
         };
         Outcome::Done(output::serialize(&record, format))
+    };
+
+    let work = |job: Job| -> Outcome {
+        if let (Some(dir), Job::File { id, path }) = (resume_dir, &job) {
+            if record_is_current(&output::record_path(dir, id, false), path) {
+                return Outcome::Skipped;
+            }
+        }
+        let id = job.id().to_string();
+        // A bug in a stage must cost one document, not the batch.
+        let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_job(job)));
+        match processed {
+            Ok(outcome) => outcome,
+            Err(_) => Outcome::Done(output::serialize(
+                &Record::error(
+                    id,
+                    ErrorKind::Internal.as_str(),
+                    "internal error while processing this document (a bug: please report it)",
+                ),
+                format,
+            )),
+        }
     };
 
     let mut failed = 0usize;
