@@ -51,6 +51,8 @@ pub struct Stages {
     pub claims: bool,
     /// Emit the tokens (`--tokens`).
     pub tokens: bool,
+    /// Keep each annotation's `rule` (`--explain`).
+    pub explain: bool,
 }
 
 impl Stages {
@@ -60,6 +62,7 @@ impl Stages {
         quantities: true,
         claims: true,
         tokens: false,
+        explain: false,
     };
     /// Sentences only.
     pub const SENTENCES: Stages = Stages {
@@ -67,6 +70,7 @@ impl Stages {
         quantities: false,
         claims: false,
         tokens: false,
+        explain: false,
     };
 
     /// Parses a `--only` list (`sentences,quantities,entities,claims`); stages that
@@ -226,6 +230,9 @@ impl Pipeline {
         }
         record.quantities = quantities;
         record.entities = entities;
+        if !stages.explain {
+            record.drop_rules();
+        }
         let chars = record.finish_offsets(text);
         if let Some(src) = record.source.as_mut() {
             src.chars = chars;

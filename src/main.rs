@@ -69,6 +69,11 @@ struct ExtractArgs {
     #[arg(long)]
     tokens: bool,
 
+    /// Add to every entity, quantity and claim the `rule` (rule name or lexicon
+    /// entry) that produced it.
+    #[arg(long)]
+    explain: bool,
+
     /// In directories, only files whose path or name matches this glob (repeatable).
     #[arg(long, value_name = "PATTERN")]
     glob: Vec<String>,
@@ -118,6 +123,7 @@ enum InputKind {
 enum FormatArg {
     Json,
     Jsonl,
+    Html,
 }
 
 fn main() -> ExitCode {
@@ -161,6 +167,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         None => Stages::ALL,
     };
     stages.tokens = args.tokens;
+    stages.explain = args.explain;
     let glob = if args.glob.is_empty() {
         None
     } else {
@@ -180,6 +187,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let format = match args.format {
         Some(FormatArg::Json) => Format::Json,
         Some(FormatArg::Jsonl) => Format::Jsonl,
+        Some(FormatArg::Html) => Format::Html,
         None if single_text_doc => Format::Json,
         None => Format::Jsonl,
     };
@@ -234,7 +242,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let timeout = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
     let resume_dir = args.output.as_deref().filter(|_| args.resume);
     let process_job = |job: Job| -> Outcome {
-        let record = match job.load(max_bytes) {
+        let standalone = args.output.is_some();
+        let (record, doc) = match job.load(max_bytes) {
             Ok(doc) => {
                 // A JSONL line's id is known only now; its record counts as done
                 // when it exists (the line has no date of its own).
@@ -245,15 +254,22 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                     return Outcome::Skipped;
                 }
                 let deadline = timeout.map(|t| Instant::now() + t);
-                pipeline
+                let record = pipeline
                     .process_until(&doc, stages, deadline)
                     .unwrap_or_else(|e| {
                         Record::error(doc.id.clone(), e.kind().as_str(), e.to_string())
-                    })
+                    });
+                (record, Some(doc))
             }
-            Err((id, err)) => Record::error(id, err.kind().as_str(), err.to_string()),
+            Err((id, err)) => (
+                Record::error(id, err.kind().as_str(), err.to_string()),
+                None,
+            ),
         };
-        Outcome::Done(output::serialize(&record, format))
+        let text = doc.as_ref().map(|d| d.text.as_str());
+        Outcome::Done(output::serialize_with_text(
+            &record, text, format, standalone,
+        ))
     };
 
     let work = |job: Job| -> Outcome {
@@ -297,7 +313,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         done += 1;
         if rec.is_error {
             failed += 1;
-            let message = error_message(&rec.bytes);
+            let message = rec.error.as_deref().unwrap_or("failed");
             match &progress {
                 Some(bar) => bar.println(format!("aussage: {}: {message}", rec.id)),
                 None => eprintln!("aussage: {}: {message}", rec.id),
@@ -319,7 +335,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 let Some(rec) = report(outcome) else {
                     return Ok(());
                 };
-                let path = output::record_path(dir, &rec.id, rec.is_error);
+                let path = output::record_path_with(dir, &rec.id, rec.is_error, format.extension());
                 if let Err(e) = output::write_atomic(&path, &rec.bytes) {
                     if !rec.is_error {
                         write_failures += 1;
@@ -379,15 +395,6 @@ fn record_is_current(record: &Path, input: &Path) -> bool {
         (Some(r), Some(i)) => r >= i,
         _ => false,
     }
-}
-
-/// The `error.message` of a serialised error record.
-fn error_message(bytes: &[u8]) -> String {
-    serde_json::from_slice::<Record>(bytes)
-        .ok()
-        .and_then(|r| r.error)
-        .map(|e| format!("{} ({})", e.message, e.kind))
-        .unwrap_or_else(|| "failed".to_string())
 }
 
 /// A usage error: exit status 2 via the error path.

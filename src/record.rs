@@ -304,6 +304,19 @@ impl Record {
         }
     }
 
+    /// Removes every annotation's `rule` (they are shown only with `--explain`).
+    pub fn drop_rules(&mut self) {
+        for e in self.entities.iter_mut().flatten() {
+            e.rule = None;
+        }
+        for q in self.quantities.iter_mut().flatten() {
+            q.rule = None;
+        }
+        for c in self.claims.iter_mut().flatten() {
+            c.rule = None;
+        }
+    }
+
     /// True for an error record.
     pub fn is_error(&self) -> bool {
         self.error.is_some()

@@ -3,9 +3,12 @@
 //! Records are serialised on the worker threads ([`serialize`]); the writer on the
 //! main thread only moves bytes, in input order. `--format jsonl` writes one
 //! object a line; `--format json` one pretty object, or an array when there are
-//! several documents. `--output DIR` writes `DIR/<id>.json` per document
+//! several documents; `--format html` the review page of [`html`] (one page, with a
+//! table of contents when there are several documents). `--output DIR` writes `DIR/<id>.json` per document
 //! atomically (a temporary file in the same folder, then a rename), so a killed run
 //! never leaves a partial record; an error record goes to `DIR/<id>.error.json`.
+
+pub mod html;
 
 use std::fs;
 use std::io::{self, Write};
@@ -20,6 +23,18 @@ pub enum Format {
     Json,
     /// One compact object a line.
     Jsonl,
+    /// The HTML review page.
+    Html,
+}
+
+impl Format {
+    /// The file extension of a record file under `--output`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::Jsonl => "json",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// A record ready to be written.
@@ -29,15 +44,31 @@ pub struct Serialized {
     pub id: String,
     /// Whether it is an error record.
     pub is_error: bool,
+    /// For an error record: "message (kind)", for stderr.
+    pub error: Option<String>,
     /// The serialised JSON (without a trailing newline).
     pub bytes: Vec<u8>,
 }
 
-/// Serialises a record in the given format.
+/// Serialises a record in a JSON format (for HTML, see [`serialize_with_text`]).
 pub fn serialize(record: &Record, format: Format) -> Serialized {
+    serialize_with_text(record, None, format, false)
+}
+
+/// Serialises a record; HTML needs the document `text` the offsets point into, and
+/// `standalone` makes it a whole page (one file per document) rather than an
+/// `<article>` for a page of several.
+pub fn serialize_with_text(
+    record: &Record,
+    text: Option<&str>,
+    format: Format,
+    standalone: bool,
+) -> Serialized {
     let bytes = match format {
         Format::Json => serde_json::to_vec_pretty(record),
         Format::Jsonl => serde_json::to_vec(record),
+        Format::Html if standalone => Ok(html::render_page(record, text).into_bytes()),
+        Format::Html => Ok(html::render_document(record, text).into_bytes()),
     }
     // Serialising our own types to a Vec cannot fail (no maps with non-string
     // keys, no I/O); fall back to an error record rather than panic.
@@ -52,6 +83,10 @@ pub fn serialize(record: &Record, format: Format) -> Serialized {
     Serialized {
         id: record.id.clone(),
         is_error: record.is_error(),
+        error: record
+            .error
+            .as_ref()
+            .map(|e| format!("{} ({})", e.message, e.kind)),
         bytes,
     }
 }
@@ -59,8 +94,10 @@ pub fn serialize(record: &Record, format: Format) -> Serialized {
 /// Writes serialised records to a stream in order.
 pub struct StreamWriter<W: Write> {
     out: W,
+    format: Format,
     array: bool,
     written: usize,
+    ids: Vec<String>,
 }
 
 impl<W: Write> StreamWriter<W> {
@@ -69,13 +106,23 @@ impl<W: Write> StreamWriter<W> {
     pub fn new(out: W, format: Format, array: bool) -> Self {
         StreamWriter {
             out,
+            format,
             array: array && format == Format::Json,
             written: 0,
+            ids: Vec::new(),
         }
     }
 
     /// Writes one record.
     pub fn write(&mut self, rec: &Serialized) -> io::Result<()> {
+        if self.format == Format::Html {
+            if self.written == 0 {
+                self.out.write_all(html::page_start("aussage").as_bytes())?;
+            }
+            self.ids.push(rec.id.clone());
+            self.written += 1;
+            return self.out.write_all(&rec.bytes);
+        }
         if self.array {
             self.out
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
@@ -90,6 +137,12 @@ impl<W: Write> StreamWriter<W> {
 
     /// Closes the array (if any) and flushes.
     pub fn finish(mut self) -> io::Result<()> {
+        if self.format == Format::Html {
+            if self.written == 0 {
+                self.out.write_all(html::page_start("aussage").as_bytes())?;
+            }
+            self.out.write_all(html::page_end(&self.ids).as_bytes())?;
+        }
         if self.array {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
@@ -101,6 +154,11 @@ impl<W: Write> StreamWriter<W> {
 /// The file a record goes to under `--output DIR`: the id made into a safe
 /// relative path (no root, no `..`), plus `.json` or `.error.json`.
 pub fn record_path(dir: &Path, id: &str, is_error: bool) -> PathBuf {
+    record_path_with(dir, id, is_error, "json")
+}
+
+/// [`record_path`] with another extension (`html`).
+pub fn record_path_with(dir: &Path, id: &str, is_error: bool, ext: &str) -> PathBuf {
     let mut rel = PathBuf::new();
     for comp in Path::new(id).components() {
         if let Component::Normal(part) = comp {
@@ -114,7 +172,8 @@ pub fn record_path(dir: &Path, id: &str, is_error: bool) -> PathBuf {
     if id == "-" {
         name = "stdin".to_string();
     }
-    name.push_str(if is_error { ".error.json" } else { ".json" });
+    name.push_str(if is_error { ".error." } else { "." });
+    name.push_str(ext);
     rel.set_file_name(name);
     dir.join(rel)
 }
@@ -174,6 +233,7 @@ mod tests {
             w.write(&Serialized {
                 id: id.into(),
                 is_error: false,
+                error: None,
                 bytes: b"{}".to_vec(),
             })
             .unwrap();
