@@ -25,6 +25,7 @@ pub mod batch;
 pub mod claims;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod numbers;

@@ -37,6 +37,35 @@ struct Cli {
 enum Command {
     /// Extract records from files, directories, stdin or JSONL.
     Extract(ExtractArgs),
+    /// Score the pipeline on annotated articles (gold in the record format plus `text`).
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct EvalArgs {
+    /// Gold JSONL: one record a line with the document's `text` and the annotated
+    /// arrays (`sentences`, `quantities`, `entities`, `claims`).
+    gold: PathBuf,
+
+    /// What to score [default: every task whose array the gold has].
+    #[arg(long, value_name = "TASK", value_parser = ["sentences", "quantities", "entities", "claims"])]
+    task: Vec<String>,
+
+    /// Entities: score only these labels (e.g. PER,LOC,ORG).
+    #[arg(long, value_name = "LIST")]
+    labels: Option<String>,
+
+    /// Entities: leave out deriv/part entities.
+    #[arg(long)]
+    ignore_subtypes: bool,
+
+    /// List up to N misses and false hits with their context.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "50", default_value_t = 0)]
+    errors: usize,
+
+    /// Extra lexicon files, as for `extract`.
+    #[arg(long, value_name = "DIR")]
+    lexicon_dir: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -157,7 +186,70 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Eval(args) => eval(args),
     }
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use aussage::eval::{evaluate, EvalOptions, Task};
+    let content = std::fs::read_to_string(&args.gold)
+        .with_context(|| format!("reading {}", args.gold.display()))?;
+    let mut gold = Vec::new();
+    for (n, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not valid JSON", args.gold.display(), n + 1))?;
+        if !v["text"].is_string() || !v["id"].is_string() {
+            return Err(usage(&format!(
+                "{}:{}: a gold line needs a string \"id\" and \"text\"",
+                args.gold.display(),
+                n + 1
+            )));
+        }
+        gold.push(v);
+    }
+    let tasks: Vec<Task> = if args.task.is_empty() {
+        [
+            Task::Sentences,
+            Task::Quantities,
+            Task::Entities,
+            Task::Claims,
+        ]
+        .into_iter()
+        .filter(|t| gold.iter().any(|g| g.get(t.key()).is_some()))
+        .collect()
+    } else {
+        args.task.iter().filter_map(|t| Task::parse(t)).collect()
+    };
+    let lexicons = match &args.lexicon_dir {
+        Some(dir) => Lexicons::from_dir(dir)
+            .with_context(|| format!("reading --lexicon-dir {}", dir.display()))?,
+        None => Lexicons::default(),
+    };
+    let pipeline = Pipeline::with_options(&PipelineOptions { lexicons })?;
+    let opts = EvalOptions {
+        labels: args
+            .labels
+            .as_ref()
+            .map(|l| l.split(',').map(|s| s.trim().to_string()).collect()),
+        ignore_subtypes: args.ignore_subtypes,
+        errors: args.errors,
+    };
+    let mut out = io::stdout().lock();
+    for task in tasks {
+        let report = evaluate(&pipeline, &gold, task, &opts);
+        writeln!(out, "== {} ({} documents)", task.key(), gold.len())?;
+        for line in &report.lines {
+            writeln!(out, "{line}")?;
+        }
+        for e in &report.errors {
+            writeln!(out, "  {e}")?;
+        }
+        writeln!(out, "{}", report.summary_line())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
