@@ -26,6 +26,10 @@ pub const CLAUSE: u8 = 1;
 pub const INFINITIVE: u8 = 2;
 /// Summarises a speech act with a noun object.
 pub const REPORTED: u8 = 4;
+/// [`REPORTED`] also in the agentless passive.
+pub const PASSIVE: u8 = 8;
+/// [`REPORTED`] only with a von/über complement.
+pub const VON: u8 = 16;
 
 /// A cue verb.
 #[derive(Debug, Clone)]
@@ -136,6 +140,13 @@ const ADVS: &[&str] = &[
     "ebenso", "gestrigen", "gleichfalls", "wörtlich", "weiterhin", "noch", "auch", "aber",
     "dort", "hier", "damals", "kürzlich", "jüngst", "wiederum", "darin", "davon", "dafür",
     "dagegen", "vergangene", "vergangenen", "letzte", "letzten", "am", "diese", "diesen",
+    "bisher", "bislang", "erstmals", "insgesamt", "besonders", "ganz", "ende", "anfang", "mitte",
+    "einerseits", "andererseits", "international", "namentlich", "allein", "vielmehr",
+    "ebenso", "zusätzlich", "überdies", "darüber", "hinterher", "nachher", "heuer", "abends",
+    "morgens", "erneut", "wieder", "zumindest", "mindestens", "lediglich", "eigentlich",
+    "tatsächlich", "offenbar", "vermutlich", "möglicherweise", "angeblich", "wohl",
+    "derzeit", "aktuell", "momentan", "seither", "künftig", "zukünftig", "bald", "sofort",
+    "weltweit", "bundesweit", "landesweit", "europaweit", "gemeinsam", "ausdrücklich",
 ];
 const CONJS: &[&str] = &["und", "oder", "aber", "sondern", "denn", "doch", "sowie"];
 
@@ -179,7 +190,9 @@ impl ClaimLexicon {
                     'S' => CLAUSE,
                     'I' => INFINITIVE,
                     'R' => REPORTED,
-                    _ => return Err(row.error("flags are S, I, R")),
+                    'P' => PASSIVE,
+                    'V' => VON,
+                    _ => return Err(row.error("flags are S, I, R, P, V")),
                 };
             }
             let particle: Vec<String> = row

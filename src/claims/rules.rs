@@ -10,7 +10,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, REPORTED};
+use super::lexicon::{
+    ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED, VON,
+};
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, TokenKind};
 
@@ -496,7 +498,13 @@ impl<'a> Doc<'a> {
                 }
             }
         };
-        sub.filter(|np| !matches!(self.lo(np.start), "es" | "man") || np.len() > 1)
+        sub.filter(|np| {
+            (!matches!(self.lo(np.start), "es" | "man") || np.len() > 1)
+                && !matches!(
+                    self.lo(np.start),
+                    "dem" | "den" | "einem" | "einen" | "ihm" | "ihnen" | "des" | "eines" | "deren" | "dessen"
+                )
+        })
     }
 
     fn span_of(&self, r: &Range<usize>) -> Option<(usize, usize)> {
@@ -735,12 +743,10 @@ impl<'a> Doc<'a> {
         self.according_to(s, &r, core_end);
         if self.drafts.len() == before {
             for c in &hits {
-                if self.lex.verbs[c.verb].flags & REPORTED == 0 {
+                let Some(spk) = self.reported_speaker(c, &r) else {
                     continue;
-                }
-                let Some(sp) = self.subject(c, &r) else { continue };
+                };
                 let cue = self.cue_of(c);
-                let spk = self.span_of(&sp);
                 if self.push(Draft {
                     kind: "reported",
                     sentence: s,
@@ -763,6 +769,42 @@ impl<'a> Doc<'a> {
         if self.drafts.len() == before {
             self.statement(s, &r, core_span);
         }
+    }
+
+    /// Whether cue `c` summarises a speech act here, and its speaker (`Some(None)`:
+    /// an agentless passive).
+    fn reported_speaker(&self, c: &CueHit, r: &Range<usize>) -> Option<Option<(usize, usize)>> {
+        let verb = &self.lex.verbs[c.verb];
+        if verb.flags & REPORTED == 0 || self.punct(c.tok + 1) == Some(')') {
+            return None;
+        }
+        let ce = self.clause_end(c.tok + 1, r.end);
+        if verb.flags & VON != 0 && !(c.tok + 1..ce).any(|j| matches!(self.lo(j), "von" | "vom" | "über")) {
+            return None;
+        }
+        if verb.lemma == "fordern"
+            && r.clone().any(|j| {
+                matches!(self.lo(j), "todesopfer" | "opfer" | "tote" | "toten" | "menschenleben" | "verletzte")
+            })
+        {
+            return None;
+        }
+        let cs = self.clause_start(c.tok, r.start);
+        let passive = c.kind == FormKind::NonFinite
+            && (cs..ce.max(c.tok + 1)).any(|j| {
+                matches!(self.lo(j), "wird" | "werden" | "wurde" | "wurden" | "worden")
+            });
+        if passive {
+            if verb.flags & PASSIVE == 0 {
+                return None;
+            }
+            let agent = (r.start..r.end)
+                .find(|&j| self.lo(j) == "von" && self.func(j + 1) == Some(Func::Det))
+                .and_then(|j| self.np_at(j + 1, r.end, true));
+            return Some(agent.and_then(|a| self.span_of(&a)));
+        }
+        let sp = self.subject(c, r)?;
+        Some(self.span_of(&sp))
     }
 
     /// `Wie X mitteilte, …` / `…, wie X mitteilte.`
