@@ -50,13 +50,19 @@ struct CueHit {
     particle: Option<Range<usize>>,
 }
 
+/// A cue as byte span, lemma and discontinuous parts.
+type CueSpan = (usize, usize, String, Option<Vec<[usize; 2]>>);
+
+/// An attribution frame: its tokens, its source's tokens and the cue lemma.
+type Frame = (Range<usize>, Option<Range<usize>>, &'static str);
+
 /// A claim under construction (byte offsets).
 #[derive(Debug, Clone)]
 struct Draft {
     kind: &'static str,
     sentence: usize,
     speaker: Option<(usize, usize)>,
-    cue: Option<(usize, usize, String, Option<Vec<[usize; 2]>>)>,
+    cue: Option<CueSpan>,
     content: (usize, usize),
     parts: Option<Vec<[usize; 2]>>,
     rule: &'static str,
@@ -247,7 +253,11 @@ impl<'a> Doc<'a> {
                         let ce = self.clause_end(i + 1, sent.end);
                         match self.match_words(ce, &verb.particle, true) {
                             Some(p) if p.start > i => Some(p),
-                            _ => continue,
+                            // Verb-final clause: "wie X bekannt gab".
+                            _ => match self.match_words(i, &verb.particle, true) {
+                                Some(p) if p.start >= sent.start && i + 1 >= ce => Some(p),
+                                _ => continue,
+                            },
                         }
                     }
                     Particle::Before => match self.match_words(i, &verb.particle, true) {
@@ -374,7 +384,11 @@ impl<'a> Doc<'a> {
             break;
         }
         // A party or acronym in parentheses: "Kurt Beck (SPD)".
-        if j + 2 < limit && self.punct(j) == Some('(') && self.punct(j + 2) == Some(')') && self.is_noun(j + 1) {
+        if j + 2 < limit
+            && self.punct(j) == Some('(')
+            && self.punct(j + 2) == Some(')')
+            && self.is_noun(j + 1)
+        {
             j += 3;
         }
         if coord && j + 1 < limit && self.lo(j) == "und" {
@@ -387,8 +401,10 @@ impl<'a> Doc<'a> {
 
     /// Lowercase name particles inside names ("von der Leyen", "de Maizière").
     fn is_name_glue(&self, j: usize, limit: usize) -> bool {
-        matches!(self.lo(j), "von" | "van" | "de" | "da" | "del" | "bin" | "al")
-            && !self.toks[j].cap
+        matches!(
+            self.lo(j),
+            "von" | "van" | "de" | "da" | "del" | "bin" | "al"
+        ) && !self.toks[j].cap
             && j + 1 < limit
             && self.is_noun(j + 1)
             && self.toks.get(j - 1).is_some_and(|t| t.cap)
@@ -435,18 +451,30 @@ impl<'a> Doc<'a> {
     /// parenthesis, without leading focus particles.
     fn np_prefield(&self, cs: usize, anchor: usize) -> Option<Range<usize>> {
         let mut s = cs;
-        while s < anchor && matches!(self.lo(s), "auch" | "selbst" | "sogar" | "nur" | "und" | "aber" | "doch") {
+        while s < anchor
+            && matches!(
+                self.lo(s),
+                "auch" | "selbst" | "sogar" | "nur" | "und" | "aber" | "doch"
+            )
+        {
             s += 1;
         }
         if s >= anchor {
             return None;
         }
-        let ok = self.func(s) == Some(Func::Det) || self.func(s) == Some(Func::Pron) || self.is_noun(s);
+        if self.func(s) == Some(Func::Pron) {
+            return Some(s..s + 1);
+        }
+        let ok =
+            self.func(s) == Some(Func::Det) || self.func(s) == Some(Func::Pron) || self.is_noun(s);
         if !ok {
             return None;
         }
         let mut e = s;
-        while e < anchor && !matches!(self.punct(e), Some(',' | '(' | '–' | ':' | ';')) {
+        while e < anchor
+            && !matches!(self.punct(e), Some(',' | '(' | '–' | ':' | ';'))
+            && self.func(e) != Some(Func::Aux)
+        {
             e += 1;
         }
         if e - s > 14 {
@@ -459,22 +487,29 @@ impl<'a> Doc<'a> {
     fn subject(&self, c: &CueHit, r: &Range<usize>) -> Option<Range<usize>> {
         let mut anchor = c.tok;
         let cs0 = self.clause_start(c.tok, r.start);
-        if c.kind == FormKind::NonFinite {
+        let participle_like = self.toks[c.tok].forms.is_some_and(|f| {
+            f.iter()
+                .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
+        });
+        if c.kind == FormKind::NonFinite || participle_like {
             if let Some(a) = (cs0..c.tok).find(|&j| self.func(j) == Some(Func::Aux)) {
                 anchor = a;
             }
         }
         let cs = self.clause_start(anchor, r.start);
         let sub = if cs == anchor {
-            self.np_after(anchor + 1, self.clause_end(anchor + 1, r.end).max(anchor + 1))
-                .filter(|np| np.start < c.tok || c.tok == anchor)
-                .or_else(|| {
-                    if cs > r.start {
-                        self.np_prefield(r.start, cs)
-                    } else {
-                        None
-                    }
-                })
+            self.np_after(
+                anchor + 1,
+                self.clause_end(anchor + 1, r.end).max(anchor + 1),
+            )
+            .filter(|np| np.start < c.tok || c.tok == anchor)
+            .or_else(|| {
+                if cs > r.start {
+                    self.np_prefield(r.start, cs)
+                } else {
+                    None
+                }
+            })
         } else {
             let mut s = cs;
             while s < anchor && self.func(s) == Some(Func::Conj) {
@@ -502,7 +537,16 @@ impl<'a> Doc<'a> {
             (!matches!(self.lo(np.start), "es" | "man") || np.len() > 1)
                 && !matches!(
                     self.lo(np.start),
-                    "dem" | "den" | "einem" | "einen" | "ihm" | "ihnen" | "des" | "eines" | "deren" | "dessen"
+                    "dem"
+                        | "den"
+                        | "einem"
+                        | "einen"
+                        | "ihm"
+                        | "ihnen"
+                        | "des"
+                        | "eines"
+                        | "deren"
+                        | "dessen"
                 )
         })
     }
@@ -514,7 +558,7 @@ impl<'a> Doc<'a> {
         Some((self.toks[r.start].start, self.toks[r.end - 1].end))
     }
 
-    fn cue_of(&self, c: &CueHit) -> (usize, usize, String, Option<Vec<[usize; 2]>>) {
+    fn cue_of(&self, c: &CueHit) -> CueSpan {
         let t = &self.toks[c.tok];
         let lemma = self.lex.verbs[c.verb].lemma.clone();
         match &c.particle {
@@ -584,11 +628,12 @@ impl<'a> Doc<'a> {
             if self.punct(after) == Some(',') {
                 after += 1;
             }
-            let frame_after = if after < r1.end && (after > q.close + 1 || self.punct(q.close - 1).is_some()) {
-                self.frame_after(after, &r1)
-            } else {
-                None
-            };
+            let frame_after =
+                if after < r1.end && (after > q.close + 1 || self.punct(q.close - 1).is_some()) {
+                    self.frame_after(after, &r1)
+                } else {
+                    None
+                };
             if let Some((cue, speaker, frame_end)) = frame_after {
                 let (content, kind, parts) = if at_start || q.open == r0.start {
                     let mut parts = None;
@@ -598,12 +643,19 @@ impl<'a> Doc<'a> {
                         if self.punct(frame_end) == Some(',') && nq.open == frame_end + 1 {
                             used[qi + 1] = true;
                             content = (qspan.0, self.toks[nq.close].end);
-                            parts = Some(vec![[qspan.0, qspan.1], [self.toks[nq.open].start, self.toks[nq.close].end]]);
+                            parts = Some(vec![
+                                [qspan.0, qspan.1],
+                                [self.toks[nq.open].start, self.toks[nq.close].end],
+                            ]);
                         }
                     }
                     (content, "direct_quote", parts)
                 } else {
-                    ((self.toks[r0.start].start, qspan.1), "indirect_speech", None)
+                    (
+                        (self.toks[r0.start].start, qspan.1),
+                        "indirect_speech",
+                        None,
+                    )
                 };
                 let spk = speaker.as_ref().and_then(|r| self.span_of(r));
                 if self.push(Draft {
@@ -666,7 +718,7 @@ impl<'a> Doc<'a> {
         &self,
         i: usize,
         r: &Range<usize>,
-    ) -> Option<((usize, usize, String, Option<Vec<[usize; 2]>>), Option<Range<usize>>, usize)> {
+    ) -> Option<(CueSpan, Option<Range<usize>>, usize)> {
         let lim = self.clause_end(i + 1, r.end).max(i + 1);
         if self.lo(i) == "so" {
             let np = self.np_at(i + 1, lim, true)?;
@@ -674,7 +726,11 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let t = &self.toks[i];
-            return Some(((t.start, t.end, "so".to_string(), None), Some(np.clone()), np.end));
+            return Some((
+                (t.start, t.end, "so".to_string(), None),
+                Some(np.clone()),
+                np.end,
+            ));
         }
         let hits = self.cues(i..i + 1, r);
         let c = hits.first()?;
@@ -697,7 +753,7 @@ impl<'a> Doc<'a> {
         &self,
         open: usize,
         r: &Range<usize>,
-    ) -> Option<((usize, usize, String, Option<Vec<[usize; 2]>>), Option<(usize, usize)>)> {
+    ) -> Option<(CueSpan, Option<(usize, usize)>)> {
         let colon = open.checked_sub(1)?;
         let worten = self.lo(colon) == "worten" || self.lo(open - 1) == "worten";
         if self.punct(colon) != Some(':') && !worten {
@@ -710,7 +766,11 @@ impl<'a> Doc<'a> {
             return Some((self.cue_of(c), spk));
         }
         if worten {
-            let w = if self.lo(colon) == "worten" { colon } else { open - 1 };
+            let w = if self.lo(colon) == "worten" {
+                colon
+            } else {
+                open - 1
+            };
             let t = &self.toks[w];
             let spk = self.np_prefield(r.start, w).and_then(|x| self.span_of(&x));
             return Some(((t.start, t.end, "Wort".to_string(), None), spk));
@@ -727,7 +787,10 @@ impl<'a> Doc<'a> {
         }
         let core_end = self.sent_core_end(&r);
         let sent_span = (self.toks[r.start].start, self.toks[r.end - 1].end);
-        let core_span = (self.toks[r.start].start, self.toks[core_end.max(r.start + 1) - 1].end);
+        let core_span = (
+            self.toks[r.start].start,
+            self.toks[core_end.max(r.start + 1) - 1].end,
+        );
         let hits = self.cues(r.clone(), &r);
         let before = self.drafts.len();
         for c in &hits {
@@ -779,12 +842,17 @@ impl<'a> Doc<'a> {
             return None;
         }
         let ce = self.clause_end(c.tok + 1, r.end);
-        if verb.flags & VON != 0 && !(c.tok + 1..ce).any(|j| matches!(self.lo(j), "von" | "vom" | "über")) {
+        if verb.flags & VON != 0
+            && !(c.tok + 1..ce).any(|j| matches!(self.lo(j), "von" | "vom" | "über"))
+        {
             return None;
         }
         if verb.lemma == "fordern"
             && r.clone().any(|j| {
-                matches!(self.lo(j), "todesopfer" | "opfer" | "tote" | "toten" | "menschenleben" | "verletzte")
+                matches!(
+                    self.lo(j),
+                    "todesopfer" | "opfer" | "tote" | "toten" | "menschenleben" | "verletzte"
+                )
             })
         {
             return None;
@@ -792,7 +860,10 @@ impl<'a> Doc<'a> {
         let cs = self.clause_start(c.tok, r.start);
         let passive = c.kind == FormKind::NonFinite
             && (cs..ce.max(c.tok + 1)).any(|j| {
-                matches!(self.lo(j), "wird" | "werden" | "wurde" | "wurden" | "worden")
+                matches!(
+                    self.lo(j),
+                    "wird" | "werden" | "wurde" | "wurden" | "worden"
+                )
             });
         if passive {
             if verb.flags & PASSIVE == 0 {
@@ -813,7 +884,10 @@ impl<'a> Doc<'a> {
         if self.lo(cs) != "wie" || cs + 1 >= c.tok {
             return false;
         }
-        let mut e = c.particle.as_ref().map_or(c.tok + 1, |p| p.end.max(c.tok + 1));
+        let mut e = c
+            .particle
+            .as_ref()
+            .map_or(c.tok + 1, |p| p.end.max(c.tok + 1));
         while e < r.end && self.func(e) == Some(Func::Aux) {
             e += 1;
         }
@@ -829,7 +903,9 @@ impl<'a> Doc<'a> {
             None
         };
         let Some(content) = content else { return false };
-        let spk = self.np_at(cs + 1, c.tok, true).and_then(|x| self.span_of(&x));
+        let spk = self
+            .np_at(cs + 1, c.tok, true)
+            .and_then(|x| self.span_of(&x));
         let cue = self.cue_of(c);
         self.push(Draft {
             kind: "indirect_speech",
@@ -866,9 +942,21 @@ impl<'a> Doc<'a> {
         // The part before the comma must be a clause of its own: Konjunktiv or a
         // sentence start that is not a subordinate clause.
         let pre = r.start..c.tok - 1;
+        // The comma closes an embedded relative or subordinate clause ("Die Firma,
+        // die … wurde, sagte …"): not a content.
+        let last = self.clause_start(c.tok - 1, r.start);
+        if last > r.start
+            && !self.toks[last].cap
+            && matches!(self.func(last), Some(Func::Det) | Some(Func::Subord))
+        {
+            return false;
+        }
         let has_k = pre.clone().any(|j| self.toks[j].konj.is_some());
         let sub = self.func(r.start) == Some(Func::Subord);
-        if !has_k && sub {
+        let verb = pre
+            .clone()
+            .any(|j| self.func(j) == Some(Func::Aux) || self.toks[j].in_quote);
+        if !has_k && (sub || !verb) {
             return false;
         }
         let Some(content) = self.tok_span(pre.start, pre.end) else {
@@ -895,7 +983,9 @@ impl<'a> Doc<'a> {
             let Some((cue, np, _)) = self.frame_after(i, r) else {
                 continue;
             };
-            let Some(content) = self.tok_span(r.start, i - 1) else { continue };
+            let Some(content) = self.tok_span(r.start, i - 1) else {
+                continue;
+            };
             let spk = np.and_then(|x| self.span_of(&x));
             self.push(Draft {
                 kind: "indirect_speech",
@@ -911,17 +1001,28 @@ impl<'a> Doc<'a> {
     }
 
     /// A cue verb followed by its content clause.
-    fn cue_then_content(&mut self, s: usize, c: &CueHit, r: &Range<usize>, core_end: usize) -> bool {
+    fn cue_then_content(
+        &mut self,
+        s: usize,
+        c: &CueHit,
+        r: &Range<usize>,
+        core_end: usize,
+    ) -> bool {
         let flags = self.lex.verbs[c.verb].flags;
         if flags & (CLAUSE | INFINITIVE) == 0 {
             return false;
         }
-        let from = c.particle.as_ref().map_or(c.tok + 1, |p| p.end.max(c.tok + 1));
+        let from = c
+            .particle
+            .as_ref()
+            .map_or(c.tok + 1, |p| p.end.max(c.tok + 1));
         let lim = (from + 16).min(core_end);
         let Some(b) = (from..lim).find(|&j| matches!(self.punct(j), Some(',' | ':'))) else {
             return false;
         };
-        if (from..b).any(|j| self.is_quote_mark(j) || matches!(self.punct(j), Some('.' | '?' | '!'))) {
+        if (from..b)
+            .any(|j| self.is_quote_mark(j) || matches!(self.punct(j), Some('.' | '?' | '!')))
+        {
             return false;
         }
         let cstart = b + 1;
@@ -930,18 +1031,57 @@ impl<'a> Doc<'a> {
         }
         if self.is_quote_mark(cstart) && self.quotes.iter().any(|q| q.open == cstart) {
             // A quotation right after the frame is the quote rule's.
-            let q = self.quotes.iter().find(|q| q.open == cstart).map(|q| q.close);
+            let q = self
+                .quotes
+                .iter()
+                .find(|q| q.open == cstart)
+                .map(|q| q.close);
             if q.is_some_and(|cl| cl + 2 >= core_end) {
                 return false;
             }
         }
+        // Another cue verb right after the comma owns the content ("…, die X
+        // angegeben hatte, sagte, dass …").
+        let next_b = self.clause_end(cstart, core_end);
+        if (cstart..next_b).any(|j| {
+            self.toks[j]
+                .forms
+                .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
+                && !self.toks[j].cap
+                && !self.cues(j..j + 1, r).is_empty()
+        }) {
+            return false;
+        }
         let first = self.lo(cstart);
         let ok_clause = flags & CLAUSE != 0
             && (matches!(first, "dass" | "daß" | "ob")
-                || (matches!(first, "wie" | "warum" | "wer" | "was" | "wann" | "wo" | "weshalb" | "wieso" | "inwieweit")
-                    && self.punct(b) == Some(','))
-                || (cstart..core_end).take(30).any(|j| self.toks[j].konj.is_some() && !self.toks[j].in_quote)
+                || (matches!(
+                    first,
+                    "wie"
+                        | "warum"
+                        | "wer"
+                        | "was"
+                        | "wann"
+                        | "wo"
+                        | "weshalb"
+                        | "wieso"
+                        | "inwieweit"
+                ) && self.punct(b) == Some(','))
+                || (cstart..core_end)
+                    .take(30)
+                    .any(|j| self.toks[j].konj.is_some() && !self.toks[j].in_quote)
                 || (self.punct(b) == Some(':') && core_end - cstart >= 4));
+        // Right after the verb ("sagte, er kommt morgen"), an indicative clause
+        // with a subject of its own is reported too.
+        let direct_comma = b == from
+            && flags & CLAUSE != 0
+            && (self.func(cstart) == Some(Func::Det)
+                || self.func(cstart) == Some(Func::Pron)
+                || self.is_noun(cstart))
+            && (cstart..core_end).any(|j| {
+                self.func(j) == Some(Func::Aux) || matches!(self.lo(j), "soll" | "sollen")
+            });
+        let ok_clause = ok_clause || direct_comma;
         let ok_inf = flags & INFINITIVE != 0 && self.has_zu_infinitive(cstart, core_end);
         if !(ok_clause || ok_inf) {
             return false;
@@ -958,7 +1098,11 @@ impl<'a> Doc<'a> {
             cue: Some(cue),
             content,
             parts: None,
-            rule: if ok_clause { "indirect.clause" } else { "indirect.infinitive" },
+            rule: if ok_clause {
+                "indirect.clause"
+            } else {
+                "indirect.infinitive"
+            },
         })
     }
 
@@ -970,7 +1114,11 @@ impl<'a> Doc<'a> {
                     && l.len() > 7
                     && l.ends_with("en")
                     && l.get(2..).is_some_and(|rest| rest.contains("zu"))
-                    && self.lex.forms.get(l).is_some_and(|f| f.iter().any(|x| x.kind == FormKind::NonFinite)))
+                    && self
+                        .lex
+                        .forms
+                        .get(l)
+                        .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::NonFinite)))
         })
     }
 
@@ -981,14 +1129,23 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let l = self.lo(i);
-            let frame: Option<(Range<usize>, Option<Range<usize>>, &'static str)> = match l {
+            let frame: Option<Frame> = match l {
                 "laut" | "gemäß" => {
                     let np = if self.is_quote_mark(i + 1) {
-                        self.quotes.iter().find(|q| q.open == i + 1).map(|q| q.open..q.close + 1)
+                        self.quotes
+                            .iter()
+                            .find(|q| q.open == i + 1)
+                            .map(|q| q.open..q.close + 1)
                     } else {
                         self.np_at(i + 1, r.end, true)
                     };
-                    np.map(|np| (i..np.end, Some(np), if l == "laut" { "laut" } else { "gemäß" }))
+                    np.map(|np| {
+                        (
+                            i..np.end,
+                            Some(np),
+                            if l == "laut" { "laut" } else { "gemäß" },
+                        )
+                    })
                 }
                 "zufolge" => self
                     .np_before(i, r.start)
@@ -999,8 +1156,14 @@ impl<'a> Doc<'a> {
                 }
                 _ => None,
             };
-            let Some((fr, np, lemma)) = frame else { continue };
-            let cue_tok = if lemma == "zufolge" { fr.end - 1 } else { fr.start };
+            let Some((fr, np, lemma)) = frame else {
+                continue;
+            };
+            let cue_tok = if lemma == "zufolge" {
+                fr.end - 1
+            } else {
+                fr.start
+            };
             let cs = self.clause_start(fr.start, r.start);
             let left = self.tok_span(cs, fr.start);
             let right = self.tok_span(fr.end, core_end);
@@ -1026,13 +1189,15 @@ impl<'a> Doc<'a> {
     }
 
     /// `nach (Det) (Adj) Angaben (X)` or `(Poss) Meinung nach`.
-    fn nach_frame(&self, i: usize, r: &Range<usize>) -> Option<(Range<usize>, Option<Range<usize>>, &'static str)> {
+    fn nach_frame(&self, i: usize, r: &Range<usize>) -> Option<Frame> {
         // Postposed: "seiner Meinung nach".
-        if i >= r.start + 1 {
+        if i > r.start {
             let n = i - 1;
             if self.toks[n].cap && self.cue_noun(n).is_some() {
                 let mut s = n;
-                while s > r.start && (self.func(s - 1) == Some(Func::Det) || self.is_adjective(s - 1)) {
+                while s > r.start
+                    && (self.func(s - 1) == Some(Func::Det) || self.is_adjective(s - 1))
+                {
                     s -= 1;
                 }
                 if s < n {
@@ -1053,7 +1218,10 @@ impl<'a> Doc<'a> {
             end = np.end.max(end);
         }
         if end < r.end && matches!(self.lo(end), "von" | "vom" | "des" | "der") {
-            if let Some(np) = self.np_at(end + 1, r.end, true).or_else(|| self.np_at(end, r.end, true)) {
+            if let Some(np) = self
+                .np_at(end + 1, r.end, true)
+                .or_else(|| self.np_at(end, r.end, true))
+            {
                 end = np.end;
             }
         }
@@ -1070,14 +1238,18 @@ impl<'a> Doc<'a> {
         let mut n = 0;
         while s > floor && n < 9 {
             let j = s - 1;
-            let ok = self.is_noun(j) || self.func(j) == Some(Func::Det) || self.is_adjective(j) || self.punct(j) == Some('-');
+            let ok = self.is_noun(j)
+                || self.func(j) == Some(Func::Det)
+                || self.is_adjective(j)
+                || self.punct(j) == Some('-');
             if !ok {
                 break;
             }
             s = j;
             n += 1;
         }
-        while s < i && !(self.func(s) == Some(Func::Det) || self.is_adjective(s) || self.is_noun(s)) {
+        while s < i && !(self.func(s) == Some(Func::Det) || self.is_adjective(s) || self.is_noun(s))
+        {
             s += 1;
         }
         if s >= i || !(s..i).any(|j| self.is_noun(j)) {
@@ -1088,10 +1260,9 @@ impl<'a> Doc<'a> {
 
     /// `X will … Infinitiv`: a stated intention of a named subject.
     fn wollen(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
-        let Some(w) = r
-            .clone()
-            .find(|&j| matches!(self.lo(j), "will" | "wollen" | "wollte" | "wollten") && !self.toks[j].in_quote)
-        else {
+        let Some(w) = r.clone().find(|&j| {
+            matches!(self.lo(j), "will" | "wollen" | "wollte" | "wollten") && !self.toks[j].in_quote
+        }) else {
             return;
         };
         let cs = self.clause_start(w, r.start);
@@ -1107,7 +1278,9 @@ impl<'a> Doc<'a> {
             kind: FormKind::Finite,
             particle: None,
         };
-        let Some(sp) = self.subject(&hit, r) else { return };
+        let Some(sp) = self.subject(&hit, r) else {
+            return;
+        };
         let t = &self.toks[w];
         let cue = (t.start, t.end, "wollen".to_string(), None);
         let spk = self.span_of(&sp);
@@ -1125,11 +1298,16 @@ impl<'a> Doc<'a> {
     /// A Konjunktiv-I sentence (or hearsay `soll … haben/sein`) right after a
     /// claim: reported speech of the same speaker, without a cue.
     fn continuation(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
-        let Some(prev) = self.drafts.last() else { return };
+        let Some(prev) = self.drafts.last() else {
+            return;
+        };
         if prev.sentence + 1 != s || prev.kind == "statement" {
             return;
         }
-        if self.func(r.start) == Some(Func::Subord) && self.lo(r.start) != "da" && !self.toks[r.start].cap {
+        if self.func(r.start) == Some(Func::Subord)
+            && self.lo(r.start) != "da"
+            && !self.toks[r.start].cap
+        {
             return;
         }
         let k1 = r
@@ -1190,6 +1368,9 @@ impl<'a> Doc<'a> {
         if t.in_quote {
             return false;
         }
+        if self.lo(j + 1) == "uhr" {
+            return false;
+        }
         if raw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             let year = raw.len() == 4 && (raw.starts_with("19") || raw.starts_with("20"));
             let ordinal = self.punct(j + 1) == Some('.');
@@ -1200,15 +1381,43 @@ impl<'a> Doc<'a> {
         }
         let l = self.lo(j);
         const WORDS: &[&str] = &[
-            "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
-            "zwölf", "zwanzig", "dreißig", "vierzig", "fünfzig", "hundert", "tausend",
-            "anderthalb", "eineinhalb", "dutzend", "million", "millionen", "milliarde",
+            "zwei",
+            "drei",
+            "vier",
+            "fünf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "elf",
+            "zwölf",
+            "zwanzig",
+            "dreißig",
+            "vierzig",
+            "fünfzig",
+            "hundert",
+            "tausend",
+            "anderthalb",
+            "eineinhalb",
+            "dutzend",
+            "million",
+            "millionen",
+            "milliarde",
             "milliarden",
         ];
         if WORDS.contains(&l) {
             return true;
         }
-        const SUFFIX: &[&str] = &["stündig", "tägig", "jährig", "wöchig", "monatig", "fach", "prozentig"];
+        const SUFFIX: &[&str] = &[
+            "stündig",
+            "tägig",
+            "jährig",
+            "wöchig",
+            "monatig",
+            "fach",
+            "prozentig",
+        ];
         WORDS.iter().any(|w| {
             l.strip_prefix(w)
                 .is_some_and(|rest| SUFFIX.iter().any(|s| rest.starts_with(s)))
@@ -1223,7 +1432,10 @@ impl<'a> Doc<'a> {
         let mut out = Vec::with_capacity(drafts.len());
         let mut last_named: Option<(usize, String)> = None;
         for (n, d) in drafts.into_iter().enumerate() {
-            let pieces: Vec<[usize; 2]> = d.parts.clone().unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+            let pieces: Vec<[usize; 2]> = d
+                .parts
+                .clone()
+                .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
             let ti = self.toks.partition_point(|t| t.start < d.content.0);
             let tj = self.toks.partition_point(|t| t.start < d.content.1);
@@ -1240,7 +1452,9 @@ impl<'a> Doc<'a> {
                 konj |= t.konj.is_some();
                 hedged |= self.lex.hedges.contains(l);
                 soll |= matches!(l, "soll" | "sollen" | "solle" | "sollten");
-                if self.lex.negations.contains(l) && !(l == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur")) {
+                if self.lex.negations.contains(l)
+                    && !(l == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
+                {
                     negated = true;
                 }
             }
