@@ -10,6 +10,7 @@
 //! (particle inside).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -375,6 +376,53 @@ const ADVS: &[&str] = &[
 ];
 const CONJS: &[&str] = &["und", "oder", "aber", "sondern", "denn", "doch", "sowie"];
 
+/// FNV-1a: a fast hash for short lowercase words (lookups per token).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by lowercase words with the [`Fnv`] hash.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// What the lexicons know about one lowercase word.
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo {
+    /// Closed class.
+    pub func: Option<Func>,
+    /// Konjunktiv form.
+    pub konj: Option<Konj>,
+    /// Cue-verb readings.
+    pub forms: Vec<Form>,
+    /// [`TAG_FRAME`] | [`TAG_SO`] | [`TAG_WOLLEN`] | [`TAG_SOLL`]: words some
+    /// rules scan every token for.
+    pub tag: u8,
+}
+
+/// laut, gemäß, zufolge, nach, demnach.
+pub const TAG_FRAME: u8 = 1;
+/// so (", so der Sprecher").
+pub const TAG_SO: u8 = 2;
+/// will, wollen, wollte, wollten.
+pub const TAG_WOLLEN: u8 = 4;
+/// soll, sollen (hearsay).
+pub const TAG_SOLL: u8 = 8;
+
 /// All claims lexicons.
 #[derive(Debug, Clone)]
 pub struct ClaimLexicon {
@@ -394,6 +442,8 @@ pub struct ClaimLexicon {
     pub negations: HashSet<String>,
     /// Lowercase closed-class words.
     pub func: HashMap<&'static str, Func>,
+    /// Every word above in one table: one lookup per token.
+    pub words: WordMap<WordInfo>,
 }
 
 impl ClaimLexicon {
@@ -540,7 +590,31 @@ impl ClaimLexicon {
                 func.insert(*w, f);
             }
         }
+        let mut words: WordMap<WordInfo> = WordMap::default();
+        for (w, f) in &forms {
+            words.entry(w.clone()).or_default().forms = f.clone();
+        }
+        for (w, k) in &konj {
+            words.entry(w.clone()).or_default().konj = Some(*k);
+        }
+        for (w, f) in &func {
+            words.entry((*w).to_string()).or_default().func = Some(*f);
+        }
+        for (list, tag) in [
+            (
+                &["laut", "gemäß", "zufolge", "nach", "demnach"][..],
+                TAG_FRAME,
+            ),
+            (&["so"][..], TAG_SO),
+            (&["will", "wollen", "wollte", "wollten"][..], TAG_WOLLEN),
+            (&["soll", "sollen"][..], TAG_SOLL),
+        ] {
+            for w in list {
+                words.entry((*w).to_string()).or_default().tag |= tag;
+            }
+        }
         Ok(ClaimLexicon {
+            words,
             verbs,
             forms,
             konj,

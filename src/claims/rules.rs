@@ -11,7 +11,8 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED, VON,
+    ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED,
+    TAG_FRAME, TAG_SO, TAG_SOLL, TAG_WOLLEN, VON,
 };
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, TokenKind};
@@ -30,6 +31,8 @@ struct Tk<'l> {
     konj: Option<Konj>,
     forms: Option<&'l [Form]>,
     in_quote: bool,
+    /// Lexicon tag bits (`TAG_*`).
+    tag: u8,
 }
 
 /// A quotation: token indices of its opening and closing marks.
@@ -106,8 +109,13 @@ impl<'a> Doc<'a> {
         for t in &seg.tokens {
             let s = text.get(t.start..t.end).unwrap_or("");
             let from = arena.len();
-            for c in s.chars() {
-                arena.extend(c.to_lowercase());
+            if s.is_ascii() {
+                arena.push_str(s);
+                arena[from..].make_ascii_lowercase();
+            } else {
+                for c in s.chars() {
+                    arena.extend(c.to_lowercase());
+                }
             }
             let lo = from..arena.len();
             let word = matches!(t.kind, TokenKind::Word);
@@ -118,14 +126,14 @@ impl<'a> Doc<'a> {
                 None
             };
             let l = &arena[lo.clone()];
-            let (func, konj, forms) = if word {
-                (
-                    lex.func.get(l).copied(),
-                    lex.konj.get(l).copied(),
-                    lex.forms.get(l).map(Vec::as_slice),
-                )
-            } else {
-                (None, None, None)
+            let (func, konj, forms, tag) = match lex.words.get(l).filter(|_| word) {
+                Some(w) => (
+                    w.func,
+                    w.konj,
+                    Some(w.forms.as_slice()).filter(|f| !f.is_empty()),
+                    w.tag,
+                ),
+                None => (None, None, None, 0),
             };
             toks.push(Tk {
                 start: t.start,
@@ -138,6 +146,7 @@ impl<'a> Doc<'a> {
                 konj,
                 forms,
                 in_quote: false,
+                tag,
             });
         }
         let mut doc = Doc {
@@ -205,6 +214,9 @@ impl<'a> Doc<'a> {
             let Some(c) = self.toks[i].punct else {
                 continue;
             };
+            if !matches!(c, '„' | '“' | '”' | '»' | '«' | '"') {
+                continue;
+            }
             if let Some((o, want)) = open {
                 let para = self
                     .text
@@ -977,7 +989,11 @@ impl<'a> Doc<'a> {
     /// `…, so der Sprecher.` anywhere in the sentence.
     fn so_frame(&mut self, s: usize, r: &Range<usize>) {
         for i in r.start + 3..r.end {
-            if self.lo(i) != "so" || self.punct(i - 1) != Some(',') || self.toks[i].in_quote {
+            if self.toks[i].tag & TAG_SO == 0
+                || self.lo(i) != "so"
+                || self.punct(i - 1) != Some(',')
+                || self.toks[i].in_quote
+            {
                 continue;
             }
             let Some((cue, np, _)) = self.frame_after(i, r) else {
@@ -1125,7 +1141,7 @@ impl<'a> Doc<'a> {
     /// `laut X`, `X zufolge`, `nach Angaben X`, `gemäß X`, `seiner Ansicht nach`, `demnach`.
     fn according_to(&mut self, s: usize, r: &Range<usize>, core_end: usize) {
         for i in r.clone() {
-            if self.toks[i].in_quote || !self.toks[i].word {
+            if self.toks[i].tag & TAG_FRAME == 0 || self.toks[i].in_quote {
                 continue;
             }
             let l = self.lo(i);
@@ -1260,9 +1276,10 @@ impl<'a> Doc<'a> {
 
     /// `X will … Infinitiv`: a stated intention of a named subject.
     fn wollen(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
-        let Some(w) = r.clone().find(|&j| {
-            matches!(self.lo(j), "will" | "wollen" | "wollte" | "wollten") && !self.toks[j].in_quote
-        }) else {
+        let Some(w) = r
+            .clone()
+            .find(|&j| self.toks[j].tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
+        else {
             return;
         };
         let cs = self.clause_start(w, r.start);
@@ -1314,7 +1331,7 @@ impl<'a> Doc<'a> {
             .clone()
             .any(|j| self.toks[j].konj == Some(Konj::One) && !self.toks[j].in_quote);
         let core = self.sent_core_end(r);
-        let hearsay = r.clone().any(|j| matches!(self.lo(j), "soll" | "sollen"))
+        let hearsay = r.clone().any(|j| self.toks[j].tag & TAG_SOLL != 0)
             && core > r.start
             && matches!(self.lo(core - 1), "haben" | "sein");
         if !(k1 || hearsay) || self.is_quote_mark(r.start) {
