@@ -1,0 +1,639 @@
+//! The claims lexicons, compiled once: cue verbs with every inflected form we look
+//! for, Konjunktiv forms, cue nouns of attribution frames, hedges, negations, and
+//! the small closed classes (articles, pronouns, prepositions, subordinators,
+//! auxiliaries) the speaker finder needs.
+//!
+//! It does not decide anything about a sentence; `mod.rs` does. Forms are derived
+//! from one row per verb: `mitteilen  SR  teilt  teilte  mitgeteilt  mit` gives
+//! "teilt"/"teilte"/"teilen"/"teilten" (particle needed at the clause end),
+//! "mitteilt"/"mitteilte"/"mitteilten"/"mitteilen"/"mitgeteilt"/"mitzuteilen"
+//! (particle inside).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::error::Error;
+use crate::lexicon::Lexicons;
+
+const CUE_VERBS: &str = include_str!("../../lexicons/claims_cue_verbs.tsv");
+const KONJUNKTIV: &str = include_str!("../../lexicons/claims_konjunktiv.tsv");
+const CUE_NOUNS: &str = include_str!("../../lexicons/claims_cue_nouns.tsv");
+const HEDGES: &str = include_str!("../../lexicons/claims_hedges.tsv");
+const NEGATIONS: &str = include_str!("../../lexicons/claims_negations.tsv");
+
+/// Takes a content clause (Konjunktiv, dass/ob).
+pub const CLAUSE: u8 = 1;
+/// Takes a zu-infinitive clause.
+pub const INFINITIVE: u8 = 2;
+/// Summarises a speech act with a noun object.
+pub const REPORTED: u8 = 4;
+/// [`REPORTED`] also in the agentless passive.
+pub const PASSIVE: u8 = 8;
+/// [`REPORTED`] only with a von/über complement.
+pub const VON: u8 = 16;
+
+/// A cue verb.
+#[derive(Debug, Clone)]
+pub struct Verb {
+    /// Dictionary form ("mitteilen", "in Aussicht stellen").
+    pub lemma: String,
+    /// [`CLAUSE`] | [`INFINITIVE`] | [`REPORTED`].
+    pub flags: u8,
+    /// The separable particle's words, lowercase (`["in", "aussicht"]`), or empty.
+    pub particle: Vec<String>,
+}
+
+/// How a form relates to its verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A finite form ("sagte", "teilte" + particle later, "mitteilte").
+    Finite,
+    /// A participle or infinitive inside a verbal complex ("gesagt", "mitteilen").
+    NonFinite,
+}
+
+/// Where the separable particle must stand for a form to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Particle {
+    /// No particle needed (none, or already inside the form).
+    None,
+    /// Last word(s) of the clause ("teilte ... mit,").
+    After,
+    /// Directly before the form ("bekannt gegeben", "in Aussicht gestellt").
+    Before,
+}
+
+/// One reading of a written form.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    /// Index into [`ClaimLexicon::verbs`].
+    pub verb: usize,
+    /// Finite or not.
+    pub kind: FormKind,
+    /// Particle requirement.
+    pub particle: Particle,
+}
+
+/// Konjunktiv I or II.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Konj {
+    /// Konjunktiv I ("sei", "habe", "werde").
+    One,
+    /// Konjunktiv II ("wäre", "hätte", "würde").
+    Two,
+}
+
+/// Closed word classes for the speaker finder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    /// Article, possessive or quantifier opening a noun phrase.
+    Det,
+    /// Personal pronoun that can be a speaker.
+    Pron,
+    /// Preposition.
+    Prep,
+    /// Subordinating conjunction or relative/interrogative word.
+    Subord,
+    /// Auxiliary or modal verb.
+    Aux,
+    /// Adverb or demonstrative that fills the prefield without being a subject.
+    Adv,
+    /// Coordinating conjunction.
+    Conj,
+}
+
+const DETS: &[&str] = &[
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "einen",
+    "sein",
+    "seine",
+    "seiner",
+    "seines",
+    "seinem",
+    "seinen",
+    "ihr",
+    "ihre",
+    "ihrer",
+    "ihres",
+    "ihrem",
+    "ihren",
+    "unser",
+    "unsere",
+    "unserer",
+    "unseren",
+    "mehrere",
+    "viele",
+    "einige",
+    "beide",
+    "alle",
+    "zahlreiche",
+    "dieser",
+    "diese",
+    "dieses",
+    "diesem",
+    "diesen",
+    "jener",
+    "jene",
+    "manche",
+    "andere",
+    "weitere",
+    "verschiedene",
+    "zwei",
+    "drei",
+    "vier",
+];
+const PRONS: &[&str] = &["er", "sie", "ich", "wir", "man", "es"];
+const PREPS: &[&str] = &[
+    "am",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "in",
+    "im",
+    "mit",
+    "nach",
+    "seit",
+    "vor",
+    "vom",
+    "von",
+    "zu",
+    "zum",
+    "zur",
+    "über",
+    "unter",
+    "gegenüber",
+    "für",
+    "gegen",
+    "ohne",
+    "um",
+    "durch",
+    "während",
+    "wegen",
+    "trotz",
+    "angesichts",
+    "hinsichtlich",
+    "bis",
+    "ab",
+    "laut",
+    "neben",
+    "hinter",
+    "zwischen",
+    "innerhalb",
+    "außerhalb",
+    "anlässlich",
+    "aufgrund",
+];
+const SUBORDS: &[&str] = &[
+    "dass",
+    "daß",
+    "da",
+    "weil",
+    "wie",
+    "als",
+    "nachdem",
+    "ob",
+    "obwohl",
+    "obgleich",
+    "während",
+    "wenn",
+    "falls",
+    "sobald",
+    "bevor",
+    "indem",
+    "damit",
+    "sodass",
+    "seitdem",
+    "wo",
+    "was",
+    "wer",
+    "warum",
+    "weshalb",
+    "wieso",
+    "wann",
+    "inwieweit",
+    "welche",
+    "welcher",
+    "welches",
+    "dessen",
+    "deren",
+    "worin",
+    "wonach",
+    "womit",
+    "wodurch",
+];
+const AUXS: &[&str] = &[
+    "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren",
+    "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "werde", "würde",
+    "würden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten", "kann",
+    "können", "konnte", "konnten", "könne", "könnte", "könnten", "muss", "müssen", "musste",
+    "mussten", "müsse", "darf", "dürfen", "durfte", "dürfe", "dürfte", "mag", "möchte", "ließ",
+    "lässt", "ließen",
+];
+const ADVS: &[&str] = &[
+    "dazu",
+    "darüber",
+    "daraufhin",
+    "außerdem",
+    "zudem",
+    "ebenfalls",
+    "gestern",
+    "heute",
+    "morgen",
+    "bereits",
+    "nun",
+    "jetzt",
+    "damit",
+    "dabei",
+    "daher",
+    "deshalb",
+    "deswegen",
+    "zuvor",
+    "später",
+    "danach",
+    "zuletzt",
+    "inzwischen",
+    "allerdings",
+    "jedoch",
+    "zugleich",
+    "gleichzeitig",
+    "weiter",
+    "ferner",
+    "erst",
+    "schon",
+    "so",
+    "dies",
+    "das",
+    "dieses",
+    "diesmal",
+    "darauf",
+    "hierzu",
+    "hierbei",
+    "zunächst",
+    "schließlich",
+    "anschließend",
+    "vorher",
+    "zuerst",
+    "immerhin",
+    "stattdessen",
+    "trotzdem",
+    "dennoch",
+    "mittlerweile",
+    "unterdessen",
+    "indessen",
+    "hingegen",
+    "dagegen",
+    "demnach",
+    "demzufolge",
+    "offiziell",
+    "ebenso",
+    "gestrigen",
+    "gleichfalls",
+    "wörtlich",
+    "weiterhin",
+    "noch",
+    "auch",
+    "aber",
+    "dort",
+    "hier",
+    "damals",
+    "kürzlich",
+    "jüngst",
+    "wiederum",
+    "darin",
+    "davon",
+    "dafür",
+    "dagegen",
+    "vergangene",
+    "vergangenen",
+    "letzte",
+    "letzten",
+    "am",
+    "diese",
+    "diesen",
+    "bisher",
+    "bislang",
+    "erstmals",
+    "insgesamt",
+    "besonders",
+    "ganz",
+    "ende",
+    "anfang",
+    "mitte",
+    "einerseits",
+    "andererseits",
+    "international",
+    "namentlich",
+    "allein",
+    "vielmehr",
+    "ebenso",
+    "zusätzlich",
+    "überdies",
+    "darüber",
+    "hinterher",
+    "nachher",
+    "heuer",
+    "abends",
+    "morgens",
+    "erneut",
+    "wieder",
+    "zumindest",
+    "mindestens",
+    "lediglich",
+    "eigentlich",
+    "tatsächlich",
+    "offenbar",
+    "vermutlich",
+    "möglicherweise",
+    "angeblich",
+    "wohl",
+    "derzeit",
+    "aktuell",
+    "momentan",
+    "seither",
+    "künftig",
+    "zukünftig",
+    "bald",
+    "sofort",
+    "ähnlich",
+    "weltweit",
+    "bundesweit",
+    "landesweit",
+    "europaweit",
+    "gemeinsam",
+    "ausdrücklich",
+];
+const CONJS: &[&str] = &["und", "oder", "aber", "sondern", "denn", "doch", "sowie"];
+
+/// FNV-1a: a fast hash for short lowercase words (lookups per token).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by lowercase words with the [`Fnv`] hash.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// What the lexicons know about one lowercase word.
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo {
+    /// Closed class.
+    pub func: Option<Func>,
+    /// Konjunktiv form.
+    pub konj: Option<Konj>,
+    /// Cue-verb readings.
+    pub forms: Vec<Form>,
+    /// [`TAG_FRAME`] | [`TAG_SO`] | [`TAG_WOLLEN`] | [`TAG_SOLL`]: words some
+    /// rules scan every token for.
+    pub tag: u8,
+}
+
+/// laut, gemäß, zufolge, nach, demnach.
+pub const TAG_FRAME: u8 = 1;
+/// so (", so der Sprecher").
+pub const TAG_SO: u8 = 2;
+/// will, wollen, wollte, wollten.
+pub const TAG_WOLLEN: u8 = 4;
+/// soll, sollen (hearsay).
+pub const TAG_SOLL: u8 = 8;
+
+/// All claims lexicons.
+#[derive(Debug, Clone)]
+pub struct ClaimLexicon {
+    /// Cue verbs.
+    pub verbs: Vec<Verb>,
+    /// Lowercase form → readings (particle verbs first).
+    pub forms: HashMap<String, Vec<Form>>,
+    /// Lowercase Konjunktiv forms.
+    pub konj: HashMap<String, Konj>,
+    /// Cue nouns (as written) → lemma.
+    pub nouns: HashMap<String, String>,
+    /// Cue nouns usable as the end of a compound ("angaben" in "Polizeiangaben").
+    pub noun_suffixes: Vec<(String, String)>,
+    /// Lowercase hedges.
+    pub hedges: HashSet<String>,
+    /// Lowercase negations.
+    pub negations: HashSet<String>,
+    /// Lowercase closed-class words.
+    pub func: HashMap<&'static str, Func>,
+    /// Every word above in one table: one lookup per token.
+    pub words: WordMap<WordInfo>,
+}
+
+impl ClaimLexicon {
+    /// Loads and compiles the lexicons.
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        let mut verbs: Vec<Verb> = Vec::new();
+        let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+        for row in lex.rows("claims_cue_verbs.tsv", CUE_VERBS) {
+            let lemma = row.get(0);
+            if lemma.is_empty() || row.get(4).is_empty() {
+                return Err(row.error("a cue verb needs lemma, flags, present, past, participle"));
+            }
+            if verbs.iter().any(|v| v.lemma == lemma) {
+                continue;
+            }
+            let mut flags = 0;
+            for c in row.get(1).chars() {
+                flags |= match c {
+                    'S' => CLAUSE,
+                    'I' => INFINITIVE,
+                    'R' => REPORTED,
+                    'P' => PASSIVE,
+                    'V' => VON,
+                    _ => return Err(row.error("flags are S, I, R, P, V")),
+                };
+            }
+            let particle: Vec<String> = row
+                .get(5)
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            let idx = verbs.len();
+            let (pres, past) = (row.get(2).to_lowercase(), row.get(3).to_lowercase());
+            let part_full = row.get(4).to_lowercase();
+            let lemma_l = lemma.to_lowercase();
+            let base_inf = lemma_l
+                .rsplit(' ')
+                .next()
+                .map(str::to_string)
+                .unwrap_or_default();
+            let past_pl = if past.ends_with('e') {
+                format!("{past}n")
+            } else {
+                format!("{past}en")
+            };
+            let mut add = |form: &str, kind: FormKind, particle: Particle| {
+                if form.is_empty() {
+                    return;
+                }
+                let list = forms.entry(form.to_string()).or_default();
+                let f = Form {
+                    verb: idx,
+                    kind,
+                    particle,
+                };
+                if particle == Particle::None {
+                    list.push(f);
+                } else {
+                    list.insert(0, f);
+                }
+            };
+            if particle.is_empty() {
+                for f in [&pres, &past, &past_pl] {
+                    add(f, FormKind::Finite, Particle::None);
+                }
+                add(&base_inf, FormKind::Finite, Particle::None);
+                add(&part_full, FormKind::NonFinite, Particle::None);
+            } else {
+                let stem_inf = if particle.len() == 1 {
+                    base_inf
+                        .strip_prefix(particle[0].as_str())
+                        .unwrap_or(&base_inf)
+                        .to_string()
+                } else {
+                    base_inf.clone()
+                };
+                for f in [&pres, &past, &past_pl, &stem_inf] {
+                    add(f, FormKind::Finite, Particle::After);
+                }
+                let part_last = part_full.rsplit(' ').next().unwrap_or(&part_full);
+                if particle.len() == 1 && !part_full.contains(' ') {
+                    let p = &particle[0];
+                    for f in [&pres, &past, &past_pl] {
+                        add(&format!("{p}{f}"), FormKind::Finite, Particle::None);
+                    }
+                    add(&base_inf, FormKind::NonFinite, Particle::None);
+                    add(&part_full, FormKind::NonFinite, Particle::None);
+                    add(
+                        &format!("{p}zu{stem_inf}"),
+                        FormKind::NonFinite,
+                        Particle::None,
+                    );
+                    if let Some(bare) = part_full.strip_prefix(p.as_str()) {
+                        add(bare, FormKind::NonFinite, Particle::Before);
+                    }
+                } else {
+                    add(part_last, FormKind::NonFinite, Particle::Before);
+                    add(&stem_inf, FormKind::NonFinite, Particle::Before);
+                }
+            }
+            verbs.push(Verb {
+                lemma: lemma.to_string(),
+                flags,
+                particle,
+            });
+        }
+        let mut konj = HashMap::new();
+        for row in lex.rows("claims_konjunktiv.tsv", KONJUNKTIV) {
+            let k = match row.get(1) {
+                "K1" => Konj::One,
+                "K2" => Konj::Two,
+                _ => return Err(row.error("mood must be K1 or K2")),
+            };
+            konj.insert(row.get(0).to_lowercase(), k);
+        }
+        let mut nouns = HashMap::new();
+        let mut noun_suffixes = Vec::new();
+        for row in lex.rows("claims_cue_nouns.tsv", CUE_NOUNS) {
+            let (n, l) = (row.get(0), row.get(1));
+            nouns.insert(n.to_string(), l.to_string());
+            if n.chars().count() >= 6 {
+                noun_suffixes.push((n.to_lowercase(), l.to_string()));
+            }
+        }
+        let words = |name: &str, builtin: &'static str| -> HashSet<String> {
+            lex.rows(name, builtin)
+                .iter()
+                .map(|r| r.get(0).to_lowercase())
+                .collect()
+        };
+        let hedges = words("claims_hedges.tsv", HEDGES);
+        let negations = words("claims_negations.tsv", NEGATIONS);
+        let mut func = HashMap::new();
+        for (list, f) in [
+            (ADVS, Func::Adv),
+            (CONJS, Func::Conj),
+            (AUXS, Func::Aux),
+            (SUBORDS, Func::Subord),
+            (PREPS, Func::Prep),
+            (PRONS, Func::Pron),
+            (DETS, Func::Det),
+        ] {
+            for w in list {
+                func.insert(*w, f);
+            }
+        }
+        let mut words: WordMap<WordInfo> = WordMap::default();
+        for (w, f) in &forms {
+            words.entry(w.clone()).or_default().forms = f.clone();
+        }
+        for (w, k) in &konj {
+            words.entry(w.clone()).or_default().konj = Some(*k);
+        }
+        for (w, f) in &func {
+            words.entry((*w).to_string()).or_default().func = Some(*f);
+        }
+        for (list, tag) in [
+            (
+                &["laut", "gemäß", "zufolge", "nach", "demnach"][..],
+                TAG_FRAME,
+            ),
+            (&["so"][..], TAG_SO),
+            (&["will", "wollen", "wollte", "wollten"][..], TAG_WOLLEN),
+            (&["soll", "sollen"][..], TAG_SOLL),
+        ] {
+            for w in list {
+                words.entry((*w).to_string()).or_default().tag |= tag;
+            }
+        }
+        Ok(ClaimLexicon {
+            words,
+            verbs,
+            forms,
+            konj,
+            nouns,
+            noun_suffixes,
+            hedges,
+            negations,
+            func,
+        })
+    }
+
+    /// The cue-noun lemma of a written noun, also as the end of a compound.
+    pub fn cue_noun(&self, word: &str, lower: &str) -> Option<&str> {
+        if let Some(l) = self.nouns.get(word) {
+            return Some(l);
+        }
+        self.noun_suffixes
+            .iter()
+            .find(|(suffix, _)| lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str()))
+            .map(|(_, l)| l.as_str())
+    }
+}

@@ -1,0 +1,1566 @@
+//! The attribution rules over one document's tokens (see the module doc of
+//! `claims` for the order). Everything here works on token indices into the
+//! segmentation and byte offsets into the text; no rule looks further than its
+//! sentence except the quotation finder (a quotation may run over sentences) and
+//! the continuation rule (one sentence back).
+//!
+//! Example: in „Wir bleiben“, sagte sie. „Das ist sicher.“ the first quotation is
+//! attributed by its frame after it (`quote.frame_after`), the second continues it
+//! (`quote.continuation`).
+
+use std::ops::Range;
+
+use super::lexicon::{
+    ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED,
+    TAG_FRAME, TAG_SO, TAG_SOLL, TAG_WOLLEN, VON,
+};
+use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
+use crate::segment::{Segmentation, TokenKind};
+
+/// One token with what the rules need to know about it.
+#[derive(Debug, Clone)]
+struct Tk<'l> {
+    start: usize,
+    end: usize,
+    /// Range of the lowercase form in `Doc::arena`.
+    lo: Range<usize>,
+    word: bool,
+    cap: bool,
+    punct: Option<char>,
+    func: Option<Func>,
+    konj: Option<Konj>,
+    forms: Option<&'l [Form]>,
+    in_quote: bool,
+    /// Lexicon tag bits (`TAG_*`).
+    tag: u8,
+}
+
+/// A quotation: token indices of its opening and closing marks.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    open: usize,
+    close: usize,
+}
+
+/// A cue verb found in a sentence.
+#[derive(Debug, Clone)]
+struct CueHit {
+    /// Token of the verb form.
+    tok: usize,
+    verb: usize,
+    kind: FormKind,
+    /// Token range of the particle, if written apart.
+    particle: Option<Range<usize>>,
+}
+
+/// A cue as byte span, lemma and discontinuous parts.
+type CueSpan = (usize, usize, String, Option<Vec<[usize; 2]>>);
+
+/// An attribution frame: its tokens, its source's tokens and the cue lemma.
+type Frame = (Range<usize>, Option<Range<usize>>, &'static str);
+
+/// A claim under construction (byte offsets).
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: &'static str,
+    sentence: usize,
+    speaker: Option<(usize, usize)>,
+    cue: Option<CueSpan>,
+    content: (usize, usize),
+    parts: Option<Vec<[usize; 2]>>,
+    rule: &'static str,
+}
+
+const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
+
+fn closer_of(c: char) -> char {
+    match c {
+        '„' => '“',
+        '»' => '«',
+        '«' => '»',
+        '“' => '”',
+        _ => '"',
+    }
+}
+
+/// The rules' working state for one document.
+pub(crate) struct Doc<'a> {
+    lex: &'a ClaimLexicon,
+    text: &'a str,
+    seg: &'a Segmentation,
+    ents: &'a [Entity],
+    qs: &'a [Quantity],
+    toks: Vec<Tk<'a>>,
+    arena: String,
+    quotes: Vec<Quote>,
+    drafts: Vec<Draft>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(
+        lex: &'a ClaimLexicon,
+        text: &'a str,
+        seg: &'a Segmentation,
+        ents: &'a [Entity],
+        qs: &'a [Quantity],
+    ) -> Self {
+        let mut arena = String::with_capacity(text.len() + 16);
+        let mut toks = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let s = text.get(t.start..t.end).unwrap_or("");
+            let from = arena.len();
+            if s.is_ascii() {
+                arena.push_str(s);
+                arena[from..].make_ascii_lowercase();
+            } else {
+                for c in s.chars() {
+                    arena.extend(c.to_lowercase());
+                }
+            }
+            let lo = from..arena.len();
+            let word = matches!(t.kind, TokenKind::Word);
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            let punct = if t.kind == TokenKind::Punct {
+                s.chars().next()
+            } else {
+                None
+            };
+            let l = &arena[lo.clone()];
+            let (func, konj, forms, tag) = match lex.words.get(l).filter(|_| word) {
+                Some(w) => (
+                    w.func,
+                    w.konj,
+                    Some(w.forms.as_slice()).filter(|f| !f.is_empty()),
+                    w.tag,
+                ),
+                None => (None, None, None, 0),
+            };
+            toks.push(Tk {
+                start: t.start,
+                end: t.end,
+                lo,
+                word,
+                cap,
+                punct,
+                func,
+                konj,
+                forms,
+                in_quote: false,
+                tag,
+            });
+        }
+        let mut doc = Doc {
+            lex,
+            text,
+            seg,
+            ents,
+            qs,
+            toks,
+            arena,
+            quotes: Vec::new(),
+            drafts: Vec::new(),
+        };
+        doc.find_quotes();
+        doc
+    }
+
+    fn lo(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.arena.get(t.lo.clone()))
+            .unwrap_or("")
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.toks.get(i).and_then(|t| t.punct)
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some(',' | ';' | ':' | '–' | '—'))
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('„' | '“' | '”' | '»' | '«' | '"'))
+    }
+
+    fn func(&self, i: usize) -> Option<Func> {
+        self.toks.get(i).and_then(|t| t.func)
+    }
+
+    fn sent_range(&self, s: usize) -> Range<usize> {
+        self.seg.sentences[s].tokens.clone()
+    }
+
+    /// The sentence's tokens without final punctuation (. ! ?) at the end.
+    fn sent_core_end(&self, r: &Range<usize>) -> usize {
+        let mut e = r.end;
+        while e > r.start && matches!(self.punct(e - 1), Some('.' | '!' | '?' | ':' | ';')) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Pairs quotation marks over the whole text (a quotation stops at a blank line).
+    fn find_quotes(&mut self) {
+        let mut open: Option<(usize, char)> = None;
+        for i in 0..self.toks.len() {
+            let Some(c) = self.toks[i].punct else {
+                continue;
+            };
+            if !matches!(c, '„' | '“' | '”' | '»' | '«' | '"') {
+                continue;
+            }
+            if let Some((o, want)) = open {
+                let para = self
+                    .text
+                    .get(self.toks[o].end..self.toks[i].start)
+                    .is_some_and(|gap| gap.contains("\n\n"));
+                if para || self.toks[i].start - self.toks[o].start > 4000 {
+                    open = None;
+                } else if c == want || (want == '“' && c == '”') {
+                    self.quotes.push(Quote { open: o, close: i });
+                    open = None;
+                    continue;
+                } else {
+                    continue;
+                }
+            }
+            if OPENERS.contains(&c) {
+                open = Some((i, closer_of(c)));
+            }
+        }
+        for q in &self.quotes {
+            for t in &mut self.toks[q.open..=q.close] {
+                t.in_quote = true;
+            }
+        }
+    }
+
+    /// Cue verbs of a token range (outside quotations), with particles resolved.
+    fn cues(&self, r: Range<usize>, sent: &Range<usize>) -> Vec<CueHit> {
+        let sent_start = sent.start;
+        let mut out = Vec::new();
+        for i in r.clone() {
+            let t = &self.toks[i];
+            if !t.word || t.in_quote {
+                continue;
+            }
+            let Some(forms) = t.forms else { continue };
+            let first = i == sent_start || self.is_quote_mark(i.wrapping_sub(1));
+            if t.cap && !first {
+                continue;
+            }
+            for f in forms {
+                let verb = &self.lex.verbs[f.verb];
+                let particle = match f.particle {
+                    Particle::None => None,
+                    Particle::After => {
+                        let ce = self.clause_end(i + 1, sent.end);
+                        match self.match_words(ce, &verb.particle, true) {
+                            Some(p) if p.start > i => Some(p),
+                            // Verb-final clause: "wie X bekannt gab".
+                            _ => match self.match_words(i, &verb.particle, true) {
+                                Some(p) if p.start >= sent.start && i + 1 >= ce => Some(p),
+                                _ => continue,
+                            },
+                        }
+                    }
+                    Particle::Before => match self.match_words(i, &verb.particle, true) {
+                        Some(p) if p.start >= sent.start => Some(p),
+                        _ => continue,
+                    },
+                };
+                out.push(CueHit {
+                    tok: i,
+                    verb: f.verb,
+                    kind: f.kind,
+                    particle,
+                });
+                break;
+            }
+        }
+        out
+    }
+
+    /// Whether the words end right before token `end`; their token range.
+    fn match_words(&self, end: usize, words: &[String], _: bool) -> Option<Range<usize>> {
+        let n = words.len();
+        if n == 0 || end < n {
+            return None;
+        }
+        let start = end - n;
+        for (k, w) in words.iter().enumerate() {
+            if self.lo(start + k) != w {
+                return None;
+            }
+        }
+        Some(start..end)
+    }
+
+    /// First clause boundary (, ; : – or a quotation mark or final punctuation)
+    /// at or after `from`, or `limit`.
+    fn clause_end(&self, from: usize, limit: usize) -> usize {
+        (from..limit)
+            .find(|&j| {
+                self.is_boundary(j)
+                    || self.is_quote_mark(j)
+                    || matches!(self.punct(j), Some('.' | '!' | '?' | '(' | ')'))
+            })
+            .unwrap_or(limit)
+    }
+
+    /// Start of the clause holding token `i` (after the last boundary before it,
+    /// parentheses skipped).
+    fn clause_start(&self, i: usize, sent_start: usize) -> usize {
+        let mut depth = 0i32;
+        let mut j = i;
+        while j > sent_start {
+            match self.punct(j - 1) {
+                Some(')') => depth += 1,
+                Some('(') => depth -= 1,
+                Some(',' | ';' | ':' | '–' | '—') if depth <= 0 => return j,
+                Some('„' | '“' | '»' | '«' | '"') if depth <= 0 => return j,
+                _ => {}
+            }
+            j -= 1;
+        }
+        sent_start
+    }
+
+    fn is_adjective(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.word || t.cap || t.func.is_some() || t.forms.is_some() || t.konj.is_some() {
+            return false;
+        }
+        let l = self.lo(i);
+        ["e", "en", "er", "es", "em"].iter().any(|s| l.ends_with(s)) && l.chars().count() > 3
+    }
+
+    /// A capitalised word that can be part of a name or noun phrase.
+    fn is_noun(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        (t.word || t.kind_abbrev_like(self.raw(i))) && t.cap && t.func.is_none()
+    }
+
+    /// A noun phrase starting at `i` (not past `limit`): determiner, adjectives,
+    /// nouns/names, a genitive or a parenthesis. Returns its token range.
+    fn np_at(&self, i: usize, limit: usize, coord: bool) -> Option<Range<usize>> {
+        if i >= limit {
+            return None;
+        }
+        if self.func(i) == Some(Func::Pron) {
+            return Some(i..i + 1);
+        }
+        let mut j = i;
+        if self.func(j) == Some(Func::Det) {
+            j += 1;
+        }
+        let mut adj = 0;
+        while j < limit && adj < 4 && (self.is_adjective(j) || self.punct(j) == Some('-')) {
+            j += 1;
+            adj += 1;
+        }
+        let head = j;
+        while j < limit && (self.is_noun(j) || (j > head && self.is_name_glue(j, limit))) {
+            j += 1;
+        }
+        if j == head {
+            return None;
+        }
+        // Genitive or von-phrase: "des Ministeriums", "der Partei", "von der Polizei".
+        for _ in 0..2 {
+            if j < limit && matches!(self.lo(j), "des" | "der" | "von" | "vom") {
+                let mut k = j + 1;
+                if k < limit && self.func(k) == Some(Func::Det) {
+                    k += 1;
+                }
+                while k < limit && self.is_adjective(k) {
+                    k += 1;
+                }
+                let h = k;
+                while k < limit && self.is_noun(k) {
+                    k += 1;
+                }
+                if k > h {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        // A party or acronym in parentheses: "Kurt Beck (SPD)".
+        if j + 2 < limit
+            && self.punct(j) == Some('(')
+            && self.punct(j + 2) == Some(')')
+            && self.is_noun(j + 1)
+        {
+            j += 3;
+        }
+        if coord && j + 1 < limit && self.lo(j) == "und" {
+            if let Some(r) = self.np_at(j + 1, limit, false) {
+                j = r.end;
+            }
+        }
+        Some(i..j)
+    }
+
+    /// Lowercase name particles inside names ("von der Leyen", "de Maizière").
+    fn is_name_glue(&self, j: usize, limit: usize) -> bool {
+        matches!(
+            self.lo(j),
+            "von" | "van" | "de" | "da" | "del" | "bin" | "al"
+        ) && !self.toks[j].cap
+            && j + 1 < limit
+            && self.is_noun(j + 1)
+            && self.toks.get(j - 1).is_some_and(|t| t.cap)
+    }
+
+    /// The subject after an inverted verb: skips a few adverbs and prepositional
+    /// phrases ("sagte am Montag der Sprecher").
+    fn np_after(&self, i: usize, limit: usize) -> Option<Range<usize>> {
+        let mut j = i;
+        let mut steps = 0;
+        while j < limit && steps < 5 {
+            steps += 1;
+            match self.func(j) {
+                Some(Func::Pron) | Some(Func::Det) => return self.np_at(j, limit, true),
+                Some(Func::Prep) => {
+                    j += 1;
+                    if j < limit && self.func(j) == Some(Func::Det) {
+                        j += 1;
+                    }
+                    while j < limit && (self.is_adjective(j) || self.toks[j].punct == Some('-')) {
+                        j += 1;
+                    }
+                    if j < limit && self.is_noun(j) {
+                        j += 1;
+                    }
+                }
+                Some(Func::Adv) | Some(Func::Conj) => j += 1,
+                _ => {
+                    if self.is_noun(j) {
+                        return self.np_at(j, limit, true);
+                    }
+                    if self.toks[j].word && !self.toks[j].cap && self.toks[j].forms.is_none() {
+                        j += 1;
+                    } else {
+                        return None;
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject standing before the verb from `cs`: up to the first comma or
+    /// parenthesis, without leading focus particles.
+    fn np_prefield(&self, cs: usize, anchor: usize) -> Option<Range<usize>> {
+        let mut s = cs;
+        while s < anchor
+            && matches!(
+                self.lo(s),
+                "auch" | "selbst" | "sogar" | "nur" | "und" | "aber" | "doch"
+            )
+        {
+            s += 1;
+        }
+        if s >= anchor {
+            return None;
+        }
+        if self.func(s) == Some(Func::Pron) {
+            return Some(s..s + 1);
+        }
+        let ok =
+            self.func(s) == Some(Func::Det) || self.func(s) == Some(Func::Pron) || self.is_noun(s);
+        if !ok {
+            return None;
+        }
+        let mut e = s;
+        while e < anchor
+            && !matches!(self.punct(e), Some(',' | '(' | '–' | ':' | ';'))
+            && self.func(e) != Some(Func::Aux)
+        {
+            e += 1;
+        }
+        if e - s > 14 {
+            return self.np_at(s, anchor, true);
+        }
+        Some(s..e)
+    }
+
+    /// The speaker of a cue verb at `c` in sentence range `r`.
+    fn subject(&self, c: &CueHit, r: &Range<usize>) -> Option<Range<usize>> {
+        let mut anchor = c.tok;
+        let cs0 = self.clause_start(c.tok, r.start);
+        let participle_like = self.toks[c.tok].forms.is_some_and(|f| {
+            f.iter()
+                .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
+        });
+        if c.kind == FormKind::NonFinite || participle_like {
+            if let Some(a) = (cs0..c.tok).find(|&j| self.func(j) == Some(Func::Aux)) {
+                anchor = a;
+            }
+        }
+        let cs = self.clause_start(anchor, r.start);
+        let sub = if cs == anchor {
+            self.np_after(
+                anchor + 1,
+                self.clause_end(anchor + 1, r.end).max(anchor + 1),
+            )
+            .filter(|np| np.start < c.tok || c.tok == anchor)
+            .or_else(|| {
+                if cs > r.start {
+                    self.np_prefield(r.start, cs)
+                } else {
+                    None
+                }
+            })
+        } else {
+            let mut s = cs;
+            while s < anchor && self.func(s) == Some(Func::Conj) {
+                s += 1;
+            }
+            match self.func(s) {
+                Some(Func::Subord) => self.np_at(s + 1, anchor, true),
+                Some(Func::Prep) | Some(Func::Adv) => {
+                    let lim = self.clause_end(anchor + 1, r.end).max(anchor + 1);
+                    self.np_after(anchor + 1, lim)
+                }
+                _ => {
+                    let next = self.lo(anchor + 1);
+                    if matches!(next, "er" | "ich" | "wir" | "man")
+                        || (matches!(self.lo(s), "das" | "dies" | "dieses") && s + 1 == anchor)
+                    {
+                        self.np_at(anchor + 1, r.end, false)
+                    } else {
+                        self.np_prefield(s, anchor)
+                    }
+                }
+            }
+        };
+        sub.filter(|np| {
+            (!matches!(self.lo(np.start), "es" | "man") || np.len() > 1)
+                && !matches!(
+                    self.lo(np.start),
+                    "dem"
+                        | "den"
+                        | "einem"
+                        | "einen"
+                        | "ihm"
+                        | "ihnen"
+                        | "des"
+                        | "eines"
+                        | "deren"
+                        | "dessen"
+                )
+        })
+    }
+
+    fn span_of(&self, r: &Range<usize>) -> Option<(usize, usize)> {
+        if r.is_empty() {
+            return None;
+        }
+        Some((self.toks[r.start].start, self.toks[r.end - 1].end))
+    }
+
+    fn cue_of(&self, c: &CueHit) -> CueSpan {
+        let t = &self.toks[c.tok];
+        let lemma = self.lex.verbs[c.verb].lemma.clone();
+        match &c.particle {
+            Some(p) if !p.is_empty() => {
+                let (ps, pe) = (self.toks[p.start].start, self.toks[p.end - 1].end);
+                if ps < t.start {
+                    (ps, t.end, lemma, None)
+                } else {
+                    (t.start, pe, lemma, Some(vec![[t.start, t.end], [ps, pe]]))
+                }
+            }
+            _ => (t.start, t.end, lemma, None),
+        }
+    }
+
+    fn overlaps(&self, a: (usize, usize)) -> bool {
+        self.drafts.iter().any(|d| {
+            let (s, e) = (a.0.max(d.content.0), a.1.min(d.content.1));
+            let inter = e.saturating_sub(s);
+            let small = (a.1 - a.0).min(d.content.1 - d.content.0).max(1);
+            inter * 2 >= small
+        })
+    }
+
+    fn push(&mut self, d: Draft) -> bool {
+        if d.content.1 <= d.content.0 || self.overlaps(d.content) {
+            return false;
+        }
+        self.drafts.push(d);
+        true
+    }
+
+    /// Runs every rule and returns the finished claims.
+    pub(crate) fn run(mut self) -> Vec<Claim> {
+        self.quote_claims();
+        for s in 0..self.seg.sentences.len() {
+            if self.seg.sentences[s].heading {
+                continue;
+            }
+            self.sentence_claims(s);
+        }
+        self.finish()
+    }
+
+    // ----- quotations -------------------------------------------------------
+
+    fn quote_claims(&mut self) {
+        let quotes = self.quotes.clone();
+        let mut used = vec![false; quotes.len()];
+        let mut last: Option<(usize, Option<(usize, usize)>)> = None; // (sentence of end, speaker)
+        for qi in 0..quotes.len() {
+            if used[qi] {
+                continue;
+            }
+            let q = quotes[qi];
+            let s0 = self.seg.sentence_at(self.toks[q.open].start);
+            let s1 = self.seg.sentence_at(self.toks[q.close].start);
+            let r0 = self.sent_range(s0);
+            let r1 = self.sent_range(s1);
+            let inner = q.close - q.open - 1;
+            let qspan = (self.toks[q.open].start, self.toks[q.close].end);
+            let at_start = q.open == r0.start
+                || (q.open > r0.start && self.punct(q.open - 1) == Some(':'))
+                || (q.open > r0.start && matches!(self.punct(q.open - 1), Some('–' | '-')));
+            // Frame after: „…“, sagte X. / „…“, so X.
+            let mut after = q.close + 1;
+            if self.punct(after) == Some(',') {
+                after += 1;
+            }
+            let frame_after =
+                if after < r1.end && (after > q.close + 1 || self.punct(q.close - 1).is_some()) {
+                    self.frame_after(after, &r1)
+                } else {
+                    None
+                };
+            if let Some((cue, speaker, frame_end)) = frame_after {
+                let (content, kind, parts) = if at_start || q.open == r0.start {
+                    let mut parts = None;
+                    let mut content = qspan;
+                    // „…“, sagte er, „…“
+                    if let Some(nq) = quotes.get(qi + 1) {
+                        if self.punct(frame_end) == Some(',') && nq.open == frame_end + 1 {
+                            used[qi + 1] = true;
+                            content = (qspan.0, self.toks[nq.close].end);
+                            parts = Some(vec![
+                                [qspan.0, qspan.1],
+                                [self.toks[nq.open].start, self.toks[nq.close].end],
+                            ]);
+                        }
+                    }
+                    (content, "direct_quote", parts)
+                } else {
+                    (
+                        (self.toks[r0.start].start, qspan.1),
+                        "indirect_speech",
+                        None,
+                    )
+                };
+                let spk = speaker.as_ref().and_then(|r| self.span_of(r));
+                if self.push(Draft {
+                    kind,
+                    sentence: s1,
+                    speaker: spk,
+                    cue: Some(cue),
+                    content,
+                    parts,
+                    rule: "quote.frame_after",
+                }) {
+                    last = Some((s1, spk));
+                }
+                continue;
+            }
+            // Frame before: X sagte: „…“ / mit den Worten „…“
+            if q.open > r0.start && inner >= 2 {
+                if let Some((cue, spk)) = self.frame_before(q.open, &r0) {
+                    if self.push(Draft {
+                        kind: "direct_quote",
+                        sentence: s0,
+                        speaker: spk,
+                        cue: Some(cue),
+                        content: qspan,
+                        parts: None,
+                        rule: "quote.frame_before",
+                    }) {
+                        last = Some((s1, spk));
+                    }
+                    continue;
+                }
+            }
+            // Continuation: a quotation opening a sentence right after a quoted claim.
+            if q.open == r0.start && inner >= 3 {
+                if let Some((ls, spk)) = last {
+                    if ls + 1 == s0 || ls == s0 {
+                        if self.push(Draft {
+                            kind: "direct_quote",
+                            sentence: s0,
+                            speaker: spk,
+                            cue: None,
+                            content: qspan,
+                            parts: None,
+                            rule: "quote.continuation",
+                        }) {
+                            last = Some((s1, spk));
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A frame after a quotation or content, starting at token `i` (after the
+    /// comma): `sagte er`, `teilte X mit`, `so X`, `hieß es`. Returns the cue,
+    /// the speaker and the token after the frame.
+    #[allow(clippy::type_complexity)]
+    fn frame_after(
+        &self,
+        i: usize,
+        r: &Range<usize>,
+    ) -> Option<(CueSpan, Option<Range<usize>>, usize)> {
+        let lim = self.clause_end(i + 1, r.end).max(i + 1);
+        if self.lo(i) == "so" {
+            let np = self.np_at(i + 1, lim, true)?;
+            if np.end != lim {
+                return None;
+            }
+            let t = &self.toks[i];
+            return Some((
+                (t.start, t.end, "so".to_string(), None),
+                Some(np.clone()),
+                np.end,
+            ));
+        }
+        let hits = self.cues(i..i + 1, r);
+        let c = hits.first()?;
+        if c.kind != FormKind::Finite {
+            return None;
+        }
+        let cue = self.cue_of(c);
+        if self.lo(i + 1) == "es" {
+            return Some((cue, None, i + 2));
+        }
+        let np = self.np_after(i + 1, lim)?;
+        let end = c.particle.as_ref().map_or(np.end, |p| p.end.max(np.end));
+        Some((cue, Some(np), end))
+    }
+
+    /// A frame before a quotation opening at `open`: a cue verb (or "Worten")
+    /// in the same sentence before a colon.
+    #[allow(clippy::type_complexity)]
+    fn frame_before(
+        &self,
+        open: usize,
+        r: &Range<usize>,
+    ) -> Option<(CueSpan, Option<(usize, usize)>)> {
+        let colon = open.checked_sub(1)?;
+        let worten = self.lo(colon) == "worten" || self.lo(open - 1) == "worten";
+        if self.punct(colon) != Some(':') && !worten {
+            return None;
+        }
+        let from = self.clause_start(colon, r.start);
+        let hits = self.cues(from..colon, r);
+        if let Some(c) = hits.last() {
+            let spk = self.subject(c, r).and_then(|x| self.span_of(&x));
+            return Some((self.cue_of(c), spk));
+        }
+        if worten {
+            let w = if self.lo(colon) == "worten" {
+                colon
+            } else {
+                open - 1
+            };
+            let t = &self.toks[w];
+            let spk = self.np_prefield(r.start, w).and_then(|x| self.span_of(&x));
+            return Some(((t.start, t.end, "Wort".to_string(), None), spk));
+        }
+        None
+    }
+
+    // ----- per sentence -----------------------------------------------------
+
+    fn sentence_claims(&mut self, s: usize) {
+        let r = self.sent_range(s);
+        if r.is_empty() {
+            return;
+        }
+        let core_end = self.sent_core_end(&r);
+        let sent_span = (self.toks[r.start].start, self.toks[r.end - 1].end);
+        let core_span = (
+            self.toks[r.start].start,
+            self.toks[core_end.max(r.start + 1) - 1].end,
+        );
+        let hits = self.cues(r.clone(), &r);
+        let before = self.drafts.len();
+        for c in &hits {
+            if self.wie_clause(s, c, &r, core_end) {
+                continue;
+            }
+            if self.inverted(s, c, &r) {
+                continue;
+            }
+            self.cue_then_content(s, c, &r, core_end);
+        }
+        self.so_frame(s, &r);
+        self.according_to(s, &r, core_end);
+        if self.drafts.len() == before {
+            for c in &hits {
+                let Some(spk) = self.reported_speaker(c, &r) else {
+                    continue;
+                };
+                let cue = self.cue_of(c);
+                if self.push(Draft {
+                    kind: "reported",
+                    sentence: s,
+                    speaker: spk,
+                    cue: Some(cue),
+                    content: sent_span,
+                    parts: None,
+                    rule: "reported.speech_act",
+                }) {
+                    break;
+                }
+            }
+        }
+        if self.drafts.len() == before {
+            self.wollen(s, &r, sent_span);
+        }
+        if self.drafts.len() == before {
+            self.continuation(s, &r, sent_span);
+        }
+        if self.drafts.len() == before {
+            self.statement(s, &r, core_span);
+        }
+    }
+
+    /// Whether cue `c` summarises a speech act here, and its speaker (`Some(None)`:
+    /// an agentless passive).
+    fn reported_speaker(&self, c: &CueHit, r: &Range<usize>) -> Option<Option<(usize, usize)>> {
+        let verb = &self.lex.verbs[c.verb];
+        if verb.flags & REPORTED == 0 || self.punct(c.tok + 1) == Some(')') {
+            return None;
+        }
+        let ce = self.clause_end(c.tok + 1, r.end);
+        if verb.flags & VON != 0
+            && !(c.tok + 1..ce).any(|j| matches!(self.lo(j), "von" | "vom" | "über"))
+        {
+            return None;
+        }
+        if verb.lemma == "fordern"
+            && r.clone().any(|j| {
+                matches!(
+                    self.lo(j),
+                    "todesopfer" | "opfer" | "tote" | "toten" | "menschenleben" | "verletzte"
+                )
+            })
+        {
+            return None;
+        }
+        let cs = self.clause_start(c.tok, r.start);
+        let passive = c.kind == FormKind::NonFinite
+            && (cs..ce.max(c.tok + 1)).any(|j| {
+                matches!(
+                    self.lo(j),
+                    "wird" | "werden" | "wurde" | "wurden" | "worden"
+                )
+            });
+        if passive {
+            if verb.flags & PASSIVE == 0 {
+                return None;
+            }
+            let agent = (r.start..r.end)
+                .find(|&j| self.lo(j) == "von" && self.func(j + 1) == Some(Func::Det))
+                .and_then(|j| self.np_at(j + 1, r.end, true));
+            return Some(agent.and_then(|a| self.span_of(&a)));
+        }
+        let sp = self.subject(c, r)?;
+        Some(self.span_of(&sp))
+    }
+
+    /// `Wie X mitteilte, …` / `…, wie X mitteilte.`
+    fn wie_clause(&mut self, s: usize, c: &CueHit, r: &Range<usize>, core_end: usize) -> bool {
+        let cs = self.clause_start(c.tok, r.start);
+        if self.lo(cs) != "wie" || cs + 1 >= c.tok {
+            return false;
+        }
+        let mut e = c
+            .particle
+            .as_ref()
+            .map_or(c.tok + 1, |p| p.end.max(c.tok + 1));
+        while e < r.end && self.func(e) == Some(Func::Aux) {
+            e += 1;
+        }
+        let at_end = e >= core_end;
+        if !(at_end || self.punct(e) == Some(',')) {
+            return false;
+        }
+        let content = if cs == r.start && !at_end {
+            self.tok_span(e + 1, core_end)
+        } else if cs > r.start + 1 && self.punct(cs - 1) == Some(',') {
+            self.tok_span(r.start, cs - 1)
+        } else {
+            None
+        };
+        let Some(content) = content else { return false };
+        let spk = self
+            .np_at(cs + 1, c.tok, true)
+            .and_then(|x| self.span_of(&x));
+        let cue = self.cue_of(c);
+        self.push(Draft {
+            kind: "indirect_speech",
+            sentence: s,
+            speaker: spk,
+            cue: Some(cue),
+            content,
+            parts: None,
+            rule: "indirect.wie",
+        })
+    }
+
+    fn tok_span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if a >= b || b > self.toks.len() {
+            return None;
+        }
+        Some((self.toks[a].start, self.toks[b - 1].end))
+    }
+
+    /// `…, sagte der Sprecher.` / `…, teilte X mit.` / `…, hieß es.`
+    fn inverted(&mut self, s: usize, c: &CueHit, r: &Range<usize>) -> bool {
+        if c.kind != FormKind::Finite || c.tok < r.start + 3 || self.punct(c.tok - 1) != Some(',') {
+            return false;
+        }
+        if self.toks[c.tok - 2].in_quote && self.is_quote_mark(c.tok - 2) {
+            return false; // handled with the quotation
+        }
+        if self.punct(c.tok + 1) == Some(',') || self.punct(c.tok + 1) == Some(':') {
+            return false;
+        }
+        let Some((cue, np, _)) = self.frame_after(c.tok, r) else {
+            return false;
+        };
+        // The part before the comma must be a clause of its own: Konjunktiv or a
+        // sentence start that is not a subordinate clause.
+        let pre = r.start..c.tok - 1;
+        // The comma closes an embedded relative or subordinate clause ("Die Firma,
+        // die … wurde, sagte …"): not a content.
+        let last = self.clause_start(c.tok - 1, r.start);
+        if last > r.start
+            && !self.toks[last].cap
+            && matches!(self.func(last), Some(Func::Det) | Some(Func::Subord))
+        {
+            return false;
+        }
+        let has_k = pre.clone().any(|j| self.toks[j].konj.is_some());
+        let sub = self.func(r.start) == Some(Func::Subord);
+        let verb = pre
+            .clone()
+            .any(|j| self.func(j) == Some(Func::Aux) || self.toks[j].in_quote);
+        if !has_k && (sub || !verb) {
+            return false;
+        }
+        let Some(content) = self.tok_span(pre.start, pre.end) else {
+            return false;
+        };
+        let spk = np.and_then(|x| self.span_of(&x));
+        self.push(Draft {
+            kind: "indirect_speech",
+            sentence: s,
+            speaker: spk,
+            cue: Some(cue),
+            content,
+            parts: None,
+            rule: "indirect.frame_after",
+        })
+    }
+
+    /// `…, so der Sprecher.` anywhere in the sentence.
+    fn so_frame(&mut self, s: usize, r: &Range<usize>) {
+        for i in r.start + 3..r.end {
+            if self.toks[i].tag & TAG_SO == 0
+                || self.lo(i) != "so"
+                || self.punct(i - 1) != Some(',')
+                || self.toks[i].in_quote
+            {
+                continue;
+            }
+            let Some((cue, np, _)) = self.frame_after(i, r) else {
+                continue;
+            };
+            let Some(content) = self.tok_span(r.start, i - 1) else {
+                continue;
+            };
+            let spk = np.and_then(|x| self.span_of(&x));
+            self.push(Draft {
+                kind: "indirect_speech",
+                sentence: s,
+                speaker: spk,
+                cue: Some(cue),
+                content,
+                parts: None,
+                rule: "indirect.so",
+            });
+            return;
+        }
+    }
+
+    /// A cue verb followed by its content clause.
+    fn cue_then_content(
+        &mut self,
+        s: usize,
+        c: &CueHit,
+        r: &Range<usize>,
+        core_end: usize,
+    ) -> bool {
+        let flags = self.lex.verbs[c.verb].flags;
+        if flags & (CLAUSE | INFINITIVE) == 0 {
+            return false;
+        }
+        let from = c
+            .particle
+            .as_ref()
+            .map_or(c.tok + 1, |p| p.end.max(c.tok + 1));
+        let lim = (from + 16).min(core_end);
+        let Some(b) = (from..lim).find(|&j| matches!(self.punct(j), Some(',' | ':'))) else {
+            return false;
+        };
+        if (from..b)
+            .any(|j| self.is_quote_mark(j) || matches!(self.punct(j), Some('.' | '?' | '!')))
+        {
+            return false;
+        }
+        let cstart = b + 1;
+        if cstart >= core_end {
+            return false;
+        }
+        if self.is_quote_mark(cstart) && self.quotes.iter().any(|q| q.open == cstart) {
+            // A quotation right after the frame is the quote rule's.
+            let q = self
+                .quotes
+                .iter()
+                .find(|q| q.open == cstart)
+                .map(|q| q.close);
+            if q.is_some_and(|cl| cl + 2 >= core_end) {
+                return false;
+            }
+        }
+        // Another cue verb right after the comma owns the content ("…, die X
+        // angegeben hatte, sagte, dass …").
+        let next_b = self.clause_end(cstart, core_end);
+        if (cstart..next_b).any(|j| {
+            self.toks[j]
+                .forms
+                .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
+                && !self.toks[j].cap
+                && !self.cues(j..j + 1, r).is_empty()
+        }) {
+            return false;
+        }
+        let first = self.lo(cstart);
+        let ok_clause = flags & CLAUSE != 0
+            && (matches!(first, "dass" | "daß" | "ob")
+                || (matches!(
+                    first,
+                    "wie"
+                        | "warum"
+                        | "wer"
+                        | "was"
+                        | "wann"
+                        | "wo"
+                        | "weshalb"
+                        | "wieso"
+                        | "inwieweit"
+                ) && self.punct(b) == Some(','))
+                || (cstart..core_end)
+                    .take(30)
+                    .any(|j| self.toks[j].konj.is_some() && !self.toks[j].in_quote)
+                || (self.punct(b) == Some(':') && core_end - cstart >= 4));
+        // Right after the verb ("sagte, er kommt morgen"), an indicative clause
+        // with a subject of its own is reported too.
+        let direct_comma = b == from
+            && flags & CLAUSE != 0
+            && (self.func(cstart) == Some(Func::Det)
+                || self.func(cstart) == Some(Func::Pron)
+                || self.is_noun(cstart))
+            && (cstart..core_end).any(|j| {
+                self.func(j) == Some(Func::Aux) || matches!(self.lo(j), "soll" | "sollen")
+            });
+        let ok_clause = ok_clause || direct_comma;
+        let ok_inf = flags & INFINITIVE != 0 && self.has_zu_infinitive(cstart, core_end);
+        if !(ok_clause || ok_inf) {
+            return false;
+        }
+        let Some(content) = self.tok_span(cstart, core_end) else {
+            return false;
+        };
+        let spk = self.subject(c, r).and_then(|x| self.span_of(&x));
+        let cue = self.cue_of(c);
+        self.push(Draft {
+            kind: "indirect_speech",
+            sentence: s,
+            speaker: spk,
+            cue: Some(cue),
+            content,
+            parts: None,
+            rule: if ok_clause {
+                "indirect.clause"
+            } else {
+                "indirect.infinitive"
+            },
+        })
+    }
+
+    fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|j| {
+            let l = self.lo(j);
+            (l == "zu" && j + 1 < b && self.toks[j + 1].word && !self.toks[j + 1].cap)
+                || (!self.toks[j].cap
+                    && l.len() > 7
+                    && l.ends_with("en")
+                    && l.get(2..).is_some_and(|rest| rest.contains("zu"))
+                    && self
+                        .lex
+                        .forms
+                        .get(l)
+                        .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::NonFinite)))
+        })
+    }
+
+    /// `laut X`, `X zufolge`, `nach Angaben X`, `gemäß X`, `seiner Ansicht nach`, `demnach`.
+    fn according_to(&mut self, s: usize, r: &Range<usize>, core_end: usize) {
+        for i in r.clone() {
+            if self.toks[i].tag & TAG_FRAME == 0 || self.toks[i].in_quote {
+                continue;
+            }
+            let l = self.lo(i);
+            let frame: Option<Frame> = match l {
+                "laut" | "gemäß" => {
+                    let np = if self.is_quote_mark(i + 1) {
+                        self.quotes
+                            .iter()
+                            .find(|q| q.open == i + 1)
+                            .map(|q| q.open..q.close + 1)
+                    } else {
+                        self.np_at(i + 1, r.end, true)
+                    };
+                    np.map(|np| {
+                        (
+                            i..np.end,
+                            Some(np),
+                            if l == "laut" { "laut" } else { "gemäß" },
+                        )
+                    })
+                }
+                "zufolge" => self
+                    .np_before(i, r.start)
+                    .map(|np| (np.start..i + 1, Some(np), "zufolge")),
+                "nach" => self.nach_frame(i, r),
+                "demnach" if i == r.start || self.func(i - 1) == Some(Func::Aux) => {
+                    Some((i..i + 1, Some(i..i + 1), "demnach"))
+                }
+                _ => None,
+            };
+            let Some((fr, np, lemma)) = frame else {
+                continue;
+            };
+            let cue_tok = if lemma == "zufolge" {
+                fr.end - 1
+            } else {
+                fr.start
+            };
+            let cs = self.clause_start(fr.start, r.start);
+            let left = self.tok_span(cs, fr.start);
+            let right = self.tok_span(fr.end, core_end);
+            let (content, parts) = match (left, right) {
+                (Some(a), Some(b)) => ((a.0, b.1), Some(vec![[a.0, a.1], [b.0, b.1]])),
+                (None, Some(b)) => (b, None),
+                (Some(a), None) => (a, None),
+                (None, None) => continue,
+            };
+            let t = &self.toks[cue_tok];
+            let cue = (t.start, t.end, lemma.to_string(), None);
+            let spk = np.and_then(|x| self.span_of(&x));
+            self.push(Draft {
+                kind: "according_to",
+                sentence: s,
+                speaker: spk,
+                cue: Some(cue),
+                content,
+                parts,
+                rule: "according_to.frame",
+            });
+        }
+    }
+
+    /// `nach (Det) (Adj) Angaben (X)` or `(Poss) Meinung nach`.
+    fn nach_frame(&self, i: usize, r: &Range<usize>) -> Option<Frame> {
+        // Postposed: "seiner Meinung nach".
+        if i > r.start {
+            let n = i - 1;
+            if self.toks[n].cap && self.cue_noun(n).is_some() {
+                let mut s = n;
+                while s > r.start
+                    && (self.func(s - 1) == Some(Func::Det) || self.is_adjective(s - 1))
+                {
+                    s -= 1;
+                }
+                if s < n {
+                    return Some((s..i + 1, Some(s..n + 1), "nach"));
+                }
+            }
+        }
+        let mut j = i + 1;
+        while j < r.end && (self.func(j) == Some(Func::Det) || self.is_adjective(j)) && j < i + 4 {
+            j += 1;
+        }
+        if j >= r.end || !self.toks[j].cap || self.cue_noun(j).is_none() {
+            return None;
+        }
+        let noun = j;
+        let mut end = noun + 1;
+        if let Some(np) = self.np_at(noun, r.end, false) {
+            end = np.end.max(end);
+        }
+        if end < r.end && matches!(self.lo(end), "von" | "vom" | "des" | "der") {
+            if let Some(np) = self
+                .np_at(end + 1, r.end, true)
+                .or_else(|| self.np_at(end, r.end, true))
+            {
+                end = np.end;
+            }
+        }
+        Some((i..end, Some(i + 1..end), "nach"))
+    }
+
+    fn cue_noun(&self, i: usize) -> Option<&str> {
+        self.lex.cue_noun(self.raw(i), self.lo(i))
+    }
+
+    /// The noun phrase ending right before token `i` ("Medienberichten zufolge").
+    fn np_before(&self, i: usize, floor: usize) -> Option<Range<usize>> {
+        let mut s = i;
+        let mut n = 0;
+        while s > floor && n < 9 {
+            let j = s - 1;
+            let ok = self.is_noun(j)
+                || self.func(j) == Some(Func::Det)
+                || self.is_adjective(j)
+                || self.punct(j) == Some('-');
+            if !ok {
+                break;
+            }
+            s = j;
+            n += 1;
+        }
+        while s < i && !(self.func(s) == Some(Func::Det) || self.is_adjective(s) || self.is_noun(s))
+        {
+            s += 1;
+        }
+        if s >= i || !(s..i).any(|j| self.is_noun(j)) {
+            return None;
+        }
+        Some(s..i)
+    }
+
+    /// `X will … Infinitiv`: a stated intention of a named subject.
+    fn wollen(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
+        let Some(w) = r
+            .clone()
+            .find(|&j| self.toks[j].tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
+        else {
+            return;
+        };
+        let cs = self.clause_start(w, r.start);
+        if cs != r.start && self.func(cs) == Some(Func::Subord) {
+            return;
+        }
+        if matches!(self.punct(r.end - 1), Some('?')) {
+            return;
+        }
+        let hit = CueHit {
+            tok: w,
+            verb: usize::MAX,
+            kind: FormKind::Finite,
+            particle: None,
+        };
+        let Some(sp) = self.subject(&hit, r) else {
+            return;
+        };
+        let t = &self.toks[w];
+        let cue = (t.start, t.end, "wollen".to_string(), None);
+        let spk = self.span_of(&sp);
+        self.push(Draft {
+            kind: "reported",
+            sentence: s,
+            speaker: spk,
+            cue: Some(cue),
+            content: sent_span,
+            parts: None,
+            rule: "reported.wollen",
+        });
+    }
+
+    /// A Konjunktiv-I sentence (or hearsay `soll … haben/sein`) right after a
+    /// claim: reported speech of the same speaker, without a cue.
+    fn continuation(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
+        let Some(prev) = self.drafts.last() else {
+            return;
+        };
+        if prev.sentence + 1 != s || prev.kind == "statement" {
+            return;
+        }
+        if self.func(r.start) == Some(Func::Subord)
+            && self.lo(r.start) != "da"
+            && !self.toks[r.start].cap
+        {
+            return;
+        }
+        let k1 = r
+            .clone()
+            .any(|j| self.toks[j].konj == Some(Konj::One) && !self.toks[j].in_quote);
+        let core = self.sent_core_end(r);
+        let hearsay = r.clone().any(|j| self.toks[j].tag & TAG_SOLL != 0)
+            && core > r.start
+            && matches!(self.lo(core - 1), "haben" | "sein");
+        if !(k1 || hearsay) || self.is_quote_mark(r.start) {
+            return;
+        }
+        let spk = prev.speaker;
+        self.push(Draft {
+            kind: "indirect_speech",
+            sentence: s,
+            speaker: spk,
+            cue: None,
+            content: sent_span,
+            parts: None,
+            rule: "indirect.continuation",
+        });
+    }
+
+    /// An unattributed sentence carrying a figure.
+    fn statement(&mut self, s: usize, r: &Range<usize>, core_span: (usize, usize)) {
+        if matches!(self.punct(r.end - 1), Some('?' | ':')) || self.toks[r.start].in_quote {
+            return;
+        }
+        let figure = if self.qs.is_empty() {
+            r.clone().any(|j| self.is_figure_token(j))
+        } else {
+            self.qs.iter().any(|q| {
+                q.start >= core_span.0
+                    && q.end <= core_span.1
+                    && !matches!(q.kind.as_str(), "date" | "time" | "year" | "ordinal")
+            })
+        };
+        if !figure {
+            return;
+        }
+        self.push(Draft {
+            kind: "statement",
+            sentence: s,
+            speaker: None,
+            cue: None,
+            content: core_span,
+            parts: None,
+            rule: "statement.figure",
+        });
+    }
+
+    /// A figure without the quantities stage: digits (not a lone year) or a number
+    /// word, also at the start of a compound adjective ("anderthalbstündig").
+    fn is_figure_token(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let raw = self.raw(j);
+        if t.in_quote {
+            return false;
+        }
+        if self.lo(j + 1) == "uhr" {
+            return false;
+        }
+        if raw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            let year = raw.len() == 4 && (raw.starts_with("19") || raw.starts_with("20"));
+            let ordinal = self.punct(j + 1) == Some('.');
+            return !year && !ordinal;
+        }
+        if !t.word {
+            return false;
+        }
+        let l = self.lo(j);
+        const WORDS: &[&str] = &[
+            "zwei",
+            "drei",
+            "vier",
+            "fünf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "elf",
+            "zwölf",
+            "zwanzig",
+            "dreißig",
+            "vierzig",
+            "fünfzig",
+            "hundert",
+            "tausend",
+            "anderthalb",
+            "eineinhalb",
+            "dutzend",
+            "million",
+            "millionen",
+            "milliarde",
+            "milliarden",
+        ];
+        if WORDS.contains(&l) {
+            return true;
+        }
+        const SUFFIX: &[&str] = &[
+            "stündig",
+            "tägig",
+            "jährig",
+            "wöchig",
+            "monatig",
+            "fach",
+            "prozentig",
+        ];
+        WORDS.iter().any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|rest| SUFFIX.iter().any(|s| rest.starts_with(s)))
+        })
+    }
+
+    // ----- finishing --------------------------------------------------------
+
+    fn finish(mut self) -> Vec<Claim> {
+        self.drafts.sort_by_key(|d| (d.content.0, d.content.1));
+        let drafts = std::mem::take(&mut self.drafts);
+        let mut out = Vec::with_capacity(drafts.len());
+        let mut last_named: Option<(usize, String)> = None;
+        for (n, d) in drafts.into_iter().enumerate() {
+            let pieces: Vec<[usize; 2]> = d
+                .parts
+                .clone()
+                .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+            let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
+            let ti = self.toks.partition_point(|t| t.start < d.content.0);
+            let tj = self.toks.partition_point(|t| t.start < d.content.1);
+            let mut konj = false;
+            let mut hedged = false;
+            let mut negated = false;
+            let mut soll = false;
+            for j in ti..tj {
+                let t = &self.toks[j];
+                if !inside(t.start, t.end) || !t.word {
+                    continue;
+                }
+                let l = self.lo(j);
+                konj |= t.konj.is_some();
+                hedged |= self.lex.hedges.contains(l);
+                soll |= matches!(l, "soll" | "sollen" | "solle" | "sollten");
+                if self.lex.negations.contains(l)
+                    && !(l == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
+                {
+                    negated = true;
+                }
+            }
+            if soll && tj > ti && matches!(self.lo(tj - 1), "haben" | "sein") {
+                hedged = true;
+            }
+            let mood = if konj {
+                Some("subjunctive".to_string())
+            } else if d.kind == "reported" {
+                None
+            } else {
+                Some("indicative".to_string())
+            };
+            let speaker = d.speaker.map(|(a, b)| {
+                let ent = self.ents.iter().find(|e| e.start < b && a < e.end);
+                let stext = self.text.get(a..b).unwrap_or("");
+                let pron = matches!(stext, "er" | "Er" | "sie" | "Sie" | "ihr" | "Ihr");
+                let mut name = ent.and_then(|e| e.name.clone());
+                if pron && name.is_none() {
+                    name = last_named
+                        .as_ref()
+                        .filter(|(s, _)| d.sentence <= s + 4)
+                        .map(|(_, n)| n.clone());
+                }
+                Speaker {
+                    start: a,
+                    end: b,
+                    text: String::new(),
+                    entity: ent.map(|e| e.id.clone()),
+                    name,
+                }
+            });
+            if let Some(sp) = &speaker {
+                let stext = self.text.get(sp.start..sp.end).unwrap_or("");
+                if !matches!(stext, "er" | "Er" | "sie" | "Sie" | "ihr" | "Ihr") {
+                    let name = sp.name.clone().unwrap_or_else(|| stext.to_string());
+                    last_named = Some((d.sentence, name));
+                }
+            }
+            let entities = self
+                .ents
+                .iter()
+                .filter(|e| inside(e.start, e.end))
+                .map(|e| e.id.clone())
+                .collect();
+            let quantities = self
+                .qs
+                .iter()
+                .filter(|q| inside(q.start, q.end))
+                .map(|q| q.id.clone())
+                .collect();
+            out.push(Claim {
+                id: format!("c{}", n + 1),
+                sentence: d.sentence,
+                kind: d.kind.to_string(),
+                speaker,
+                cue: d.cue.map(|(a, b, lemma, parts)| Cue {
+                    start: a,
+                    end: b,
+                    text: String::new(),
+                    lemma,
+                    parts,
+                }),
+                content: Span {
+                    start: d.content.0,
+                    end: d.content.1,
+                    text: String::new(),
+                    parts: d.parts,
+                },
+                addressee: None,
+                mood,
+                hedged,
+                negated,
+                entities,
+                quantities,
+                rule: Some(d.rule.to_string()),
+            });
+        }
+        out
+    }
+}
+
+trait AbbrevLike {
+    fn kind_abbrev_like(&self, raw: &str) -> bool;
+}
+
+impl AbbrevLike for Tk<'_> {
+    /// Abbreviations and initials ("Dr.", "J.") inside names.
+    fn kind_abbrev_like(&self, raw: &str) -> bool {
+        !self.word && self.punct.is_none() && raw.ends_with('.')
+    }
+}

@@ -1,0 +1,404 @@
+//! Example tables for the claim rules: our own German sentences, one a line, with
+//! the expected kind, speaker text and content text (negatives beside positives).
+
+use crate::record::Claim;
+use crate::{Document, Pipeline, Stages};
+
+fn claims(text: &str) -> Vec<Claim> {
+    let p = Pipeline::new().expect("built-in lexicons load");
+    let doc = Document::from_text("t", text);
+    p.process(&doc, Stages::ALL).claims.unwrap_or_default()
+}
+
+/// (text, kind, speaker or "", content). Each text must give exactly one claim of
+/// that kind whose speaker and content are as written.
+fn check(table: &[(&str, &str, &str, &str)]) {
+    for (text, kind, speaker, content) in table {
+        let got = claims(text);
+        let summary: Vec<_> = got
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.as_str(),
+                    c.speaker.as_ref().map_or("", |s| s.text.as_str()),
+                    c.content.text.as_str(),
+                    c.rule.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        let hit = got.iter().any(|c| {
+            c.kind == *kind
+                && c.speaker.as_ref().map_or("", |s| s.text.as_str()) == *speaker
+                && c.content.text == *content
+        });
+        assert!(
+            hit,
+            "\n  text: {text}\n  want: {kind} / {speaker:?} / {content:?}\n  got:  {summary:?}\n  help: see the rule order in src/claims/mod.rs; cue verbs live in lexicons/claims_cue_verbs.tsv"
+        );
+    }
+}
+
+fn check_none(table: &[&str]) {
+    for text in table {
+        let got = claims(text);
+        let summary: Vec<_> = got
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.as_str(),
+                    c.content.text.as_str(),
+                    c.rule.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert!(
+            got.is_empty(),
+            "\n  text: {text}\n  want: no claim\n  got:  {summary:?}\n  help: a rule fired on a sentence that attributes nothing; tighten it or its lexicon entry"
+        );
+    }
+}
+
+#[test]
+fn indirect_speech_after_cue() {
+    check(&[
+        (
+            "Die Ministerin sagte, die Lage sei ernst.",
+            "indirect_speech",
+            "Die Ministerin",
+            "die Lage sei ernst",
+        ),
+        (
+            "Der Bürgermeister erklärte am Montag, dass die Brücke gesperrt bleibe.",
+            "indirect_speech",
+            "Der Bürgermeister",
+            "dass die Brücke gesperrt bleibe",
+        ),
+        (
+            "Am Dienstag betonte der Sprecher, man habe nichts zu verbergen.",
+            "indirect_speech",
+            "der Sprecher",
+            "man habe nichts zu verbergen",
+        ),
+        (
+            "Anna Berger von der Stadtverwaltung meinte, die Kosten würden steigen.",
+            "indirect_speech",
+            "Anna Berger von der Stadtverwaltung",
+            "die Kosten würden steigen",
+        ),
+        (
+            "Die Gewerkschaft teilte mit, der Streik werde fortgesetzt.",
+            "indirect_speech",
+            "Die Gewerkschaft",
+            "der Streik werde fortgesetzt",
+        ),
+        (
+            "Er hat angekündigt, die Steuern senken zu wollen.",
+            "indirect_speech",
+            "Er",
+            "die Steuern senken zu wollen",
+        ),
+        (
+            "Der Verband forderte die Regierung auf, die Hilfen zu verlängern.",
+            "indirect_speech",
+            "Der Verband",
+            "die Hilfen zu verlängern",
+        ),
+        (
+            "Die Polizei gab an, der Fahrer sei betrunken gewesen.",
+            "indirect_speech",
+            "Die Polizei",
+            "der Fahrer sei betrunken gewesen",
+        ),
+        (
+            "Der Trainer, der seit Jahren im Amt ist, sagte, die Mannschaft sei bereit.",
+            "indirect_speech",
+            "Der Trainer",
+            "die Mannschaft sei bereit",
+        ),
+        (
+            "Sie erklärte: Die Verhandlungen seien gescheitert.",
+            "indirect_speech",
+            "Sie",
+            "Die Verhandlungen seien gescheitert",
+        ),
+    ]);
+}
+
+#[test]
+fn indirect_speech_frame_after_and_wie() {
+    check(&[
+        (
+            "Die Preise seien stark gestiegen, sagte ein Händler.",
+            "indirect_speech",
+            "ein Händler",
+            "Die Preise seien stark gestiegen",
+        ),
+        (
+            "Zwei Menschen seien verletzt worden, teilte die Feuerwehr mit.",
+            "indirect_speech",
+            "die Feuerwehr",
+            "Zwei Menschen seien verletzt worden",
+        ),
+        (
+            "Der Zug hat Verspätung, so die Bahn.",
+            "indirect_speech",
+            "die Bahn",
+            "Der Zug hat Verspätung",
+        ),
+        (
+            "Wie die Stadt mitteilte, wird die Straße ab Montag gesperrt.",
+            "indirect_speech",
+            "die Stadt",
+            "wird die Straße ab Montag gesperrt",
+        ),
+        (
+            "Die Messe fällt aus, wie der Veranstalter bekannt gab.",
+            "indirect_speech",
+            "der Veranstalter",
+            "Die Messe fällt aus",
+        ),
+    ]);
+}
+
+#[test]
+fn according_to_frames() {
+    check(&[
+        (
+            "Laut Polizei wurden drei Menschen festgenommen.",
+            "according_to",
+            "Polizei",
+            "wurden drei Menschen festgenommen",
+        ),
+        (
+            "Nach Angaben der Feuerwehr brach das Feuer in der Küche aus.",
+            "according_to",
+            "Angaben der Feuerwehr",
+            "brach das Feuer in der Küche aus",
+        ),
+        (
+            "Medienberichten zufolge tritt der Minister zurück.",
+            "according_to",
+            "Medienberichten",
+            "tritt der Minister zurück",
+        ),
+        (
+            "Der Schaden beträgt laut Versicherung rund eine Million Euro.",
+            "according_to",
+            "Versicherung",
+            "Der Schaden beträgt laut Versicherung rund eine Million Euro",
+        ),
+        (
+            "Nach Polizeiangaben war der Wagen zu schnell.",
+            "according_to",
+            "Polizeiangaben",
+            "war der Wagen zu schnell",
+        ),
+        (
+            "Gemäß einer Umfrage lehnen die meisten Bürger den Plan ab.",
+            "according_to",
+            "einer Umfrage",
+            "lehnen die meisten Bürger den Plan ab",
+        ),
+        (
+            "Demnach hat der Konzern im Vorjahr Verluste gemacht.",
+            "according_to",
+            "Demnach",
+            "hat der Konzern im Vorjahr Verluste gemacht",
+        ),
+    ]);
+}
+
+#[test]
+fn direct_quotes() {
+    check(&[
+        (
+            "„Wir geben nicht auf“, sagte die Kapitänin.",
+            "direct_quote",
+            "die Kapitänin",
+            "„Wir geben nicht auf“",
+        ),
+        (
+            "Der Minister sagte: „Die Lage ist unter Kontrolle.“",
+            "direct_quote",
+            "Der Minister",
+            "„Die Lage ist unter Kontrolle.“",
+        ),
+        (
+            "»Das ist ein guter Tag«, erklärte der Rektor.",
+            "direct_quote",
+            "der Rektor",
+            "»Das ist ein guter Tag«",
+        ),
+        (
+            "Die Sängerin sagte: „Ich freue mich. Wir kommen wieder.“",
+            "direct_quote",
+            "Die Sängerin",
+            "„Ich freue mich. Wir kommen wieder.“",
+        ),
+        (
+            "Er wird mit den Worten zitiert: „Ich trete nicht an.“",
+            "direct_quote",
+            "Er",
+            "„Ich trete nicht an.“",
+        ),
+        // A continuation keeps the speaker of the quotation before it.
+        (
+            "„Wir bleiben“, sagte sie. „Das ist sicher.“",
+            "direct_quote",
+            "sie",
+            "„Das ist sicher.“",
+        ),
+        // A partial quotation inside indirect speech belongs to the indirect claim.
+        (
+            "Das sei „ein großer Fehler“, meinte der Abgeordnete.",
+            "indirect_speech",
+            "der Abgeordnete",
+            "Das sei „ein großer Fehler“",
+        ),
+    ]);
+}
+
+#[test]
+fn reported_speech_acts() {
+    check(&[
+        (
+            "Die Opposition forderte den Rücktritt des Ministers.",
+            "reported",
+            "Die Opposition",
+            "Die Opposition forderte den Rücktritt des Ministers.",
+        ),
+        (
+            "Der Konzern kündigte neue Stellenstreichungen an.",
+            "reported",
+            "Der Konzern",
+            "Der Konzern kündigte neue Stellenstreichungen an.",
+        ),
+        (
+            "Die Regierung stellte weitere Hilfen in Aussicht.",
+            "reported",
+            "Die Regierung",
+            "Die Regierung stellte weitere Hilfen in Aussicht.",
+        ),
+        (
+            "Die Stadt will im nächsten Jahr eine neue Schule bauen.",
+            "reported",
+            "Die Stadt",
+            "Die Stadt will im nächsten Jahr eine neue Schule bauen.",
+        ),
+        (
+            "Der Vorstand wies die Vorwürfe zurück.",
+            "reported",
+            "Der Vorstand",
+            "Der Vorstand wies die Vorwürfe zurück.",
+        ),
+        (
+            "Die Anwohner wurden vor Hochwasser gewarnt.",
+            "reported",
+            "",
+            "Die Anwohner wurden vor Hochwasser gewarnt.",
+        ),
+    ]);
+}
+
+#[test]
+fn continuation_in_konjunktiv() {
+    check(&[
+        (
+            "Der Sprecher sagte, das Werk bleibe offen. Man werde keine Stellen abbauen.",
+            "indirect_speech",
+            "Der Sprecher",
+            "Man werde keine Stellen abbauen.",
+        ),
+        (
+            "Die Polizei berichtete, ein Mann sei festgenommen worden. Er soll die Tat gestanden haben.",
+            "indirect_speech",
+            "Die Polizei",
+            "Er soll die Tat gestanden haben.",
+        ),
+    ]);
+}
+
+#[test]
+fn statements_carry_a_figure() {
+    check(&[
+        (
+            "Im Jahr kamen 120 Besucher in das Museum.",
+            "statement",
+            "",
+            "Im Jahr kamen 120 Besucher in das Museum",
+        ),
+        (
+            "Am Abend führten beide ein zweistündiges Gespräch.",
+            "statement",
+            "",
+            "Am Abend führten beide ein zweistündiges Gespräch",
+        ),
+    ]);
+}
+
+#[test]
+fn no_claim_here() {
+    check_none(&[
+        "Die Sonne scheint über dem Tal.",
+        "Der Zug fuhr um acht Uhr ab.",
+        "Die „Initiative der Vernünftigen“ trifft sich im Rathaus.",
+        "Er sprach mit seiner Schwester.",
+        "Die Überschwemmungen haben viele Todesopfer gefordert.",
+        "Ihnen drohen hohe Strafen.",
+        "Die Fans waren laut und fröhlich.",
+        "Nach dem Spiel gingen alle nach Hause.",
+        "Die Firma, die im Jahr gegründet wurde, sagte ihren Kunden ab.",
+        "Ob die Brücke gebaut werden soll, blieb offen.",
+    ]);
+}
+
+#[test]
+fn hedged_negated_mood() {
+    let c = claims("Der Experte sagte, die Preise könnten möglicherweise sinken.");
+    assert_eq!(c.len(), 1, "help: one indirect claim expected, got {c:?}");
+    assert!(
+        c[0].hedged,
+        "help: 'möglicherweise'/'könnten' hedge the content"
+    );
+    assert_eq!(c[0].mood.as_deref(), Some("subjunctive"));
+    let c = claims("Die Ministerin sagte, sie werde nicht zurücktreten.");
+    assert!(
+        c[0].negated && !c[0].hedged,
+        "help: 'nicht' negates, nothing hedges: {c:?}"
+    );
+    let c = claims("Der Sprecher sagte, das sei nicht zuletzt eine Frage des Geldes.");
+    assert!(!c[0].negated, "help: 'nicht zuletzt' is not a negation");
+    let c = claims("Der Sprecher sagte, der Täter soll geflohen sein.");
+    assert!(c[0].hedged, "help: hearsay 'soll … sein' hedges");
+}
+
+#[test]
+fn pronoun_speaker_gets_the_last_name() {
+    let c = claims(
+        "Der Minister Karl Brandt sagte, die Reform komme. Später meinte er, sie sei nötig.",
+    );
+    let last = c.last().expect("two claims");
+    let sp = last.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.text, "er");
+    assert_eq!(
+        sp.name.as_deref(),
+        Some("Der Minister Karl Brandt"),
+        "help: pronouns resolve to the last named speaker"
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "„",
+        "“, sagte er.",
+        ", so",
+        "laut",
+        "zufolge",
+        "Er sagte:",
+        "„a“ „b“ „c",
+        "nach Angaben",
+    ] {
+        let _ = claims(text);
+    }
+}
