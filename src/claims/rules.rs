@@ -93,7 +93,14 @@ pub(crate) struct Doc<'a> {
     toks: Vec<Tk<'a>>,
     arena: String,
     quotes: Vec<Quote>,
+    /// Opening token → closing token of each quotation in `quotes`.
+    quote_close_of: std::collections::HashMap<usize, usize>,
     drafts: Vec<Draft>,
+    /// Content spans of `drafts` as (start, end), for overlap checks in
+    /// logarithmic rather than linear time (a long document has thousands).
+    draft_spans: std::collections::BTreeSet<(usize, usize)>,
+    /// The longest draft content so far, bounding the overlap search.
+    longest_draft: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -158,7 +165,10 @@ impl<'a> Doc<'a> {
             toks,
             arena,
             quotes: Vec::new(),
+            quote_close_of: std::collections::HashMap::new(),
             drafts: Vec::new(),
+            draft_spans: std::collections::BTreeSet::new(),
+            longest_draft: 0,
         };
         doc.find_quotes();
         doc
@@ -240,7 +250,13 @@ impl<'a> Doc<'a> {
             for t in &mut self.toks[q.open..=q.close] {
                 t.in_quote = true;
             }
+            self.quote_close_of.insert(q.open, q.close);
         }
+    }
+
+    /// The closing token of the quotation that opens at token `open`, if any.
+    fn quote_closing(&self, open: usize) -> Option<usize> {
+        self.quote_close_of.get(&open).copied()
     }
 
     /// Cue verbs of a token range (outside quotations), with particles resolved.
@@ -586,11 +602,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// True if `a` shares at least half of the smaller span with a draft. Only
+    /// drafts starting within `longest_draft` before `a` can overlap it.
     fn overlaps(&self, a: (usize, usize)) -> bool {
-        self.drafts.iter().any(|d| {
-            let (s, e) = (a.0.max(d.content.0), a.1.min(d.content.1));
+        let from = (a.0.saturating_sub(self.longest_draft), 0);
+        self.draft_spans.range(from..(a.1, 0)).any(|&(ds, de)| {
+            let (s, e) = (a.0.max(ds), a.1.min(de));
             let inter = e.saturating_sub(s);
-            let small = (a.1 - a.0).min(d.content.1 - d.content.0).max(1);
+            let small = (a.1 - a.0).min(de - ds).max(1);
             inter * 2 >= small
         })
     }
@@ -599,6 +618,8 @@ impl<'a> Doc<'a> {
         if d.content.1 <= d.content.0 || self.overlaps(d.content) {
             return false;
         }
+        self.draft_spans.insert(d.content);
+        self.longest_draft = self.longest_draft.max(d.content.1 - d.content.0);
         self.drafts.push(d);
         true
     }
@@ -1045,14 +1066,12 @@ impl<'a> Doc<'a> {
         if cstart >= core_end {
             return false;
         }
-        if self.is_quote_mark(cstart) && self.quotes.iter().any(|q| q.open == cstart) {
+        if self.is_quote_mark(cstart) {
             // A quotation right after the frame is the quote rule's.
-            let q = self
-                .quotes
-                .iter()
-                .find(|q| q.open == cstart)
-                .map(|q| q.close);
-            if q.is_some_and(|cl| cl + 2 >= core_end) {
+            if self
+                .quote_closing(cstart)
+                .is_some_and(|cl| cl + 2 >= core_end)
+            {
                 return false;
             }
         }
@@ -1148,10 +1167,7 @@ impl<'a> Doc<'a> {
             let frame: Option<Frame> = match l {
                 "laut" | "gemäß" => {
                     let np = if self.is_quote_mark(i + 1) {
-                        self.quotes
-                            .iter()
-                            .find(|q| q.open == i + 1)
-                            .map(|q| q.open..q.close + 1)
+                        self.quote_closing(i + 1).map(|close| i + 1..close + 1)
                     } else {
                         self.np_at(i + 1, r.end, true)
                     };

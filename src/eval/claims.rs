@@ -31,8 +31,7 @@ fn chars(v: &Value) -> BTreeSet<usize> {
 fn head_word(name: &str) -> String {
     name.split_whitespace()
         .map(|w| w.trim_matches(|c: char| ".,;:()„“\"'".contains(c)))
-        .filter(|w| !w.is_empty())
-        .last()
+        .rfind(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase()
 }
