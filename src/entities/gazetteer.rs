@@ -203,7 +203,10 @@ fn city_adjective(name: &str) -> Option<String> {
 
 impl Gazetteer {
     /// Loads the built-in lexicon files plus the user's additions.
-    pub fn new(lex: &Lexicons, not_names: &std::collections::HashSet<String>) -> Result<Self, Error> {
+    pub fn new(
+        lex: &Lexicons,
+        not_names: &std::collections::HashSet<String>,
+    ) -> Result<Self, Error> {
         let mut b = Builder::default();
         // Names first (they win over derived forms spelled the same: `Polen`).
         let mut derivs: Vec<(String, usize)> = Vec::new();
@@ -402,7 +405,8 @@ fn end_with_suffix(text: &str, e: usize, pat: &Pattern) -> Option<usize> {
     }
     for suf in ["s", "es", "’s", "'s"] {
         if let Some(r) = rest.strip_prefix(suf) {
-            if at_boundary(r) && (suf != "es" || pat.surface.ends_with(|c: char| "tdk".contains(c))) {
+            if at_boundary(r) && (suf != "es" || pat.surface.ends_with(|c: char| "tdk".contains(c)))
+            {
                 return Some(e + suf.len());
             }
         }
@@ -422,7 +426,9 @@ fn case_ok(found: &str, surface: &str, form: Form) -> bool {
     };
     if s0.is_lowercase() {
         // `deutsche` → `Deutsche`, `dpa` → `Dpa`
-        return f0.is_uppercase() && fc.as_str() == sc.as_str() && f0.to_lowercase().eq(s0.to_lowercase());
+        return f0.is_uppercase()
+            && fc.as_str() == sc.as_str()
+            && f0.to_lowercase().eq(s0.to_lowercase());
     }
     if form == Form::Surname {
         return false;
@@ -466,7 +472,11 @@ mod tests {
         let (f, map) = fold("ÄRGER in Köln");
         assert_eq!(f, "ärger in köln");
         let s = f.find("köln").unwrap();
-        assert_eq!(map[s], "ÄRGER in ".len(), "help: offsets of folded text must map to original bytes");
+        assert_eq!(
+            map[s],
+            "ÄRGER in ".len(),
+            "help: offsets of folded text must map to original bytes"
+        );
         assert_eq!(map[f.len()], "ÄRGER in Köln".len());
     }
 
@@ -485,7 +495,11 @@ mod tests {
             ("MERKEL", "Merkel", Form::Surname, false),
         ];
         for (found, entry, form, want) in table {
-            assert_eq!(case_ok(found, entry, form), want, "{found} vs {entry}\nhelp: see the case rules in the module docs");
+            assert_eq!(
+                case_ok(found, entry, form),
+                want,
+                "{found} vs {entry}\nhelp: see the case rules in the module docs"
+            );
         }
     }
 

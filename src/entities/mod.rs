@@ -115,7 +115,7 @@ impl Recogniser {
             self.rules
                 .apply(text, &seg.tokens, range, &covered, &mut cands);
         }
-        let chosen = resolve(cands);
+        let chosen = merge_adjacent(text, resolve(cands));
         let mut chosen = self.rules.coreference(text, &seg.tokens, chosen);
         chosen.sort_by_key(|c| c.start);
         let mut out = Vec::with_capacity(chosen.len());
@@ -175,8 +175,7 @@ impl Recogniser {
                 && group.len() == pieces
                 && group.iter().all(|g| {
                     let g_word = &text[g.start..g.end];
-                    g_word.chars().next().is_some_and(char::is_lowercase)
-                        || g.start == tok.start
+                    g_word.chars().next().is_some_and(char::is_lowercase) || g.start == tok.start
                 });
             if all_deriv {
                 for g in group {
@@ -248,6 +247,41 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             last_end = c.end;
             out.push(c);
         }
+    }
+    out
+}
+
+/// Joins neighbours that make one name: `München/Hamburg` (a dateline, one LOC),
+/// `THW Kiel`, `ADAC GT` (an acronym with a name next to it, one ORG).
+fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(chosen.len());
+    for c in chosen {
+        if let Some(p) = out.last_mut() {
+            let gap = text.get(p.end..c.start).unwrap_or("?");
+            let plain = p.subtype.is_none() && c.subtype.is_none();
+            if plain && gap == "/" && p.label == Label::Loc && c.label == Label::Loc {
+                p.end = c.end;
+                p.name = text.get(p.start..p.end).map(String::from);
+                p.kb = None;
+                p.rule = "rule.place_list";
+                continue;
+            }
+            let acronym = p.rule == "rule.acronym" || c.rule == "rule.acronym";
+            if plain
+                && gap == " "
+                && acronym
+                && matches!(p.label, Label::Org | Label::Misc)
+                && matches!(c.label, Label::Org | Label::Loc)
+            {
+                p.end = c.end;
+                p.label = Label::Org;
+                p.name = text.get(p.start..p.end).map(String::from);
+                p.kb = None;
+                p.rule = "rule.org_compound";
+                continue;
+            }
+        }
+        out.push(c);
     }
     out
 }

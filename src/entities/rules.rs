@@ -37,6 +37,38 @@ use crate::segment::{Token, TokenKind};
 const GIVEN: &str = include_str!("../../lexicons/entities/given_names.txt");
 const ROLES: &str = include_str!("../../lexicons/entities/roles.txt");
 const ORG_WORDS: &str = include_str!("../../lexicons/entities/org_words.tsv");
+const CUES: &str = include_str!("../../lexicons/entities/person_cues.txt");
+
+/// Speech verbs after which a lone capitalised word before punctuation is a
+/// person: `, sagte Eymer .`, `so Ketterer .`
+const SPEECH_VERBS: &[&str] = &[
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "betont",
+    "erzählte",
+    "erzählt",
+    "meinte",
+    "meint",
+    "so",
+    "ergänzte",
+    "ergänzt",
+    "warnte",
+    "warnt",
+    "kritisierte",
+    "kritisiert",
+    "räumte",
+    "glaubt",
+    "glaubte",
+    "schreibt",
+    "schrieb",
+    "fordert",
+    "forderte",
+    "berichtete",
+];
 
 /// Place-name endings that common nouns rarely have.
 const PLACE_ENDINGS: &[&str] = &[
@@ -46,7 +78,9 @@ const PLACE_ENDINGS: &[&str] = &[
 ];
 
 /// Prepositions before a place.
-const PLACE_PREPS: &[&str] = &["in", "aus", "nach", "bei", "von", "In", "Aus", "Nach", "Bei", "Von"];
+const PLACE_PREPS: &[&str] = &[
+    "in", "aus", "nach", "bei", "von", "In", "Aus", "Nach", "Bei", "Von",
+];
 
 /// Particles inside personal names.
 const PARTICLES: &[&str] = &[
@@ -60,6 +94,8 @@ pub struct Rules {
     given: HashSet<String>,
     /// Role words: (lower-case suffix, capitalised whole word).
     roles: Vec<(String, String)>,
+    /// Words that cue a following name without being a role (`Bruder`).
+    cues: Vec<(String, String)>,
     not_names: HashSet<String>,
     legal: HashSet<String>,
     heads: Vec<String>,
@@ -76,22 +112,8 @@ impl Rules {
             .flat_map(|f| f.split(' ').map(String::from).collect::<Vec<_>>())
             .filter(|s| !s.is_empty())
             .collect();
-        let mut roles = Vec::new();
-        for r in lex.rows("entities/roles.txt", ROLES) {
-            for f in &r.fields {
-                for w in f.split(' ').filter(|w| !w.is_empty()) {
-                    let lower = w.to_lowercase();
-                    let mut cap = String::with_capacity(w.len());
-                    let mut cs = lower.chars();
-                    if let Some(c0) = cs.next() {
-                        cap.extend(c0.to_uppercase());
-                        cap.push_str(cs.as_str());
-                    }
-                    roles.push((lower, cap));
-                }
-            }
-        }
-        roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let roles = word_list(lex, "entities/roles.txt", ROLES);
+        let cues = word_list(lex, "entities/person_cues.txt", CUES);
         let (mut legal, mut heads, mut clubs) = (HashSet::new(), Vec::new(), HashSet::new());
         for r in lex.rows("entities/org_words.tsv", ORG_WORDS) {
             let w = r.get(0).to_string();
@@ -109,6 +131,7 @@ impl Rules {
         Ok(Rules {
             given,
             roles,
+            cues,
             not_names,
             legal,
             heads,
@@ -119,19 +142,54 @@ impl Rules {
     /// Whether `w` is (or ends with) a role word, possibly inflected; returns the
     /// uninflected form's length in bytes.
     pub fn role_len(&self, w: &str) -> Option<usize> {
+        suffix_len(&self.roles, w)
+    }
+
+    fn is_cue(&self, w: &str) -> bool {
+        self.role_len(w).is_some() || suffix_len(&self.cues, w).is_some()
+    }
+}
+
+fn suffix_len(list: &[(String, String)], w: &str) -> Option<usize> {
+    {
         for suf in ["", "en", "n", "s"] {
             let Some(stem) = w.strip_suffix(suf) else {
                 continue;
             };
-            for (lower, cap) in &self.roles {
-                if stem == cap.as_str() || (stem.ends_with(lower.as_str()) && stem.len() > lower.len()) {
+            for (lower, cap) in list {
+                if stem == cap.as_str()
+                    || (stem.ends_with(lower.as_str()) && stem.len() > lower.len())
+                {
                     return Some(stem.len());
                 }
             }
         }
         None
     }
+}
 
+/// A word list (words separated by spaces) as (lower case, capitalised), longest first.
+fn word_list(lex: &Lexicons, name: &str, builtin: &str) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for r in lex.rows(name, builtin) {
+        for f in &r.fields {
+            for w in f.split(' ').filter(|w| !w.is_empty()) {
+                let lower = w.to_lowercase();
+                let mut cap = String::with_capacity(w.len());
+                let mut cs = lower.chars();
+                if let Some(c0) = cs.next() {
+                    cap.extend(c0.to_uppercase());
+                    cap.push_str(cs.as_str());
+                }
+                v.push((lower, cap));
+            }
+        }
+    }
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    v
+}
+
+impl Rules {
     fn is_name_word(&self, text: &str, t: &Token) -> bool {
         if !is_cap_word(text, t) {
             return false;
@@ -193,21 +251,43 @@ impl Rules {
                     out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
                 }
             }
-            // Role + capitalised word.
-            if t.kind == TokenKind::Word && self.role_len(w).is_some() {
+            // Role + one or two capitalised words.
+            if t.kind == TokenKind::Word && self.is_cue(w) {
                 if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < end) {
                     let nw = n.text(text);
                     if self.is_name_word(text, n) && !covered[k + 1] && !self.given.contains(nw) {
-                        let nn = word(k + 2);
+                        let mut last = k + 1;
+                        if k + 2 < end && self.is_name_word(text, &tokens[k + 2]) && !covered[k + 2]
+                        {
+                            last = k + 2;
+                        }
+                        let nn = word(last + 1);
                         // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
                         let ok = nn.is_none_or(|x| {
                             !x.chars().next().is_some_and(char::is_uppercase)
                                 || self.not_names.contains(x)
                         });
                         if ok {
-                            out.push(per(n.start, n.end, nw, "rule.role_name", 2));
+                            let (s, e) = (n.start, tokens[last].end);
+                            out.push(per(s, e, &text[s..e], "rule.role_name", 2));
                         }
                     }
+                }
+            }
+            // Speech verb + a lone capitalised word before punctuation.
+            if SPEECH_VERBS.contains(&w) && k + 1 < end && !covered[k + 1] {
+                let n = &tokens[k + 1];
+                let after = tokens.get(k + 2).filter(|_| k + 2 < end);
+                if self.is_name_word(text, n)
+                    && after.is_none_or(|a| a.kind == TokenKind::Punct && a.text(text) != "-")
+                {
+                    out.push(per(
+                        n.start,
+                        n.end,
+                        n.text(text),
+                        "rule.speech_verb_name",
+                        2,
+                    ));
                 }
             }
             if covered[k] {
@@ -216,12 +296,28 @@ impl Rules {
             // Acronyms.
             if t.kind == TokenKind::Word {
                 let first = w.split('-').next().unwrap_or("");
-                if is_acronym(first) && !self.not_names.contains(first) && !self.clubs.contains(first) {
+                if is_acronym(first)
+                    && !self.not_names.contains(first)
+                    && !self.clubs.contains(first)
+                {
                     let sub = (first.len() < w.len()).then_some("part");
-                    let name = Some(first.to_string());
+                    let mut e = t.end;
+                    if sub.is_none() {
+                        // `PKN Orlen`, `BNP Paribas`: the acronym heads a longer name.
+                        let mut m = k + 1;
+                        while m < end
+                            && m < k + 3
+                            && !covered[m]
+                            && self.is_name_word(text, &tokens[m])
+                        {
+                            e = tokens[m].end;
+                            m += 1;
+                        }
+                    }
+                    let name = Some(text[t.start..e].to_string());
                     out.push(Cand {
                         start: t.start,
-                        end: t.end,
+                        end: e,
                         label: Label::Org,
                         name,
                         kb: None,
@@ -239,7 +335,9 @@ impl Rules {
                     let p = &tokens[b - 1];
                     let pw = p.text(text);
                     let joins = pw == "&" || pw == "und" && b < k;
-                    if (is_cap_word(text, p) && !self.not_names.contains(pw)) || (joins && b > range.start + 1) {
+                    if (is_cap_word(text, p) && !self.not_names.contains(pw))
+                        || (joins && b > range.start + 1)
+                    {
                         b -= 1;
                     } else {
                         break;
@@ -254,7 +352,9 @@ impl Rules {
                 let mut m = k + 1;
                 while m < end && m < k + 4 {
                     let n = &tokens[m];
-                    if is_cap_word(text, n) && !self.not_names.contains(n.text(text)) || n.kind == TokenKind::Number {
+                    if is_cap_word(text, n) && !self.not_names.contains(n.text(text))
+                        || n.kind == TokenKind::Number
+                    {
                         m += 1;
                     } else {
                         break;
@@ -318,7 +418,9 @@ impl Rules {
         let nw = next.text(text);
         let mut m = if nw == "für" || nw == "zu" || nw == "der" {
             k + 2
-        } else if self.is_name_word(text, next) && tokens[k].text(text).to_lowercase().ends_with("universität") {
+        } else if self.is_name_word(text, next)
+            && tokens[k].text(text).to_lowercase().ends_with("universität")
+        {
             k + 1
         } else {
             return None;
@@ -330,7 +432,11 @@ impl Rules {
             if is_cap_word(text, t) && !self.not_names.contains(tw) {
                 last = Some(t.end);
                 m += 1;
-            } else if (tw == "und" || tw == ",") && last.is_some() && m + 1 < end && is_cap_word(text, &tokens[m + 1]) {
+            } else if (tw == "und" || tw == ",")
+                && last.is_some()
+                && m + 1 < end
+                && is_cap_word(text, &tokens[m + 1])
+            {
                 m += 1;
             } else {
                 break;
@@ -350,7 +456,9 @@ impl Rules {
             let span = &text[c.start..c.end];
             if let Some((_, last)) = span.rsplit_once(' ') {
                 let name = c.name.clone().unwrap_or_else(|| span.to_string());
-                index.entry(last.to_string()).or_insert((name, c.kb.clone()));
+                index
+                    .entry(last.to_string())
+                    .or_insert((name, c.kb.clone()));
             }
         }
         if index.is_empty() {
@@ -364,7 +472,10 @@ impl Rules {
             if span.contains(' ') {
                 continue;
             }
-            let stem = span.strip_suffix('s').filter(|s| index.contains_key(*s)).unwrap_or(span);
+            let stem = span
+                .strip_suffix('s')
+                .filter(|s| index.contains_key(*s))
+                .unwrap_or(span);
             if let Some((name, kb)) = index.get(stem) {
                 c.name = Some(name.clone());
                 c.kb = kb.clone();
@@ -377,7 +488,10 @@ impl Rules {
                 continue;
             }
             let w = t.text(text);
-            let stem = w.strip_suffix('s').filter(|s| index.contains_key(*s)).unwrap_or(w);
+            let stem = w
+                .strip_suffix('s')
+                .filter(|s| index.contains_key(*s))
+                .unwrap_or(w);
             if let Some((name, kb)) = index.get(stem) {
                 chosen.push(Cand {
                     start: t.start,
