@@ -27,7 +27,7 @@
 //! Lexicon files (`lexicons/entities/`, TAB-separated, `#` comments, `|` between
 //! alternatives; a user file of the same name in `--lexicon-dir` is appended):
 //! - `countries.tsv`: name, Wikidata id, aliases, adjective stems, demonyms
-//!   (`Frankreich	Q142	-	französisch	Franzose|Französin`).
+//!   (`Frankreich⇥Q142⇥⇥französisch⇥Franzose|Französin`, ⇥ = TAB).
 //! - `places.tsv`: name, label, Wikidata id, aliases, adjective (empty: automatic
 //!   `Kieler` for a city, `-`: none), kind (`city`, `region`, ...).
 //! - `organisations.tsv`, `misc.tsv`: name, Wikidata id, aliases, label (default

@@ -93,12 +93,12 @@ const PARTICLES: &[&str] = &[
 pub struct Rules {
     given: HashSet<String>,
     /// Role words: (lower-case suffix, capitalised whole word).
-    roles: Vec<(String, String)>,
+    roles: WordSet,
     /// Words that cue a following name without being a role (`Bruder`).
-    cues: Vec<(String, String)>,
+    cues: WordSet,
     not_names: HashSet<String>,
     legal: HashSet<String>,
-    heads: Vec<String>,
+    heads: WordSet,
     clubs: HashSet<String>,
 }
 
@@ -114,14 +114,24 @@ impl Rules {
             .collect();
         let roles = word_list(lex, "entities/roles.txt", ROLES);
         let cues = word_list(lex, "entities/person_cues.txt", CUES);
-        let (mut legal, mut heads, mut clubs) = (HashSet::new(), Vec::new(), HashSet::new());
+        let (mut legal, mut heads, mut clubs) =
+            (HashSet::new(), WordSet::default(), HashSet::new());
         for r in lex.rows("entities/org_words.tsv", ORG_WORDS) {
             let w = r.get(0).to_string();
             match r.get(1) {
                 "legal" => {
                     legal.insert(w);
                 }
-                "head" => heads.push(w.to_lowercase()),
+                "head" => {
+                    let lower = w.to_lowercase();
+                    let mut cap = String::new();
+                    let mut cs = lower.chars();
+                    if let Some(c0) = cs.next() {
+                        cap.extend(c0.to_uppercase());
+                        cap.push_str(cs.as_str());
+                    }
+                    heads.insert(lower, cap);
+                }
                 "club" => {
                     clubs.insert(w);
                 }
@@ -146,31 +156,97 @@ impl Rules {
     }
 
     fn is_cue(&self, w: &str) -> bool {
-        self.role_len(w).is_some() || suffix_len(&self.cues, w).is_some()
+        w.starts_with(char::is_uppercase) && self.role_len(w).is_some()
+            || suffix_len(&self.cues, w).is_some()
     }
 }
 
-fn suffix_len(list: &[(String, String)], w: &str) -> Option<usize> {
-    {
-        for suf in ["", "en", "n", "s"] {
-            let Some(stem) = w.strip_suffix(suf) else {
+/// A set of words for suffix look-up: lower-case forms (ends of compounds:
+/// `Bundeskanzler`) and capitalised forms (whole words or after a hyphen:
+/// `Kanzler`, `US-Präsident`).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    lower: HashSet<String>,
+    cap: HashSet<String>,
+    /// Shortest and longest entry in bytes (suffixes outside are not looked up).
+    min: usize,
+    max: usize,
+    /// Bitmap of the last two bytes of every entry: a cheap first test.
+    tails: Vec<u64>,
+}
+
+fn tail_key(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let n = b.len();
+    (n >= 2).then(|| (usize::from(b[n - 2]) << 8) | usize::from(b[n - 1]))
+}
+
+impl WordSet {
+    fn insert(&mut self, lower: String, cap: String) {
+        if self.lower.is_empty() {
+            self.min = usize::MAX;
+        }
+        self.min = self.min.min(lower.len().min(cap.len()));
+        self.max = self.max.max(lower.len().max(cap.len()));
+        if self.tails.is_empty() {
+            self.tails = vec![0; 1024];
+        }
+        if let Some(k) = tail_key(&lower) {
+            self.tails[k / 64] |= 1 << (k % 64);
+        }
+        self.lower.insert(lower);
+        self.cap.insert(cap);
+    }
+
+    /// The length of `stem` if one of its suffixes (at a char boundary, more
+    /// than the whole word when lower case) is in the set.
+    fn ends(&self, stem: &str) -> bool {
+        match tail_key(stem) {
+            Some(k)
+                if self
+                    .tails
+                    .get(k / 64)
+                    .is_some_and(|b| b & (1 << (k % 64)) != 0) => {}
+            _ => return false,
+        }
+        for (i, _) in stem.char_indices() {
+            let tail = &stem[i..];
+            if tail.len() > self.max {
                 continue;
-            };
-            for (lower, cap) in list {
-                if stem == cap.as_str()
-                    || (stem.ends_with(lower.as_str()) && stem.len() > lower.len())
-                {
-                    return Some(stem.len());
+            }
+            if tail.len() < self.min {
+                break;
+            }
+            let after_hyphen = i == 0 || stem[..i].ends_with('-');
+            if after_hyphen {
+                if self.cap.contains(tail) {
+                    return true;
                 }
+            } else if self.lower.contains(tail) {
+                return true;
             }
         }
-        None
+        false
     }
+}
+
+/// `w` or `w` minus an inflection ending (-en, -n, -s) ends with a word of `set`:
+/// the uninflected length.
+fn suffix_len(set: &WordSet, w: &str) -> Option<usize> {
+    for suf in ["", "en", "n", "s"] {
+        let Some(stem) = w.strip_suffix(suf) else {
+            continue;
+        };
+        if set.ends(stem) {
+            return Some(stem.len());
+        }
+    }
+    None
 }
 
 /// A word list (words separated by spaces) as (lower case, capitalised), longest first.
-fn word_list(lex: &Lexicons, name: &str, builtin: &str) -> Vec<(String, String)> {
-    let mut v = Vec::new();
+fn word_list(lex: &Lexicons, name: &str, builtin: &str) -> WordSet {
+    let mut v = WordSet::default();
     for r in lex.rows(name, builtin) {
         for f in &r.fields {
             for w in f.split(' ').filter(|w| !w.is_empty()) {
@@ -181,11 +257,10 @@ fn word_list(lex: &Lexicons, name: &str, builtin: &str) -> Vec<(String, String)>
                     cap.extend(c0.to_uppercase());
                     cap.push_str(cs.as_str());
                 }
-                v.push((lower, cap));
+                v.insert(lower, cap);
             }
         }
     }
-    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
     v
 }
 
@@ -263,7 +338,7 @@ impl Rules {
                         }
                         let nn = word(last + 1);
                         // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
-                        let ok = nn.is_none_or(|x| {
+                        let ok = nn.map_or(true, |x| {
                             !x.chars().next().is_some_and(char::is_uppercase)
                                 || self.not_names.contains(x)
                         });
@@ -279,7 +354,7 @@ impl Rules {
                 let n = &tokens[k + 1];
                 let after = tokens.get(k + 2).filter(|_| k + 2 < end);
                 if self.is_name_word(text, n)
-                    && after.is_none_or(|a| a.kind == TokenKind::Punct && a.text(text) != "-")
+                    && after.map_or(true, |a| a.kind == TokenKind::Punct && a.text(text) != "-")
                 {
                     out.push(per(
                         n.start,
@@ -366,12 +441,7 @@ impl Rules {
             }
             // Head words: `Institut für …`, `Universität Hamburg`.
             if is_cap_word(text, t) {
-                let lower_ends = |h: &str| {
-                    w.len() >= h.len()
-                        && w.is_char_boundary(w.len() - h.len())
-                        && w[w.len() - h.len()..].to_lowercase() == h
-                };
-                if self.heads.iter().any(|h| lower_ends(h)) {
+                if self.heads.ends(w) {
                     if let Some(e) = self.head_tail(text, tokens, k, end) {
                         let mut b = k;
                         if b > range.start {
