@@ -1,26 +1,298 @@
 //! Named entities: people, organisations, places and other names, with roles,
 //! one canonical name per referent and Wikidata ids.
 //!
-//! (First slice: the stage is wired into the pipeline and returns nothing yet; the
-//! recogniser lands with its own issue.)
+//! Why: fact-checkers need to know who and what a text talks about. German makes
+//! this hard for rules (every noun is capitalised, names hide in compounds and
+//! derivations), so the stage leans on lexicons first and adds a few careful
+//! context rules for names that are in no lexicon.
+//!
+//! How, in one pass per document:
+//! 1. [`gazetteer`]: one Aho-Corasick pass over the case-folded text finds every
+//!    lexicon name, alias, surname, adjective and demonym (`Deutschland`,
+//!    `Putins`, `russischen`, `Franzose`, `Pariser`).
+//! 2. Compounds: a name inside a hyphenated token makes the whole token a
+//!    `subtype: "part"` entity (`US-Präsident`, `Ukraine-Krieg`); adjectives joined
+//!    by hyphens stay separate `deriv` spans (`amerikanisch-ukrainischen`).
+//! 3. [`rules`]: names in no lexicon: given name + surname (`Steve Witkoff`), a role
+//!    before a capitalised word (`Trainer Klopp`), organisation patterns
+//!    (`… GmbH`, `Institut für …`, `Universität …`, `FC …`), acronyms (`IKB`).
+//! 4. Roles and coreference: a role word before a person (`Nato-Generalsekretär
+//!    Mark Rutte`) fills `role`; `Macron` and `Macrons` after `Emmanuel Macron`
+//!    share its `name` and `kb`.
+//!
+//! What it does not do: no nested entities, no disambiguation beyond the lexicon
+//! (a `Schröder` is whoever the lexicon says), no names inside closed compounds
+//! (`Europaminister`).
+//!
+//! Lexicon files (`lexicons/entities/`, TAB-separated, `#` comments, `|` between
+//! alternatives; a user file of the same name in `--lexicon-dir` is appended):
+//! - `countries.tsv`: name, Wikidata id, aliases, adjective stems, demonyms
+//!   (`Frankreich⇥Q142⇥⇥französisch⇥Franzose|Französin`, ⇥ = TAB).
+//! - `places.tsv`: name, label, Wikidata id, aliases, adjective (empty: automatic
+//!   `Kieler` for a city, `-`: none), kind (`city`, `region`, ...).
+//! - `organisations.tsv`, `misc.tsv`: name, Wikidata id, aliases, label (default
+//!   ORG resp. MISC).
+//! - `persons.tsv`: name, Wikidata id, role, aliases; the surname alone matches too
+//!   unless it is in `not_names.txt`.
+//! - `given_names.txt`, `roles.txt`, `not_names.txt`, `org_words.tsv`: one entry a
+//!   line, see each file's header.
+//!
+//! ```
+//! use aussage::entities::Recogniser;
+//! use aussage::segment::Segmenter;
+//! let lex = Default::default();
+//! let text = "Nato-Generalsekretär Mark Rutte sprach mit Macrons Beratern in Paris.";
+//! let seg = Segmenter::new(&lex).unwrap().segment(text);
+//! let ents = Recogniser::new(&lex).unwrap().recognise(text, &seg);
+//! let got: Vec<(&str, &str)> = ents.iter().map(|e| (&text[e.start..e.end], e.label.as_str())).collect();
+//! assert_eq!(got, [("Nato-Generalsekretär", "ORG"), ("Mark Rutte", "PER"), ("Macrons", "PER"), ("Paris", "LOC")]);
+//! ```
+
+pub mod gazetteer;
+pub mod rules;
+
+use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::record::Entity;
-use crate::segment::Segmentation;
+use crate::segment::{Segmentation, Token, TokenKind};
+
+use gazetteer::{Form, Gazetteer, Hit, Label};
+
+const NOT_NAMES: &str = include_str!("../../lexicons/entities/not_names.txt");
+
+/// A candidate entity before overlaps are resolved (byte offsets).
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Label.
+    pub label: Label,
+    /// Canonical name.
+    pub name: Option<String>,
+    /// Wikidata id.
+    pub kb: Option<String>,
+    /// `deriv` or `part`.
+    pub subtype: Option<&'static str>,
+    /// Rule name.
+    pub rule: &'static str,
+    /// Lower wins among candidates with the same span.
+    pub prio: u8,
+    /// The candidate is a person's surname from the lexicon.
+    pub surname: bool,
+}
 
 /// The entity recogniser, built once and shared across threads.
 #[derive(Debug, Clone)]
-pub struct Recogniser {}
+pub struct Recogniser {
+    gaz: Gazetteer,
+    rules: rules::Rules,
+}
 
 impl Recogniser {
     /// Builds the recogniser from the built-in lexicons plus `lex`'s additions.
-    pub fn new(_lex: &Lexicons) -> Result<Self, Error> {
-        Ok(Recogniser {})
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        let not_names: HashSet<String> = lex
+            .rows("entities/not_names.txt", NOT_NAMES)
+            .iter()
+            .map(|r| r.get(0).to_string())
+            .collect();
+        let gaz = Gazetteer::new(lex, &not_names)?;
+        let rules = rules::Rules::new(lex, not_names)?;
+        Ok(Recogniser { gaz, rules })
     }
 
     /// The entities of `text`, with byte offsets, ids `e1…` and sentence indices.
-    pub fn recognise(&self, _text: &str, _seg: &Segmentation) -> Vec<Entity> {
-        Vec::new()
+    pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Entity> {
+        let hits = self.gaz.find(text);
+        let mut cands = self.compounds(text, &seg.tokens, &hits);
+        let covered = covered_tokens(&seg.tokens, &cands);
+        for si in 0..seg.sentences.len() {
+            let range = seg.sentences[si].tokens.clone();
+            self.rules
+                .apply(text, &seg.tokens, range, &covered, &mut cands);
+        }
+        let chosen = merge_adjacent(text, resolve(cands));
+        let mut chosen = self.rules.coreference(text, &seg.tokens, chosen);
+        chosen.sort_by_key(|c| c.start);
+        let mut out = Vec::with_capacity(chosen.len());
+        for c in chosen {
+            let role = if c.label == Label::Per {
+                self.rules.role_before(text, &seg.tokens, c.start)
+            } else {
+                None
+            };
+            let id = format!("e{}", out.len() + 1);
+            out.push(Entity {
+                id,
+                start: c.start,
+                end: c.end,
+                text: String::new(),
+                label: c.label.as_str().to_string(),
+                name: c.name,
+                kb: c.kb,
+                role,
+                subtype: c.subtype.map(String::from),
+                sentence: seg.sentence_at(c.start),
+                rule: Some(c.rule.to_string()),
+            });
+        }
+        out
+    }
+
+    /// Turns gazetteer hits into candidates, deciding compounds per token.
+    fn compounds(&self, text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Cand> {
+        let mut out = Vec::with_capacity(hits.len());
+        let mut i = 0;
+        while i < hits.len() {
+            let h = hits[i];
+            let ti = token_at(tokens, h.start);
+            let Some(tok) = ti.map(|t| tokens[t]) else {
+                i += 1;
+                continue;
+            };
+            // All hits inside this token.
+            let mut j = i + 1;
+            while j < hits.len() && hits[j].start < tok.end {
+                j += 1;
+            }
+            let group = &hits[i..j];
+            i = j;
+            let whole = group.len() == 1 && h.start == tok.start && h.end >= tok.end;
+            let word = &text[tok.start..tok.end];
+            if whole || !word.contains('-') || h.end > tok.end {
+                for g in group {
+                    out.push(self.cand(g, g.start, g.end, None));
+                }
+                continue;
+            }
+            // Adjectives joined by hyphens: `deutsch-französische` → two derivs.
+            let pieces = word.split('-').filter(|p| !p.is_empty()).count();
+            let all_deriv = group.iter().all(|g| g.form == Form::Deriv)
+                && group.len() == pieces
+                && group.iter().all(|g| {
+                    let g_word = &text[g.start..g.end];
+                    g_word.chars().next().is_some_and(char::is_lowercase) || g.start == tok.start
+                });
+            if all_deriv {
+                for g in group {
+                    out.push(self.cand(g, g.start, g.end, None));
+                }
+                continue;
+            }
+            let last = group[group.len() - 1];
+            let (head, subtype) = if last.form == Form::Deriv && last.end == tok.end {
+                (last, "deriv")
+            } else {
+                (group[0], "part")
+            };
+            out.push(self.cand(&head, tok.start, tok.end, Some(subtype)));
+        }
+        out
+    }
+
+    fn cand(&self, h: &Hit, start: usize, end: usize, subtype: Option<&'static str>) -> Cand {
+        let e = &self.gaz.entries[h.entry];
+        let subtype = subtype.or((h.form == Form::Deriv).then_some("deriv"));
+        Cand {
+            start,
+            end,
+            label: e.label,
+            name: Some(e.name.clone()),
+            kb: e.kb.clone(),
+            subtype,
+            rule: e.rule,
+            prio: 0,
+            surname: h.form == Form::Surname,
+        }
     }
 }
+
+/// The index of the token holding byte `b`.
+pub(crate) fn token_at(tokens: &[Token], b: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.start <= b).checked_sub(1)?;
+    (tokens[i].end > b).then_some(i)
+}
+
+/// Which tokens a candidate already covers (by token index).
+fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
+    let mut v = vec![false; tokens.len()];
+    for c in cands {
+        if let Some(t) = token_at(tokens, c.start) {
+            let mut k = t;
+            while k < tokens.len() && tokens[k].start < c.end {
+                v[k] = true;
+                k += 1;
+            }
+        }
+    }
+    v
+}
+
+/// Greedy choice: leftmost, then longest, then by priority; no overlaps.
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.prio.cmp(&b.prio))
+    });
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut last_end = 0;
+    for c in cands {
+        if c.start >= last_end || out.is_empty() {
+            last_end = c.end;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Joins neighbours that make one name: `München/Hamburg` (a dateline, one LOC),
+/// `THW Kiel`, `ADAC GT` (an acronym with a name next to it, one ORG).
+fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(chosen.len());
+    for c in chosen {
+        if let Some(p) = out.last_mut() {
+            let gap = text.get(p.end..c.start).unwrap_or("?");
+            let plain = p.subtype.is_none() && c.subtype.is_none();
+            if plain && gap == "/" && p.label == Label::Loc && c.label == Label::Loc {
+                p.end = c.end;
+                p.name = text.get(p.start..p.end).map(String::from);
+                p.kb = None;
+                p.rule = "rule.place_list";
+                continue;
+            }
+            let acronym = p.rule == "rule.acronym" || c.rule == "rule.acronym";
+            if plain
+                && gap == " "
+                && acronym
+                && matches!(p.label, Label::Org | Label::Misc)
+                && matches!(c.label, Label::Org | Label::Loc)
+            {
+                p.end = c.end;
+                p.label = Label::Org;
+                p.name = text.get(p.start..p.end).map(String::from);
+                p.kb = None;
+                p.rule = "rule.org_compound";
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether a token is a word starting with a capital letter.
+pub(crate) fn is_cap_word(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The names of persons mentioned, by surname, for coreference.
+pub(crate) type SurnameIndex = HashMap<String, (String, Option<String>)>;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,318 @@
+//! Example tables per rule family: one German sentence a row with what must (or
+//! must not) be found.
+
+use super::Recogniser;
+use crate::lexicon::Lexicons;
+use crate::segment::Segmenter;
+
+/// (text, label, subtype, name) of every entity found.
+fn run(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let lex = Lexicons::default();
+    let seg = Segmenter::new(&lex).unwrap().segment(text);
+    Recogniser::new(&lex)
+        .unwrap()
+        .recognise(text, &seg)
+        .into_iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.label, e.subtype, e.name))
+        .collect()
+}
+
+/// Checks that `span` is found with `label` (and `subtype`, `name` when given).
+fn expect(
+    text: &str,
+    span: &str,
+    label: &str,
+    subtype: Option<&str>,
+    name: Option<&str>,
+    help: &str,
+) {
+    let got = run(text);
+    let hit = got.iter().find(|g| g.0 == span);
+    match hit {
+        Some(g) => {
+            assert_eq!(g.1, label, "{text:?}: label of {span:?}\nhelp: {help}");
+            assert_eq!(
+                g.2.as_deref(),
+                subtype,
+                "{text:?}: subtype of {span:?}\nhelp: {help}"
+            );
+            if let Some(n) = name {
+                assert_eq!(
+                    g.3.as_deref(),
+                    Some(n),
+                    "{text:?}: name of {span:?}\nhelp: {help}"
+                );
+            }
+        }
+        None => panic!("{text:?}: expected {span:?} as {label}, got {got:?}\nhelp: {help}"),
+    }
+}
+
+/// Checks that no entity covers exactly `span`.
+fn reject(text: &str, span: &str, help: &str) {
+    let got = run(text);
+    assert!(
+        !got.iter().any(|g| g.0 == span),
+        "{text:?}: {span:?} must not be an entity, got {got:?}\nhelp: {help}"
+    );
+}
+
+#[test]
+fn gazetteer_names() {
+    let help = "lexicon entries in lexicons/entities/*.tsv, matched at word boundaries";
+    let rows = [
+        (
+            "Die Kanzlerin reiste nach Frankreich.",
+            "Frankreich",
+            "LOC",
+            None,
+            Some("Frankreich"),
+        ),
+        (
+            "Das Wachstum Deutschlands bleibt schwach.",
+            "Deutschlands",
+            "LOC",
+            None,
+            Some("Deutschland"),
+        ),
+        (
+            "Die Nato tagt in Brüssel.",
+            "Nato",
+            "ORG",
+            None,
+            Some("Nato"),
+        ),
+        (
+            "Die NATO tagt in Brüssel.",
+            "NATO",
+            "ORG",
+            None,
+            Some("Nato"),
+        ),
+        (
+            "Ankunft in TOKIO erwartet.",
+            "TOKIO",
+            "LOC",
+            None,
+            Some("Tokio"),
+        ),
+        ("Das kostet 40 Milliarden Euro.", "Euro", "MISC", None, None),
+        ("Der Kreml wies das zurück.", "Kreml", "ORG", None, None),
+        (
+            "Putins Sprecher schwieg.",
+            "Putins",
+            "PER",
+            None,
+            Some("Wladimir Putin"),
+        ),
+    ];
+    for (text, span, label, sub, name) in rows {
+        expect(text, span, label, sub, name, help);
+    }
+    reject("Wir sind in Berlinern verliebt.", "Berlin", help);
+    reject("Das Land ist berlin-nah.", "berlin", help);
+    reject("Die Firma stellt Pkw her.", "Pkw", help);
+}
+
+#[test]
+fn derivations() {
+    let help = "adjective stems and demonyms of countries.tsv / places.tsv";
+    let rows = [
+        (
+            "Die russischen Truppen rückten vor.",
+            "russischen",
+            "Russland",
+        ),
+        (
+            "Die Deutschen wählen im Herbst.",
+            "Deutschen",
+            "Deutschland",
+        ),
+        (
+            "Deutsche Firmen exportieren viel.",
+            "Deutsche",
+            "Deutschland",
+        ),
+        ("Der Franzose lächelte.", "Franzose", "Frankreich"),
+        ("Viele Europäer zögern.", "Europäer", "Europa"),
+        ("Ein Treffen im Pariser Vorort.", "Pariser", "Paris"),
+        ("Forscher des Kieler Hafens.", "Kieler", "Kiel"),
+        (
+            "Die amerikanisch-ukrainischen Gespräche.",
+            "amerikanisch",
+            "Vereinigte Staaten",
+        ),
+        (
+            "Die amerikanisch-ukrainischen Gespräche.",
+            "ukrainischen",
+            "Ukraine",
+        ),
+    ];
+    for (text, span, name) in rows {
+        expect(text, span, "LOC", Some("deriv"), Some(name), help);
+    }
+    reject("Das ist eine deutschsprachige Zeitung.", "deutsch", help);
+}
+
+#[test]
+fn compounds() {
+    let help = "a name inside a hyphenated token makes the token a part entity";
+    let rows = [
+        ("Der US-Präsident sprach.", "US-Präsident", "LOC"),
+        ("Im Ukraine-Krieg starben viele.", "Ukraine-Krieg", "LOC"),
+        (
+            "Die Kreml-Sprecherin widersprach.",
+            "Kreml-Sprecherin",
+            "ORG",
+        ),
+        (
+            "Der Nato-Generalsekretär warnte.",
+            "Nato-Generalsekretär",
+            "ORG",
+        ),
+        ("Die EU-Kommission prüft das.", "EU-Kommission", "ORG"),
+    ];
+    for (text, span, label) in rows {
+        expect(text, span, label, Some("part"), None, help);
+    }
+    reject(
+        "Der Anti-Terror-Kampf geht weiter.",
+        "Anti-Terror-Kampf",
+        help,
+    );
+}
+
+#[test]
+fn persons_by_rule() {
+    let help = "given_names.txt + capitalised word, or roles.txt + capitalised word";
+    let rows = [
+        (
+            "Gestern sprach Gennadij Chalepo vor Gericht.",
+            "Gennadij Chalepo",
+        ),
+        (
+            "Das sagte Hans Peter Krause am Montag.",
+            "Hans Peter Krause",
+        ),
+        (
+            "Die Rede hielt Ludwig van Beethoven nicht.",
+            "Ludwig van Beethoven",
+        ),
+        ("Der Verein trennte sich von Trainer Rangnick.", "Rangnick"),
+        ("Bundesinnenminister Dobrindt kündigte das an.", "Dobrindt"),
+        ("Zeuge war Nico G. aus der Nachbarschaft.", "Nico G."),
+    ];
+    for (text, span) in rows {
+        expect(text, span, "PER", None, None, help);
+    }
+    reject(
+        "Am Montag trafen sich Minister und Abgeordnete.",
+        "Abgeordnete",
+        help,
+    );
+    reject(
+        "Am Montag sagte der Sprecher, dass alles gut sei.",
+        "Montag",
+        help,
+    );
+    reject("Thomas kam allein.", "Thomas", help);
+}
+
+#[test]
+fn roles_and_coreference() {
+    let text = "US-Präsident Donald Trump traf Steve Witkoff. Später lobte Trump Witkoffs Arbeit.";
+    let lex = Lexicons::default();
+    let seg = Segmenter::new(&lex).unwrap().segment(text);
+    let ents = Recogniser::new(&lex).unwrap().recognise(text, &seg);
+    let trump: Vec<_> = ents
+        .iter()
+        .filter(|e| e.name.as_deref() == Some("Donald Trump"))
+        .collect();
+    assert_eq!(
+        trump.len(),
+        2,
+        "help: a surname alone shares the full name: {ents:?}"
+    );
+    assert_eq!(
+        trump[0].role.as_deref(),
+        Some("US-Präsident"),
+        "help: role word before the name"
+    );
+    let wit: Vec<_> = ents
+        .iter()
+        .filter(|e| e.name.as_deref() == Some("Steve Witkoff"))
+        .collect();
+    assert_eq!(
+        wit.len(),
+        2,
+        "help: genitive surname after a full name: {ents:?}"
+    );
+}
+
+#[test]
+fn organisations_by_rule() {
+    let help = "org_words.tsv: legal forms, heads with für/zu, club prefixes, acronyms";
+    let rows = [
+        (
+            "Die Kaufhof Warenhaus AG meldete Verluste.",
+            "Kaufhof Warenhaus AG",
+        ),
+        (
+            "Laut dem Institut für Weltraumrecht ist das erlaubt.",
+            "Institut für Weltraumrecht",
+        ),
+        (
+            "Sie studiert an der Universität Göttingen.",
+            "Universität Göttingen",
+        ),
+        ("Der VfB Stuttgart gewann.", "VfB Stuttgart"),
+        ("Die Bank XKB meldete Verluste.", "XKB"),
+        ("Die XKB-Chefin trat zurück.", "XKB-Chefin"),
+    ];
+    for (text, span) in rows {
+        let sub = span.contains('-').then_some("part");
+        expect(text, span, "ORG", sub, None, help);
+    }
+    reject("Er kaufte eine DVD.", "DVD", help);
+    reject("Das Institut wurde geschlossen.", "Institut", help);
+}
+
+#[test]
+fn places_by_rule() {
+    let help = "a preposition + a word with a place-name ending";
+    expect(
+        "Der Unfall geschah in Großwaltersdorf.",
+        "Großwaltersdorf",
+        "LOC",
+        None,
+        None,
+        help,
+    );
+    reject("Das geschah in Wirklichkeit anders.", "Wirklichkeit", help);
+}
+
+#[test]
+fn never_panics_and_offsets_hold() {
+    let lex = Lexicons::default();
+    let segr = Segmenter::new(&lex).unwrap();
+    let rec = Recogniser::new(&lex).unwrap();
+    for text in [
+        "",
+        "İİİ Berlin",
+        "ẞ-Ä",
+        "US-",
+        "-US",
+        "Putin’s",
+        "Nico G.",
+        "e.V. AG GmbH",
+        "ı̇Paris",
+    ] {
+        let seg = segr.segment(text);
+        for e in rec.recognise(text, &seg) {
+            assert!(
+                text.get(e.start..e.end).is_some(),
+                "help: byte offsets must be char boundaries"
+            );
+        }
+    }
+}
