@@ -43,6 +43,10 @@ impl<'t> CharIndex<'t> {
                     chars += 1;
                 }
             }
+            // The end of a text whose length is a multiple of STRIDE needs its own slot.
+            if bytes.len() % STRIDE == 0 {
+                checkpoints.push(chars);
+            }
         }
         CharIndex {
             text,
@@ -86,6 +90,13 @@ mod tests {
             assert_eq!(idx.char_of(b), text[..b].chars().count(), "byte {b}");
         }
         assert_eq!(idx.char_len(), text.chars().count());
+    }
+
+    #[test]
+    fn end_of_text_at_a_stride_multiple() {
+        let text = "ä".repeat(STRIDE); // 2 * STRIDE bytes
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.char_len(), STRIDE, "help: the end offset needs a checkpoint");
     }
 
     #[test]
