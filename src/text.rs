@@ -96,7 +96,11 @@ mod tests {
     fn end_of_text_at_a_stride_multiple() {
         let text = "ä".repeat(STRIDE); // 2 * STRIDE bytes
         let idx = CharIndex::new(&text);
-        assert_eq!(idx.char_len(), STRIDE, "help: the end offset needs a checkpoint");
+        assert_eq!(
+            idx.char_len(),
+            STRIDE,
+            "help: the end offset needs a checkpoint"
+        );
     }
 
     #[test]
