@@ -27,6 +27,18 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
     }
 }
 
+/// CPU time of this process in seconds (user + system, from `/proc/self/stat`;
+/// `None` off Linux). On a shared machine this is fairer than wall time.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0) // USER_HZ is 100 on Linux
+}
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -42,7 +54,11 @@ fn main() {
         sentences += s.sentences.len();
         tokens += s.tokens.len();
     }
-    let rounds = 5;
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let cpu_start = cpu_seconds();
     let start = Instant::now();
     for _ in 0..rounds {
         for t in &texts {
@@ -50,12 +66,16 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
     let mb = (bytes * rounds) as f64 / 1e6;
     println!(
-        "{} texts, {:.2} MB, {sentences} sentences, {tokens} tokens: {:.1} MB/s ({:.3} s for {rounds} rounds)",
+        "{} texts, {:.2} MB, {sentences} sentences, {tokens} tokens: {:.1} MB/s wall ({:.3} s for {rounds} rounds)",
         texts.len(),
         bytes as f64 / 1e6,
         mb / secs,
         secs
     );
+    if let Some(cpu) = cpu.filter(|&c| c > 0.0) {
+        println!("{:.1} MB/s of CPU time ({cpu:.2} s)", mb / cpu);
+    }
 }

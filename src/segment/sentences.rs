@@ -20,7 +20,7 @@
 //!
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
-use super::tokenize::{char_at, class_of, TokenKind};
+use super::tokenize::{char_at, class_of, newlines_before, TokenKind};
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
 fn is_closing(s: &str) -> bool {
@@ -71,19 +71,6 @@ fn is_superscript(c: char) -> bool {
 
 fn is_roman(s: &str) -> bool {
     s.len() >= 2 && s.len() <= 7 && s.bytes().all(|b| b"IVXLCDM".contains(&b))
-}
-
-/// Line breaks in `text[a..b]` (`\r\n` counts once).
-fn newlines(text: &str, a: usize, b: usize) -> usize {
-    let bytes = text.as_bytes();
-    let gap = bytes.get(a..b).unwrap_or(&[]);
-    let mut n = 0;
-    for (k, &c) in gap.iter().enumerate() {
-        if c == b'\n' || (c == b'\r' && gap.get(k + 1) != Some(&b'\n')) {
-            n += 1;
-        }
-    }
-    n
 }
 
 struct Splitter<'a> {
@@ -139,6 +126,15 @@ impl Splitter<'_> {
 
     fn can_start(&self, i: usize) -> bool {
         let c = self.first_char(i);
+        if matches!(c, '-' | '–') {
+            // A dash glued to the next sentence: "-Wie reimt sich das?", "–„Nein.“"
+            let after = char_at(self.text, self.tokens[i].end);
+            return self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == self.tokens[i].end)
+                && (after.is_uppercase() || is_opening(after));
+        }
         c.is_uppercase() || c.is_ascii_digit() || is_opening(c) || matches!(c, '@' | '#' | '•')
     }
 
@@ -149,10 +145,7 @@ impl Splitter<'_> {
     }
 
     fn nl_after(&self, i: usize) -> usize {
-        match self.tokens.get(i + 1) {
-            Some(n) => newlines(self.text, self.tokens[i].end, n.start),
-            None => 0,
-        }
+        self.classes.get(i + 1).map_or(0, |&f| newlines_before(f))
     }
 
     fn push(&mut self, last: usize, heading: bool) {
@@ -420,6 +413,16 @@ impl Splitter<'_> {
         if !self.first_char(i).is_uppercase() {
             return None;
         }
+        let w = self.tok(i);
+        let pronoun = matches!(w, "Ich" | "Wir") && i >= self.first + 2;
+        let heading_start = self.first_at_line_start
+            && self.line_first == self.first
+            && self.words_only
+            && (2..=12).contains(&(i - self.first));
+        // Cheap tests first: the lexicon look-ups below run on few tokens.
+        if !pronoun && !heading_start {
+            return None;
+        }
         let next_is_word = self
             .tokens
             .get(i + 1)
@@ -427,20 +430,10 @@ impl Splitter<'_> {
         if !next_is_word || self.fw(i - 1) & (FW_OPEN | FW_DET) != 0 {
             return None;
         }
-        let w = self.tok(i);
-        if matches!(w, "Ich" | "Wir")
-            && i >= self.first + 2
-            && self.first_char(i + 1).is_lowercase()
-        {
+        if pronoun && self.first_char(i + 1).is_lowercase() {
             return Some(false);
         }
-        let words = i - self.first;
-        if self.fw(i) & FW_RUNIN != 0
-            && self.first_at_line_start
-            && self.line_first == self.first
-            && self.words_only
-            && (2..=12).contains(&words)
-        {
+        if heading_start && self.fw(i) & FW_RUNIN != 0 {
             return Some(true);
         }
         None
@@ -502,6 +495,9 @@ mod tests {
                     "Fest steht: Der Etat wächst.",
                 ),
                 ("Er schwieg. \u{a0}Sie lachte.", "Er schwieg. | Sie lachte."),
+                ("Er zahlte. -Warum nur?", "Er zahlte. | -Warum nur?"),
+                ("Es kostet 14.-- Euro.", "Es kostet 14.-- Euro."),
+                ("Es war das 1. - 3. Mal.", "Es war das 1. - 3. Mal."),
             ],
             "final punctuation",
         );

@@ -36,8 +36,14 @@ pub enum TokenKind {
     Punct,
 }
 
-/// Class of an abbreviation token for the sentence splitter (`0` for other tokens).
-pub(crate) const NOT_ABBREV: u8 = 0;
+/// Per-token flags beside the tokens: bits 0–1 the abbreviation class (see
+/// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more).
+const NL_SHIFT: u8 = 2;
+
+/// Line breaks (0, 1, or 2 for two or more) before the token with these flags.
+pub(crate) fn newlines_before(flags: u8) -> usize {
+    usize::from((flags >> NL_SHIFT) & 3)
+}
 
 fn class_code(c: AbbrevEnd) -> u8 {
     match c {
@@ -48,8 +54,8 @@ fn class_code(c: AbbrevEnd) -> u8 {
 }
 
 /// Decodes the code of [`class_code`].
-pub(crate) fn class_of(code: u8) -> Option<AbbrevEnd> {
-    match code {
+pub(crate) fn class_of(flags: u8) -> Option<AbbrevEnd> {
+    match flags & 3 {
         1 => Some(AbbrevEnd::Never),
         2 => Some(AbbrevEnd::BeforeStarter),
         3 => Some(AbbrevEnd::BeforeCapital),
@@ -57,8 +63,9 @@ pub(crate) fn class_of(code: u8) -> Option<AbbrevEnd> {
     }
 }
 
-/// Splits `text` into tokens; the second vector holds each token's abbreviation
-/// class code (see [`class_of`]).
+/// Splits `text` into tokens; the second vector holds each token's flags (its
+/// abbreviation class, see [`class_of`], and the line breaks before it, see
+/// [`newlines_before`]).
 pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
@@ -66,14 +73,31 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
     // No e-mail address starts before this offset (see `mail_end`): keeps the
     // look-ahead linear on long runs such as "a.a.a.a…".
     let mut mail_fail_until = 0;
+    // Line breaks in the blank run before the next token (`\r\n` counts once).
+    let mut nl: u8 = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII fast path for blanks.
         if b < 0x80 {
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-                i += 1;
-                continue;
+            match b {
+                b' ' | b'\t' | 0x0B | 0x0C => {
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    nl = nl.saturating_add(1);
+                    i += 1;
+                    continue;
+                }
+                b'\r' => {
+                    if bytes.get(i + 1) != Some(&b'\n') {
+                        nl = nl.saturating_add(1);
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {}
             }
         }
         let c = if b < 0x80 {
@@ -83,9 +107,15 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
         };
         let len = c.len_utf8();
         if b >= 0x80 && is_space(c) {
+            if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                nl = nl.saturating_add(1);
+            }
             i += len;
             continue;
         }
+        // The flags of the token that starts here: line breaks before it.
+        let before = nl.min(2) << NL_SHIFT;
+        nl = 0;
         if matches!(b, b'h' | b'H' | b'w' | b'W') {
             if let Some(end) = url_end(text, i) {
                 tokens.push(Token {
@@ -93,7 +123,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                     end,
                     kind: TokenKind::Url,
                 });
-                classes.push(NOT_ABBREV);
+                classes.push(before);
                 i = end;
                 continue;
             }
@@ -110,7 +140,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                         end: mail,
                         kind: TokenKind::Url,
                     });
-                    classes.push(NOT_ABBREV);
+                    classes.push(before);
                     i = mail;
                     continue;
                 }
@@ -122,7 +152,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                         end: abbr_end,
                         kind: TokenKind::Abbrev,
                     });
-                    classes.push(class_code(class));
+                    classes.push(class_code(class) | before);
                     i = abbr_end;
                     continue;
                 }
@@ -132,7 +162,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                 end,
                 kind,
             });
-            classes.push(NOT_ABBREV);
+            classes.push(before);
             i = end;
             continue;
         }
@@ -157,7 +187,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             end,
             kind: TokenKind::Punct,
         });
-        classes.push(NOT_ABBREV);
+        classes.push(before);
         i = end;
     }
     (tokens, classes)
@@ -208,6 +238,10 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Latin-1 letters (ä, ö, ü, ß, é …) without the Unicode table look-up.
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
     (c.is_alphanumeric() && !is_superscript_digit(c)) || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
@@ -221,25 +255,33 @@ pub(crate) fn char_at(text: &str, i: usize) -> char {
 /// End of a word or number starting at `start`, and its kind.
 fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = start;
     let mut all_digits = true;
-    let mut prev_digit = false;
-    while i < bytes.len() {
+    loop {
+        // A tight loop over ASCII letters and digits; whether they were all digits
+        // is checked per run, not per byte.
+        let run = i;
+        while i < n && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if all_digits && !bytes[run..i].iter().all(u8::is_ascii_digit) {
+            all_digits = false;
+        }
+        if i >= n {
+            break;
+        }
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                let d = b.is_ascii_digit();
-                all_digits &= d;
-                prev_digit = d;
-                i += 1;
-                continue;
-            }
             let joins = match b {
                 // Compounds and elisions: a letter or digit on both sides.
                 b'-' | b'\'' => is_word_char(char_at(text, i + 1)),
                 // German digit grouping and decimals: a digit on both sides.
                 b'.' | b',' => {
-                    prev_digit && all_digits && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    all_digits
+                        && i > start
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 }
                 _ => false,
             };
@@ -249,22 +291,16 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
             if b == b'-' || b == b'\'' {
                 all_digits = false;
             }
-            prev_digit = false;
             i += 1;
             continue;
         }
         let c = char_at(text, i);
         let len = c.len_utf8();
-        if is_word_char(c) {
+        // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
+        if is_word_char(c)
+            || (matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)))
+        {
             all_digits = false;
-            prev_digit = false;
-            i += len;
-            continue;
-        }
-        // Non-breaking hyphen and typographic apostrophe inside a word.
-        if matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)) {
-            all_digits = false;
-            prev_digit = false;
             i += len;
             continue;
         }
