@@ -166,17 +166,45 @@ pub(crate) const FW_RUNIN: u8 = 8;
 pub struct Segmenter {
     /// Single-token abbreviations, without their final dot, keyed as written (and
     /// with a capital first letter for those written in lower case).
-    single: HashMap<String, Abbreviation>,
+    single: WordMap<Abbreviation>,
     /// Multi-piece abbreviations ("z. B."), keyed by their first piece, as the
     /// sequence of their pieces without dots: ["z", "B"].
-    multi: HashMap<String, Vec<(Vec<String>, AbbrevEnd)>>,
+    multi: WordMap<Vec<(Vec<String>, AbbrevEnd)>>,
     /// Month names and abbreviations as written.
-    months: HashSet<String>,
+    months: WordSet,
     /// Heads of nouns taking an ordinal, in lower case.
     ordinal_nouns: Vec<String>,
     /// Function words (lower case and capitalised) → class bits.
-    function_words: HashMap<String, u8>,
+    function_words: WordMap<u8>,
 }
+
+/// A small multiply-rotate hasher (as in rustc's FxHash) for the short words the
+/// lexicon maps are keyed by: SipHash's flooding protection buys nothing for
+/// built-in keys and costs time on every look-up.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// `word` with its first letter upper-cased.
 fn capitalised(word: &str) -> String {
@@ -190,8 +218,8 @@ fn capitalised(word: &str) -> String {
 impl Segmenter {
     /// Builds the segmenter from the built-in lexicons plus `lex`'s additions.
     pub fn new(lex: &Lexicons) -> Result<Self, Error> {
-        let mut single = HashMap::new();
-        let mut multi: HashMap<String, Vec<(Vec<String>, AbbrevEnd)>> = HashMap::new();
+        let mut single = WordMap::default();
+        let mut multi: WordMap<Vec<(Vec<String>, AbbrevEnd)>> = WordMap::default();
         for row in lex.rows("abbreviations.tsv", ABBREVIATIONS) {
             let written = row.get(0);
             if !written.ends_with('.') || written.len() < 2 {
@@ -253,7 +281,7 @@ impl Segmenter {
             .iter()
             .map(|r| r.get(0).to_lowercase())
             .collect();
-        let mut function_words = HashMap::new();
+        let mut function_words = WordMap::default();
         for row in lex.rows("function_words.tsv", FUNCTION_WORDS) {
             let mut bits = 0;
             for class in row.get(1).split(',').map(str::trim) {

@@ -20,7 +20,7 @@
 //!
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
-use super::tokenize::{char_at, class_of, newlines_before, TokenKind};
+use super::tokenize::{char_at, class_of, newlines_before, TokenKind, UPPER};
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
 fn is_closing(s: &str) -> bool {
@@ -175,14 +175,41 @@ impl Splitter<'_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            if i > self.first {
+            // Fast path: words inside a line decide nothing, except a capitalised one
+            // that may start a run-in sentence (checked below).
+            let heading_possible =
+                self.first_at_line_start && self.line_first == self.first && self.words_only;
+            while i + 1 < n {
+                let t = self.tokens[i];
+                let f = self.classes[i];
+                let plain = matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                    && newlines_before(self.classes[i + 1]) == 0
+                    && (f & UPPER == 0
+                        || i <= self.first
+                        || (t.end - t.start != 3
+                            && !(heading_possible && (2..=12).contains(&(i - self.first)))));
+                if !plain {
+                    break;
+                }
+                i += 1;
+            }
+            let t = self.tokens[i];
+            let is_word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            if i > self.first && self.classes[i] & UPPER != 0 && t.kind == TokenKind::Word {
                 if let Some(heading) = self.run_in_before(i) {
                     self.push(i - 1, heading);
                     self.first_at_line_start = false;
                 }
             }
-            let t = self.tokens[i];
-            let (j, boundary, heading) = if t.kind == TokenKind::Punct && is_final(self.tok(i)) {
+            // Fast path: a word inside a line decides nothing.
+            if is_word && i + 1 < n && self.nl_after(i) == 0 {
+                i += 1;
+                continue;
+            }
+            let (j, boundary, heading) = if t.kind == TokenKind::Punct
+                && matches!(self.text.as_bytes()[t.start], b'.' | b'!' | b'?' | 0xE2)
+                && is_final(self.tok(i))
+            {
                 let j = self.absorb(i);
                 (j, j + 1 < n && self.final_ends(i, j), false)
             } else if t.kind == TokenKind::Abbrev {
@@ -410,15 +437,12 @@ impl Splitter<'_> {
         if t.kind != TokenKind::Word || prev.kind != TokenKind::Word {
             return None;
         }
-        if !self.first_char(i).is_uppercase() {
-            return None;
-        }
-        let w = self.tok(i);
-        let pronoun = matches!(w, "Ich" | "Wir") && i >= self.first + 2;
         let heading_start = self.first_at_line_start
             && self.line_first == self.first
             && self.words_only
             && (2..=12).contains(&(i - self.first));
+        let pronoun =
+            t.end - t.start == 3 && matches!(self.tok(i), "Ich" | "Wir") && i >= self.first + 2;
         // Cheap tests first: the lexicon look-ups below run on few tokens.
         if !pronoun && !heading_start {
             return None;

@@ -37,8 +37,12 @@ pub enum TokenKind {
 }
 
 /// Per-token flags beside the tokens: bits 0–1 the abbreviation class (see
-/// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more).
+/// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more),
+/// bit 4 ([`UPPER`]) a capital first letter.
 const NL_SHIFT: u8 = 2;
+
+/// Flag bit: the token starts with an upper-case letter.
+pub(crate) const UPPER: u8 = 0x10;
 
 /// Line breaks (0, 1, or 2 for two or more) before the token with these flags.
 pub(crate) fn newlines_before(flags: u8) -> usize {
@@ -114,7 +118,10 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             continue;
         }
         // The flags of the token that starts here: line breaks before it.
-        let before = nl.min(2) << NL_SHIFT;
+        let mut before = nl.min(2) << NL_SHIFT;
+        if c.is_uppercase() {
+            before |= UPPER;
+        }
         nl = 0;
         if matches!(b, b'h' | b'H' | b'w' | b'W') {
             if let Some(end) = url_end(text, i) {
@@ -262,6 +269,10 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
         // A tight loop over ASCII letters and digits; whether they were all digits
         // is checked per run, not per byte.
         let run = i;
+        // Eight ASCII letters at a time, then byte by byte.
+        while i + 8 <= n && all_ascii_letters(&bytes[i..i + 8]) {
+            i += 8;
+        }
         while i < n && bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
@@ -312,6 +323,24 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
         TokenKind::Word
     };
     (i, kind)
+}
+
+/// Are all eight bytes ASCII letters? (SWAR: no byte has its high bit set, and after
+/// folding case each lies in `a..=z`; the per-byte sums below cannot carry.)
+#[inline]
+fn all_ascii_letters(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(w);
+    if w & HIGH != 0 {
+        return false;
+    }
+    let x = w | (0x20 * ONES);
+    let at_least_a = (x + 0x1F * ONES) & HIGH == HIGH;
+    let above_z = (x + 0x05 * ONES) & HIGH != 0;
+    at_least_a && !above_z
 }
 
 fn is_mail_local(b: u8) -> bool {
@@ -454,6 +483,25 @@ mod tests {
                 toks(input),
                 *expected,
                 "help: tokenizing {input:?}; check word_end, abbreviation or url_end"
+            );
+        }
+    }
+
+    #[test]
+    fn eight_letters_at_a_time() {
+        let letters = b"abcdXYZw";
+        assert!(all_ascii_letters(letters));
+        for bad in [
+            *b"abcd1YZw",
+            *b"abcd@YZw",
+            *b"abcd[YZw",
+            *b"abcd`YZw",
+            *b"abcd{YZw",
+            *b"abc\xc3\xa4YZw",
+        ] {
+            assert!(
+                !all_ascii_letters(&bad),
+                "help: {bad:?} is not eight letters"
             );
         }
     }
