@@ -269,9 +269,16 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
         // A tight loop over ASCII letters and digits; whether they were all digits
         // is checked per run, not per byte.
         let run = i;
-        // Eight ASCII letters at a time, then byte by byte.
-        while i + 8 <= n && all_ascii_letters(&bytes[i..i + 8]) {
-            i += 8;
+        // Eight bytes at a time up to the first byte that is no ASCII letter, then
+        // byte by byte (digits, the end of the text).
+        while i + 8 <= n {
+            let bad = non_letter_mask(&bytes[i..i + 8]);
+            if bad == 0 {
+                i += 8;
+            } else {
+                i += (bad.trailing_zeros() / 8) as usize;
+                break;
+            }
         }
         while i < n && bytes[i].is_ascii_alphanumeric() {
             i += 1;
@@ -325,22 +332,25 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     (i, kind)
 }
 
-/// Are all eight bytes ASCII letters? (SWAR: no byte has its high bit set, and after
-/// folding case each lies in `a..=z`; the per-byte sums below cannot carry.)
+/// The high bit of every byte of `chunk` (read little-endian) that is no ASCII
+/// letter. SWAR: on the low seven bits of each byte, folded to lower case, adding
+/// `0x1F` sets the high bit from `a` up and adding `0x05` from `{` up; no sum carries.
 #[inline]
-fn all_ascii_letters(chunk: &[u8]) -> bool {
+fn non_letter_mask(chunk: &[u8]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut w = [0u8; 8];
     w.copy_from_slice(chunk);
     let w = u64::from_le_bytes(w);
-    if w & HIGH != 0 {
-        return false;
-    }
-    let x = w | (0x20 * ONES);
-    let at_least_a = (x + 0x1F * ONES) & HIGH == HIGH;
-    let above_z = (x + 0x05 * ONES) & HIGH != 0;
-    at_least_a && !above_z
+    let x = (w | (0x20 * ONES)) & !HIGH;
+    let below_a = !(x + 0x1F * ONES) & HIGH;
+    let above_z = (x + 0x05 * ONES) & HIGH;
+    (w & HIGH) | below_a | above_z
+}
+
+#[cfg(test)]
+fn all_ascii_letters(chunk: &[u8]) -> bool {
+    non_letter_mask(chunk) == 0
 }
 
 fn is_mail_local(b: u8) -> bool {
