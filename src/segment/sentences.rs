@@ -164,9 +164,10 @@ impl Splitter<'_> {
     /// Heading flag for a sentence `first..=last` that ends at a line break or text end.
     fn heading_of(&self, last: usize) -> bool {
         let s = self.tok(last);
+        let closed_quote = is_closing(s) && last > self.first && is_final(self.tok(last - 1));
+        let unpunctuated = !is_final(s) && !closed_quote;
         self.first_at_line_start
-            && !is_final(s)
-            && !(is_closing(s) && last > self.first && is_final(self.tok(last - 1)))
+            && unpunctuated
             && !self.is_list_item(self.first)
             && last + 1 - self.first <= 40
     }
@@ -323,7 +324,8 @@ impl Splitter<'_> {
             && self.tokens[i - 1].end == t.start
             && self.tok(i) == "."
             && self.ordinal_shaped(i - 1);
-        if !self.can_start(nx) && !(nl && self.is_list_item(nx)) {
+        let starts = self.can_start(nx) || (nl && self.is_list_item(nx));
+        if !starts {
             // A line that ends in "." or "!" or "?" followed by a lower-case line (a
             // list of words) still ends; an ellipsis or an ordinal may go on.
             return nl
