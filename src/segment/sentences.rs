@@ -69,6 +69,12 @@ fn is_superscript(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '\u{2070}' | '\u{2074}'..='\u{2079}')
 }
 
+/// `Weltranglisten-12`: a word whose last part is a number of one to three digits.
+fn ends_in_hyphen_number(s: &str) -> bool {
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && s.as_bytes().get(s.len() - digits - 1) == Some(&b'-')
+}
+
 fn is_roman(s: &str) -> bool {
     s.len() >= 2 && s.len() <= 7 && s.bytes().all(|b| b"IVXLCDM".contains(&b))
 }
@@ -300,7 +306,8 @@ impl Splitter<'_> {
                     _ => false,
                 }
             }
-            TokenKind::Word => is_roman(s),
+            // "XVI", and a compound ending in a number: "der Weltranglisten-12."
+            TokenKind::Word => is_roman(s) || ends_in_hyphen_number(s),
             _ => false,
         }
     }
@@ -335,12 +342,46 @@ impl Splitter<'_> {
         }
         if ordinal_before && j == i {
             let p = i - 1;
-            // A list number at the start of a sentence: "2. Die Lage …", "• 3. Essen …".
-            if p == self.first || (p == self.first + 1 && is_bullet(self.tok(self.first))) {
+            // A list number at the start of a sentence: "2. Die Lage …", "• 3. Essen …",
+            // or after a colon, dash or comma inside one: "Endstand: 1. Meier – 2. Roth".
+            if p == self.first
+                || (p == self.first + 1 && is_bullet(self.tok(self.first)))
+                || (matches!(self.tok(p - 1), ":" | "–" | "-" | ";" | ",")
+                    && self.tokens[p - 1].end < self.tokens[p].start)
+            {
                 return false;
             }
             let next = self.tokens[nx];
             let w = self.tok(nx);
+            let prev_kind = self.tokens[p].kind;
+            // A date written with blanks: "16. 5. 2016" (day, then month).
+            let day_month = prev_kind == TokenKind::Number
+                && next.kind == TokenKind::Number
+                && self.tok(p).len() <= 2
+                && w.len() <= 2
+                && self
+                    .tokens
+                    .get(nx + 1)
+                    .is_some_and(|d| d.start == next.end && d.text(self.text) == ".");
+            let month_year = prev_kind == TokenKind::Number
+                && next.kind == TokenKind::Number
+                && self.tok(p).len() <= 2
+                && w.len() == 4
+                && p >= self.first + 2
+                && self.tok(p - 1) == "."
+                && self.tokens[p - 2].kind == TokenKind::Number
+                && self.tok(p - 2).len() <= 2;
+            if day_month || month_year {
+                return false;
+            }
+            // After a Roman numeral only a clear sentence starter begins a sentence:
+            // "Ludwig XIV. Er …" but "Elisabeth II. (89)", "Friedrich II. König von …".
+            if prev_kind == TokenKind::Word
+                && is_roman(self.tok(p))
+                && !(next.kind == TokenKind::Word && self.fw(nx) & FW_START != 0)
+            {
+                return false;
+            }
             if self.tokens[p].kind == TokenKind::Number && self.seg.is_month(w) {
                 return false;
             }
@@ -595,6 +636,30 @@ mod tests {
                     "Es sprach Ludwig XIV. | Er war König.",
                 ),
                 ("3. Die Kosten sinken.", "3. Die Kosten sinken."),
+                ("Ergebnis: 1. Roth, 2. Meier", "Ergebnis: 1. Roth, 2. Meier"),
+                (
+                    "Ergebnis – 1. Roth – 2. Meier",
+                    "Ergebnis – 1. Roth – 2. Meier",
+                ),
+                (
+                    "Es endete 3:1. Die Gäste jubelten.",
+                    "Es endete 3:1. | Die Gäste jubelten.",
+                ),
+                ("(dpa, 16. 5. 2016) Die Lage", "(dpa, 16. 5. 2016) Die Lage"),
+                (
+                    "Er wurde 7. 12 Läufer kamen nach.",
+                    "Er wurde 7. | 12 Läufer kamen nach.",
+                ),
+                ("König Karl III. (76) kam.", "König Karl III. (76) kam."),
+                (
+                    "Es kam Karl III. Er winkte.",
+                    "Es kam Karl III. | Er winkte.",
+                ),
+                (
+                    "Der Weltranglisten-12. Hans Roth siegte.",
+                    "Der Weltranglisten-12. Hans Roth siegte.",
+                ),
+                ("Er gewann den 9. Lauf.", "Er gewann den 9. Lauf."),
                 (
                     "Er rief an. 4. Die Lage ist klar.",
                     "Er rief an. | 4. Die Lage ist klar.",
