@@ -348,6 +348,8 @@ impl Splitter<'_> {
                 || (p == self.first + 1 && is_bullet(self.tok(self.first)))
                 || (matches!(self.tok(p - 1), ":" | "–" | "-" | ";" | ",")
                     && self.tokens[p - 1].end < self.tokens[p].start)
+                // A minute or number opening a bracket: "Roth (71. Meier)".
+                || self.tok(p - 1) == "("
             {
                 return false;
             }
