@@ -123,7 +123,9 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             before |= UPPER;
         }
         nl = 0;
-        if matches!(b, b'h' | b'H' | b'w' | b'W') {
+        if matches!(b, b'h' | b'H' | b'w' | b'W')
+            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
+        {
             if let Some(end) = url_end(text, i) {
                 tokens.push(Token {
                     start: i,
