@@ -72,7 +72,10 @@ fn is_superscript(c: char) -> bool {
 /// `Weltranglisten-12`: a word whose last part is a number of one to three digits.
 fn ends_in_hyphen_number(s: &str) -> bool {
     let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && s.as_bytes().get(s.len() - digits - 1) == Some(&b'-')
+    (1..=3).contains(&digits)
+        && s.len()
+            .checked_sub(digits + 1)
+            .is_some_and(|k| s.as_bytes()[k] == b'-')
 }
 
 fn is_roman(s: &str) -> bool {
