@@ -1,18 +1,25 @@
-//! The tokenizer: words, numbers in German notation, abbreviations, URLs and
-//! punctuation, in one left-to-right pass without allocation per token.
+//! The tokenizer: words, numbers in German notation, abbreviations, URLs, e-mail
+//! addresses and punctuation, in one left-to-right pass over the bytes, without
+//! allocation per token.
 //!
-//! - Words run over letters, digits and inner hyphens/apostrophes:
-//!   `Ukraine-Krieg`, `US-Präsident`, `geht’s` are one token each.
+//! - Words run over letters, digits, combining marks and inner hyphens/apostrophes:
+//!   `Ukraine-Krieg`, `US-Präsident`, `geht’s` are one token each
+//!   ([`Token::parts`](super::Token::parts) gives the parts of a compound).
 //! - Numbers keep German separators between digits: `1.000`, `3,5`, `14.30`,
-//!   `3.10.2000`; a trailing dot is punctuation (`am 3. Oktober` → `3`, `.`).
-//! - A word followed by `.` that is a known abbreviation (`Dr.`, `Mio.`) or a
-//!   single capital letter (an initial, `J.`) takes the dot; multi-piece
-//!   abbreviations (`z. B.`, `u. a.`) become one token.
+//!   `3.10.2000`; a trailing dot is punctuation (`am 3. Oktober` → `3`, `.`), and so
+//!   is a sign after a space (`40 %` → `40`, `%`).
+//! - A word followed by `.` that is a known abbreviation (`Dr.`, `Mio.`, sentence-initial
+//!   `Ca.`), a street name (`Hauptstr.`) or a single capital letter (an initial, `J.`)
+//!   takes the dot; multi-piece abbreviations (`z. B.`, `u.a.`) become one token.
 //! - URLs (`https://…`, `www.…`) and e-mail addresses are one token.
-//! - Every other non-space character is a one-character punctuation token, except
-//!   runs of dots (`...`).
+//! - Runs of `.`, `!`, `?`, `…` are one token (`...`, `?!`); so are runs of
+//!   superscript digits (footnote marks, `¹`). Every other non-space character is a
+//!   one-character punctuation token.
+//!
+//! It does not decide sentence ends; `sentences.rs` does, with the abbreviation
+//! classes this pass records beside the tokens.
 
-use super::{Segmenter, Token};
+use super::{AbbrevEnd, Segmenter, Token};
 
 /// The kind of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,53 +32,137 @@ pub enum TokenKind {
     Abbrev,
     /// A URL or e-mail address.
     Url,
-    /// Punctuation or a symbol (one char, or a run of dots).
+    /// Punctuation or a symbol (one char, or a run of `.!?…`, or of superscript digits).
     Punct,
 }
 
-/// Splits `text` into tokens.
-pub fn tokenize(seg: &Segmenter, text: &str) -> Vec<Token> {
+/// Per-token flags beside the tokens: bits 0–1 the abbreviation class (see
+/// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more),
+/// bit 4 ([`UPPER`]) a capital first letter.
+const NL_SHIFT: u8 = 2;
+
+/// Flag bit: the token starts with an upper-case letter.
+pub(crate) const UPPER: u8 = 0x10;
+
+/// Line breaks (0, 1, or 2 for two or more) before the token with these flags.
+pub(crate) fn newlines_before(flags: u8) -> usize {
+    usize::from((flags >> NL_SHIFT) & 3)
+}
+
+fn class_code(c: AbbrevEnd) -> u8 {
+    match c {
+        AbbrevEnd::Never => 1,
+        AbbrevEnd::BeforeStarter => 2,
+        AbbrevEnd::BeforeCapital => 3,
+    }
+}
+
+/// Decodes the code of [`class_code`].
+pub(crate) fn class_of(flags: u8) -> Option<AbbrevEnd> {
+    match flags & 3 {
+        1 => Some(AbbrevEnd::Never),
+        2 => Some(AbbrevEnd::BeforeStarter),
+        3 => Some(AbbrevEnd::BeforeCapital),
+        _ => None,
+    }
+}
+
+/// Splits `text` into tokens; the second vector holds each token's flags (its
+/// abbreviation class, see [`class_of`], and the line breaks before it, see
+/// [`newlines_before`]).
+pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut classes = Vec::with_capacity(text.len() / 5 + 1);
+    // No e-mail address starts before this offset (see `mail_end`): keeps the
+    // look-ahead linear on long runs such as "a.a.a.a…".
+    let mut mail_fail_until = 0;
+    // Line breaks in the blank run before the next token (`\r\n` counts once).
+    let mut nl: u8 = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let c = char_at(text, i);
+        let b = bytes[i];
+        // ASCII fast path for blanks.
+        if b < 0x80 {
+            match b {
+                b' ' | b'\t' | 0x0B | 0x0C => {
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    nl = nl.saturating_add(1);
+                    i += 1;
+                    continue;
+                }
+                b'\r' => {
+                    if bytes.get(i + 1) != Some(&b'\n') {
+                        nl = nl.saturating_add(1);
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            char_at(text, i)
+        };
         let len = c.len_utf8();
-        if is_space(c) {
+        if b >= 0x80 && is_space(c) {
+            if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                nl = nl.saturating_add(1);
+            }
             i += len;
             continue;
         }
-        if let Some(end) = url_end(text, i) {
-            tokens.push(Token {
-                start: i,
-                end,
-                kind: TokenKind::Url,
-            });
-            i = end;
-            continue;
+        // The flags of the token that starts here: line breaks before it.
+        let mut before = nl.min(2) << NL_SHIFT;
+        if c.is_uppercase() {
+            before |= UPPER;
         }
-        if c.is_alphanumeric() {
+        nl = 0;
+        if matches!(b, b'h' | b'H' | b'w' | b'W')
+            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
+        {
+            if let Some(end) = url_end(text, i) {
+                tokens.push(Token {
+                    start: i,
+                    end,
+                    kind: TokenKind::Url,
+                });
+                classes.push(before);
+                i = end;
+                continue;
+            }
+        }
+        if is_word_char(c) {
             let (end, kind) = word_end(text, i);
-            let word = &text[i..end];
-            // Abbreviation or initial: take the following dot.
-            if bytes.get(end) == Some(&b'.') && kind == TokenKind::Word {
-                let initial = word.chars().count() == 1 && c.is_uppercase();
-                if initial || seg.single.contains_key(word) {
+            if end < bytes.len()
+                && matches!(bytes[end], b'@' | b'.' | b'_' | b'+' | b'-')
+                && i >= mail_fail_until
+            {
+                if let Some(mail) = mail_end(bytes, i, &mut mail_fail_until) {
                     tokens.push(Token {
                         start: i,
-                        end: end + 1,
-                        kind: TokenKind::Abbrev,
+                        end: mail,
+                        kind: TokenKind::Url,
                     });
-                    i = end + 1;
+                    classes.push(before);
+                    i = mail;
                     continue;
                 }
-                if let Some(multi_end) = multi_abbrev_end(seg, text, i) {
+            }
+            if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
+                if let Some((abbr_end, class)) = abbreviation(seg, text, i, end, c) {
                     tokens.push(Token {
                         start: i,
-                        end: multi_end,
+                        end: abbr_end,
                         kind: TokenKind::Abbrev,
                     });
-                    i = multi_end;
+                    classes.push(class_code(class) | before);
+                    i = abbr_end;
                     continue;
                 }
             }
@@ -80,14 +171,24 @@ pub fn tokenize(seg: &Segmenter, text: &str) -> Vec<Token> {
                 end,
                 kind,
             });
+            classes.push(before);
             i = end;
             continue;
         }
-        // Punctuation: runs of dots stay together.
+        // Punctuation: runs of sentence-final marks and of superscript digits stay together.
         let mut end = i + len;
-        if c == '.' {
-            while bytes.get(end) == Some(&b'.') {
-                end += 1;
+        if matches!(c, '.' | '!' | '?' | '…') {
+            while end < bytes.len() {
+                let n = char_at(text, end);
+                if matches!(n, '.' | '!' | '?' | '…') {
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        } else if is_superscript_digit(c) {
+            while end < bytes.len() && is_superscript_digit(char_at(text, end)) {
+                end += char_at(text, end).len_utf8();
             }
         }
         tokens.push(Token {
@@ -95,9 +196,37 @@ pub fn tokenize(seg: &Segmenter, text: &str) -> Vec<Token> {
             end,
             kind: TokenKind::Punct,
         });
+        classes.push(before);
         i = end;
     }
-    tokens
+    (tokens, classes)
+}
+
+/// The abbreviation starting at `start` whose first piece is the word
+/// `text[start..word_end]` (followed by a dot): its end and class.
+fn abbreviation(
+    seg: &Segmenter,
+    text: &str,
+    start: usize,
+    word_end: usize,
+    first: char,
+) -> Option<(usize, AbbrevEnd)> {
+    let word = &text[start..word_end];
+    if let Some(found) = seg.multi_abbrev(text, start, word) {
+        return Some(found);
+    }
+    if let Some(a) = seg.single.get(word) {
+        return Some((word_end + 1, a.end));
+    }
+    // Street names: "Hauptstr.", "Bahnhofstr." (the lexicon has "Str.").
+    if word.len() > 4 && word.ends_with("str") && first.is_uppercase() {
+        return Some((word_end + 1, AbbrevEnd::BeforeStarter));
+    }
+    // An initial: one capital letter.
+    if first.is_uppercase() && first.len_utf8() == word.len() {
+        return Some((word_end + 1, AbbrevEnd::Never));
+    }
+    None
 }
 
 /// Whitespace, including the invisible separators news text carries.
@@ -105,43 +234,97 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}'
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
         )
 }
 
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '\u{2070}' | '\u{2074}'..='\u{2079}')
+}
+
+/// Letters, digits and combining marks (NFD umlauts), but not superscript digits.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 letters (ä, ö, ü, ß, é …) without the Unicode table look-up.
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    (c.is_alphanumeric() && !is_superscript_digit(c)) || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// The char at byte offset `i` (`'\0'` at the end or off a char boundary).
 pub(crate) fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or('\0')
 }
 
 /// End of a word or number starting at `start`, and its kind.
 fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = start;
     let mut all_digits = true;
-    let mut prev_digit = false;
-    while i < bytes.len() {
-        let c = char_at(text, i);
-        if c.is_alphanumeric() {
-            all_digits &= c.is_ascii_digit();
-            prev_digit = c.is_ascii_digit();
-            i += c.len_utf8();
-            continue;
+    loop {
+        // A tight loop over ASCII letters and digits; whether they were all digits
+        // is checked per run, not per byte.
+        let run = i;
+        // Eight bytes at a time up to the first byte that is no ASCII letter, then
+        // byte by byte (digits, the end of the text).
+        while i + 8 <= n {
+            let bad = non_letter_mask(&bytes[i..i + 8]);
+            if bad == 0 {
+                i += 8;
+            } else {
+                i += (bad.trailing_zeros() / 8) as usize;
+                break;
+            }
         }
-        let next = text[i + c.len_utf8()..].chars().next();
-        let joins = match c {
-            // Compounds and elisions: a letter or digit on both sides.
-            '-' | '‑' | '\'' | '’' => next.is_some_and(char::is_alphanumeric),
-            // German digit grouping and decimals: a digit on both sides.
-            '.' | ',' => prev_digit && all_digits && next.is_some_and(|n| n.is_ascii_digit()),
-            _ => false,
-        };
-        if !joins {
-            break;
+        while i < n && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
         }
-        if c != '.' && c != ',' {
+        if all_digits && !bytes[run..i].iter().all(u8::is_ascii_digit) {
             all_digits = false;
         }
-        i += c.len_utf8();
+        if i >= n {
+            break;
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            let joins = match b {
+                // Compounds and elisions: a letter or digit on both sides.
+                b'-' | b'\'' => is_word_char(char_at(text, i + 1)),
+                // German digit grouping and decimals: a digit on both sides.
+                b'.' | b',' => {
+                    all_digits
+                        && i > start
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            if b == b'-' || b == b'\'' {
+                all_digits = false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = char_at(text, i);
+        let len = c.len_utf8();
+        // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
+        if is_word_char(c)
+            || (matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)))
+        {
+            all_digits = false;
+            i += len;
+            continue;
+        }
+        break;
     }
     let kind = if all_digits {
         TokenKind::Number
@@ -151,56 +334,79 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     (i, kind)
 }
 
-/// If a multi-piece abbreviation ("z. B.", "u.a.") starts at `start`, its end.
-fn multi_abbrev_end(seg: &Segmenter, text: &str, start: usize) -> Option<usize> {
-    'entries: for (pieces, _) in &seg.multi {
-        let mut i = start;
-        for (k, piece) in pieces.iter().enumerate() {
-            if k > 0 {
-                while text[i..].starts_with(' ') || text[i..].starts_with('\u{a0}') {
-                    i += text[i..].chars().next().map_or(1, char::len_utf8);
-                }
-            }
-            if !text[i..].starts_with(piece.as_str()) {
-                continue 'entries;
-            }
-            i += piece.len();
-            if !text[i..].starts_with('.') {
-                continue 'entries;
-            }
-            i += 1;
-        }
-        return Some(i);
-    }
-    None
+/// The high bit of every byte of `chunk` (read little-endian) that is no ASCII
+/// letter. SWAR: on the low seven bits of each byte, folded to lower case, adding
+/// `0x1F` sets the high bit from `a` up and adding `0x05` from `{` up; no sum carries.
+#[inline]
+fn non_letter_mask(chunk: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(w);
+    let x = (w | (0x20 * ONES)) & !HIGH;
+    let below_a = !(x + 0x1F * ONES) & HIGH;
+    let above_z = (x + 0x05 * ONES) & HIGH;
+    (w & HIGH) | below_a | above_z
 }
 
-/// End of a URL or e-mail address starting at `start`.
-fn url_end(text: &str, start: usize) -> Option<usize> {
-    let rest = &text[start..];
-    let lower_prefix = |p: &str| {
-        rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    };
-    let is_url = lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.");
-    let end_of_run = rest
-        .find(|c: char| is_space(c) || matches!(c, '"' | '„' | '“' | '”' | '<' | '>' | '«' | '»'))
-        .unwrap_or(rest.len());
-    let run = &rest[..end_of_run];
-    let is_mail = !is_url && {
-        let at = run.find('@');
-        at.is_some_and(|a| {
-            a > 0
-                && run[a + 1..].contains('.')
-                && run[..a]
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "._-+".contains(c))
-        })
-    };
-    if !is_url && !is_mail {
+#[cfg(test)]
+fn all_ascii_letters(chunk: &[u8]) -> bool {
+    non_letter_mask(chunk) == 0
+}
+
+fn is_mail_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+/// If an e-mail address starts at `start`, its end. A failed scan records in
+/// `fail_until` the offset up to which no address can start, so each byte is
+/// scanned a bounded number of times.
+fn mail_end(bytes: &[u8], start: usize, fail_until: &mut usize) -> Option<usize> {
+    let mut j = start;
+    while j < bytes.len() && is_mail_local(bytes[j]) {
+        j += 1;
+    }
+    if j == start || bytes.get(j) != Some(&b'@') {
+        *fail_until = j.max(start + 1);
         return None;
     }
+    let mut k = j + 1;
+    let mut dots = 0;
+    while k < bytes.len() && (bytes[k].is_ascii_alphanumeric() || matches!(bytes[k], b'.' | b'-')) {
+        dots += usize::from(bytes[k] == b'.');
+        k += 1;
+    }
+    // Trailing dots and hyphens belong to the sentence.
+    while k > j + 1 && matches!(bytes[k - 1], b'.' | b'-') {
+        dots -= usize::from(bytes[k - 1] == b'.');
+        k -= 1;
+    }
+    if dots == 0 || bytes[j + 1] == b'.' || !bytes[k - 1].is_ascii_alphanumeric() {
+        *fail_until = j + 1;
+        return None;
+    }
+    Some(k)
+}
+
+/// End of a URL starting at `start` (`http://`, `https://`, `www.`).
+fn url_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(start..)?;
+    let prefix =
+        |p: &str| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !(prefix("http://") || prefix("https://") || prefix("www.")) {
+        return None;
+    }
+    let mut end = start;
+    for (k, c) in text[start..].char_indices() {
+        if is_space(c) || matches!(c, '"' | '„' | '“' | '”' | '<' | '>' | '«' | '»') {
+            break;
+        }
+        end = start + k + c.len_utf8();
+    }
     // Trailing punctuation belongs to the sentence, not the address.
-    let trimmed = run.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
+    let trimmed =
+        text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '…']);
     Some(start + trimmed.len())
 }
 
@@ -210,36 +416,127 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         let seg = Segmenter::new(&Default::default()).unwrap();
-        tokenize(&seg, text).iter().map(|t| t.text(text)).collect()
+        tokenize(&seg, text)
+            .0
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
     }
 
     #[test]
     fn token_table() {
         let cases: &[(&str, &[&str])] = &[
+            // compounds and elisions
             (
                 "Ukraine-Krieg und US-Präsident",
                 &["Ukraine-Krieg", "und", "US-Präsident"],
             ),
+            ("in Kreml-Nähe", &["in", "Kreml-Nähe"]),
+            (
+                "Staats- und Regierungschefs",
+                &["Staats", "-", "und", "Regierungschefs"],
+            ),
+            ("geht’s los", &["geht’s", "los"]),
+            ("3-Zimmer-Wohnung", &["3-Zimmer-Wohnung"]),
+            // numbers in German notation
             ("1.000 Euro, 3,5 %", &["1.000", "Euro", ",", "3,5", "%"]),
+            ("40%", &["40", "%"]),
             ("am 3. Oktober", &["am", "3", ".", "Oktober"]),
             ("um 14.30 Uhr.", &["um", "14.30", "Uhr", "."]),
+            ("am 3.10.2000 nicht", &["am", "3.10.2000", "nicht"]),
+            ("bis 31.12. dann", &["bis", "31.12", ".", "dann"]),
+            ("gegen 17:00", &["gegen", "17", ":", "00"]),
+            // abbreviations
             ("Dr. Müller", &["Dr.", "Müller"]),
             ("z. B. hier", &["z. B.", "hier"]),
+            ("z.B. hier", &["z.B.", "hier"]),
+            ("Z. B. hier", &["Z. B.", "hier"]),
+            ("Ca. 300 Leute", &["Ca.", "300", "Leute"]),
+            ("in der Bahnhofstr. 7", &["in", "der", "Bahnhofstr.", "7"]),
+            (
+                "die Fa. Kurz & Co. KG",
+                &["die", "Fa.", "Kurz", "&", "Co.", "KG"],
+            ),
             ("J. R. Tolkien", &["J.", "R.", "Tolkien"]),
+            ("Ludwig XIV. regierte", &["Ludwig", "XIV", ".", "regierte"]),
+            ("Er ging.", &["Er", "ging", "."]),
+            // URLs and e-mail
             ("siehe www.example.de.", &["siehe", "www.example.de", "."]),
+            (
+                "auf https://example.org/a?b=1, dann",
+                &["auf", "https://example.org/a?b=1", ",", "dann"],
+            ),
             (
                 "an info@example.de schreiben",
                 &["an", "info@example.de", "schreiben"],
             ),
             (
+                "an max.muster@post.example.com.",
+                &["an", "max.muster@post.example.com", "."],
+            ),
+            (
+                "ein @ und a@b nicht",
+                &["ein", "@", "und", "a", "@", "b", "nicht"],
+            ),
+            // punctuation
+            (
                 "„Ja“, sagte er...",
                 &["„", "Ja", "“", ",", "sagte", "er", "..."],
             ),
-            ("geht’s", &["geht’s"]),
-            ("Staats- und", &["Staats", "-", "und"]),
+            ("Wirklich?! Nein", &["Wirklich", "?!", "Nein"]),
+            ("so ….", &["so", "…."]),
+            ("Ende.¹ Neu", &["Ende", ".", "¹", "Neu"]),
+            ("Ende.[3] Neu", &["Ende", ".", "[", "3", "]", "Neu"]),
+            // NFD umlaut: base letter + combining diaeresis stays one word
+            ("Mu\u{308}ller kam", &["Mu\u{308}ller", "kam"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(toks(input), *expected, "help: tokenizing {input:?}");
+            assert_eq!(
+                toks(input),
+                *expected,
+                "help: tokenizing {input:?}; check word_end, abbreviation or url_end"
+            );
         }
+    }
+
+    #[test]
+    fn eight_letters_at_a_time() {
+        let letters = b"abcdXYZw";
+        assert!(all_ascii_letters(letters));
+        for bad in [
+            *b"abcd1YZw",
+            *b"abcd@YZw",
+            *b"abcd[YZw",
+            *b"abcd`YZw",
+            *b"abcd{YZw",
+            *b"abc\xc3\xa4YZw",
+        ] {
+            assert!(
+                !all_ascii_letters(&bad),
+                "help: {bad:?} is not eight letters"
+            );
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        let text = "Am 3,5 z. B. www.a.de x@y.de !";
+        let kinds: Vec<TokenKind> = tokenize(&seg, text).0.iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Word, Number, Abbrev, Url, Url, Punct]);
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        let text = "a.".repeat(200_000);
+        let t = std::time::Instant::now();
+        let (tokens, _) = tokenize(&seg, &text);
+        assert_eq!(tokens.len(), 400_000);
+        assert!(
+            t.elapsed().as_secs_f64() < 2.0,
+            "help: the e-mail look-ahead rescans the run"
+        );
     }
 }
