@@ -382,8 +382,8 @@ fn pronoun_speaker_gets_the_last_name() {
     assert_eq!(sp.text, "er");
     assert_eq!(
         sp.name.as_deref(),
-        Some("Der Minister Karl Brandt"),
-        "help: pronouns resolve to the last named speaker"
+        Some("Karl Brandt"),
+        "help: pronouns resolve to the last named speaker (the entity's name when one covers it)"
     );
 }
 
