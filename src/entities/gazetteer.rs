@@ -453,7 +453,7 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
         for l in c.to_lowercase() {
             folded.push(l);
         }
-        map.extend(std::iter::repeat(i).take(folded.len() - before));
+        map.extend(std::iter::repeat_n(i, folded.len() - before));
     }
     map.push(text.len());
     (folded, map)

@@ -338,7 +338,7 @@ impl Rules {
                         }
                         let nn = word(last + 1);
                         // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
-                        let ok = nn.map_or(true, |x| {
+                        let ok = nn.is_none_or(|x| {
                             !x.chars().next().is_some_and(char::is_uppercase)
                                 || self.not_names.contains(x)
                         });
@@ -354,7 +354,7 @@ impl Rules {
                 let n = &tokens[k + 1];
                 let after = tokens.get(k + 2).filter(|_| k + 2 < end);
                 if self.is_name_word(text, n)
-                    && after.map_or(true, |a| a.kind == TokenKind::Punct && a.text(text) != "-")
+                    && after.is_none_or(|a| a.kind == TokenKind::Punct && a.text(text) != "-")
                 {
                     out.push(per(
                         n.start,
@@ -440,22 +440,20 @@ impl Rules {
                 }
             }
             // Head words: `Institut für …`, `Universität Hamburg`.
-            if is_cap_word(text, t) {
-                if self.heads.ends(w) {
-                    if let Some(e) = self.head_tail(text, tokens, k, end) {
-                        let mut b = k;
-                        if b > range.start {
-                            let p = &tokens[b - 1];
-                            let pw = p.text(text);
-                            if is_cap_word(text, p)
-                                && !self.not_names.contains(pw)
-                                && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
-                            {
-                                b -= 1;
-                            }
+            if is_cap_word(text, t) && self.heads.ends(w) {
+                if let Some(e) = self.head_tail(text, tokens, k, end) {
+                    let mut b = k;
+                    if b > range.start {
+                        let p = &tokens[b - 1];
+                        let pw = p.text(text);
+                        if is_cap_word(text, p)
+                            && !self.not_names.contains(pw)
+                            && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
+                        {
+                            b -= 1;
                         }
-                        out.push(org(tokens[b].start, e, text, "rule.org_head"));
                     }
+                    out.push(org(tokens[b].start, e, text, "rule.org_head"));
                 }
             }
             // Places after a preposition, by their ending.
