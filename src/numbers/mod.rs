@@ -1,25 +1,288 @@
 //! Quantities: every figure in German news with its kind, value, unit and scale.
 //!
-//! (First slice: the stage is wired into the pipeline and returns nothing yet; the
-//! recogniser lands with its own issue.)
+//! Why: figures are what fact-checkers check first, and German writes them in ways
+//! general tools misread ("40 Milliarden Euro", "26 der 35 Staaten", "vor sechzehn Tagen",
+//! "der 77-Jährige", "3,72 Mrd."). This stage reads each sentence once, left to right, with
+//! named rule families (`rules.rs`) on top of a numeral reader (`words.rs`), and fills
+//! `quantities` as `eval/numbers/README.md` defines them: approximators, comparators and the
+//! counted noun inside the span; prepositions outside, except `vor`/`in` of relative times
+//! and `zwischen` of ranges.
+//!
+//! What it does not do: guess. Articles ("ein Gespräch"), vague plurals ("Tausende"),
+//! names and identifiers ("1. FC Köln", "A 45"), scores ("2:1") yield nothing; a figure
+//! whose unit stands only in an earlier clause stays a plain `number`.
+//!
+//! Lexicons (embedded, extendable with `--lexicon-dir`): `numbers_words.tsv` (number words,
+//! scale words, fractions), `numbers_units.tsv` (currencies, units, time units),
+//! `numbers_modifiers.tsv` (approximators, comparators), `numbers_months.tsv`,
+//! `numbers_lemmas.tsv` (umlaut plurals of counted nouns).
+//!
+//! ```
+//! use aussage::{Document, Pipeline, Stages};
+//! let p = Pipeline::new().unwrap();
+//! let doc = Document::from_text("a", "Deutschland gab rund 40 Milliarden Euro.");
+//! let q = p.process(&doc, Stages::ALL).quantities.unwrap();
+//! assert_eq!(q[0].text, "rund 40 Milliarden Euro");
+//! assert_eq!((q[0].kind.as_str(), q[0].value, q[0].unit.as_deref()), ("money", Some(4e10), Some("EUR")));
+//! ```
+
+mod rules;
+mod tokens;
+mod words;
+
+use std::collections::HashMap;
 
 use crate::error::Error;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, Row};
 use crate::record::Quantity;
 use crate::segment::Segmentation;
 
+use tokens::Toks;
+use words::{Class, Words};
+
+const WORDS: &str = include_str!("../../lexicons/numbers_words.tsv");
+const UNITS: &str = include_str!("../../lexicons/numbers_units.tsv");
+const MODIFIERS: &str = include_str!("../../lexicons/numbers_modifiers.tsv");
+const MONTHS: &str = include_str!("../../lexicons/numbers_months.tsv");
+const LEMMAS: &str = include_str!("../../lexicons/numbers_lemmas.tsv");
+
+/// What a unit word makes of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Money,
+    Cent,
+    Percent,
+    Measure,
+    Duration,
+}
+
+/// A unit or currency from `numbers_units.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub kind: UnitKind,
+    pub code: String,
+    pub factor: f64,
+    pub pre: bool,
+    pub post: bool,
+}
+
+/// A multi-token surface form (lower case tokens, and as written for case-sensitive ones).
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern<T> {
+    pub low: Vec<String>,
+    pub raw: Vec<String>,
+    pub cs: bool,
+    pub val: T,
+}
+
+/// Surface forms keyed by their first lower-case token, longest first.
+#[derive(Debug, Clone)]
+pub(crate) struct PatternSet<T> {
+    map: HashMap<String, Vec<Pattern<T>>>,
+}
+
+impl<T> Default for PatternSet<T> {
+    fn default() -> Self {
+        PatternSet {
+            map: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> PatternSet<T> {
+    fn add(&mut self, surface: &str, cs: bool, val: T) {
+        let t = Toks::new(surface, 0, surface.len());
+        if t.len() == 0 {
+            return;
+        }
+        let low: Vec<String> = (0..t.len()).map(|i| t.low(i).to_string()).collect();
+        let raw: Vec<String> = (0..t.len()).map(|i| t.raw(i).to_string()).collect();
+        let list = self.map.entry(low[0].clone()).or_default();
+        list.push(Pattern { low, raw, cs, val });
+        list.sort_by(|a, b| b.low.len().cmp(&a.low.len()));
+    }
+
+    /// The longest pattern starting at token `i` whose tokens after the first are glued
+    /// or spaced as in `t` (any spacing), ending before `limit`; returns it and its end.
+    pub fn at<'s>(&'s self, t: &Toks, i: usize, limit: usize) -> Option<(&'s Pattern<T>, usize)> {
+        let list = self.map.get(t.low(i))?;
+        'p: for p in list {
+            let end = i + p.low.len();
+            if end > limit {
+                continue;
+            }
+            for (k, w) in p.low.iter().enumerate() {
+                let ok = if p.cs {
+                    t.raw(i + k) == p.raw[k]
+                } else {
+                    t.low(i + k) == w
+                };
+                if !ok {
+                    continue 'p;
+                }
+            }
+            // a word pattern must not run on into letters ("Euro" in "Euroländer" is one token
+            // anyway); a trailing "." must not be the sentence's final stop
+            if p.low.last().is_some_and(|l| l == ".") && end == limit {
+                continue;
+            }
+            return Some((p, end));
+        }
+        None
+    }
+}
+
+/// The compiled tables of the stage.
+#[derive(Debug, Clone)]
+pub(crate) struct Tables {
+    pub words: Words,
+    pub units: PatternSet<Unit>,
+    pub modifiers: PatternSet<&'static str>,
+    pub months: HashMap<String, u32>,
+    /// umlaut plural endings → singular endings, longest first
+    pub lemmas: Vec<(String, String)>,
+}
+
+fn parse_f64(row: &Row, i: usize) -> Result<f64, Error> {
+    row.get(i)
+        .parse::<f64>()
+        .map_err(|_| row.error(format!("column {} must be a number", i + 1)))
+}
+
+const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
+
+impl Tables {
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        let mut words = Words::default();
+        for row in lex.rows("numbers_words.tsv", WORDS) {
+            let class = match row.get(2) {
+                "zero" => Class::Zero,
+                "unit" => Class::Unit,
+                "teen" => Class::Teen,
+                "tens" => Class::Tens,
+                "hundred" => Class::Hundred,
+                "thousand" => Class::Thousand,
+                "und" => Class::Und,
+                "half" => Class::Half,
+                "whole" => Class::Whole,
+                "scale" => Class::Scale,
+                "dozen" => Class::Dozen,
+                "fraction" => Class::Fraction,
+                other => return Err(row.error(format!("unknown class '{other}'"))),
+            };
+            words.add(&row.get(0).to_lowercase(), parse_f64(&row, 1)?, class);
+        }
+        words.finish();
+
+        let mut units = PatternSet::default();
+        for row in lex.rows("numbers_units.tsv", UNITS) {
+            let kind = match row.get(1) {
+                "money" => UnitKind::Money,
+                "cent" => UnitKind::Cent,
+                "percent" => UnitKind::Percent,
+                "measure" => UnitKind::Measure,
+                "duration" => UnitKind::Duration,
+                other => return Err(row.error(format!("unknown kind '{other}'"))),
+            };
+            let flags = row.get(4);
+            let cs = flags.split(',').any(|f| f.trim() == "cs");
+            let pre = flags.split(',').any(|f| matches!(f.trim(), "pre" | "preonly"));
+            let post = !flags.split(',').any(|f| f.trim() == "preonly");
+            let unit = Unit {
+                kind,
+                code: row.get(2).to_string(),
+                factor: parse_f64(&row, 3)?,
+                pre,
+                post,
+            };
+            for alt in row.get(0).split('|').filter(|a| !a.is_empty()) {
+                // "kanadisch* Dollar": the adjective with every ending
+                if let Some((adj, rest)) = alt.split_once("* ") {
+                    for e in ADJ_ENDINGS {
+                        units.add(&format!("{adj}{e} {rest}"), cs, unit.clone());
+                    }
+                } else {
+                    units.add(alt, cs, unit.clone());
+                }
+            }
+        }
+
+        let mut modifiers = PatternSet::default();
+        for row in lex.rows("numbers_modifiers.tsv", MODIFIERS) {
+            let m: &'static str = match row.get(1) {
+                "approx" => "approx",
+                "gt" => "gt",
+                "ge" => "ge",
+                "lt" => "lt",
+                "le" => "le",
+                other => return Err(row.error(format!("unknown modifier '{other}'"))),
+            };
+            modifiers.add(row.get(0), false, m);
+        }
+
+        let mut months = HashMap::new();
+        for row in lex.rows("numbers_months.tsv", MONTHS) {
+            let m = row
+                .get(1)
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| row.error("month must be 1-12"))?;
+            months.insert(row.get(0).trim_end_matches('.').to_lowercase(), m);
+        }
+
+        let mut lemmas: Vec<(String, String)> = lex
+            .rows("numbers_lemmas.tsv", LEMMAS)
+            .iter()
+            .map(|r| (r.get(0).to_lowercase(), r.get(1).to_lowercase()))
+            .filter(|(a, _)| !a.is_empty())
+            .collect();
+        lemmas.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+
+        Ok(Tables {
+            words,
+            units,
+            modifiers,
+            months,
+            lemmas,
+        })
+    }
+}
+
 /// The quantity recogniser, built once and shared across threads.
 #[derive(Debug, Clone)]
-pub struct Recogniser {}
+pub struct Recogniser {
+    tables: Tables,
+}
 
 impl Recogniser {
     /// Builds the recogniser from the built-in lexicons plus `lex`'s additions.
-    pub fn new(_lex: &Lexicons) -> Result<Self, Error> {
-        Ok(Recogniser {})
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        Ok(Recogniser {
+            tables: Tables::new(lex)?,
+        })
     }
 
     /// The quantities of `text`, with byte offsets, ids `q1…` and sentence indices.
-    pub fn recognise(&self, _text: &str, _seg: &Segmentation) -> Vec<Quantity> {
-        Vec::new()
+    pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut currency = String::from("EUR");
+        for (si, s) in seg.sentences.iter().enumerate() {
+            if s.start >= s.end || s.end > text.len() {
+                continue;
+            }
+            if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+                continue;
+            }
+            let t = Toks::new(text, s.start, s.end);
+            rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
+        }
+        for (k, q) in out.iter_mut().enumerate() {
+            q.id = format!("q{}", k + 1);
+        }
+        out
     }
 }
+
+#[cfg(test)]
+mod tests;
