@@ -196,6 +196,8 @@ impl Tables {
                 post,
             };
             for alt in row.get(0).split('|').filter(|a| !a.is_empty()) {
+                // codes and symbols in capitals ("SEK", "GB") keep their case
+                let cs = cs || alt.chars().count() >= 2 && alt.chars().all(|c| c.is_ascii_uppercase());
                 // "kanadisch* Dollar": the adjective with every ending
                 if let Some((adj, rest)) = alt.split_once("* ") {
                     for e in ADJ_ENDINGS {
@@ -215,6 +217,7 @@ impl Tables {
                 "ge" => "ge",
                 "lt" => "lt",
                 "le" => "le",
+                "exact" => "exact",
                 other => return Err(row.error(format!("unknown modifier '{other}'"))),
             };
             modifiers.add(row.get(0), false, m);

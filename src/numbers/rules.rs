@@ -82,7 +82,7 @@ const FUNCTION: &[&str] = &[
 const NOT_NOUN: &[&str] = &[
     "uhr", "mal", "prozent", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
     "samstag", "sonntag", "sonnabend", "ende", "anfang", "mitte", "jahrgang", "punkt", "runde",
-    "platz", "stock", "prozentpunkte", "grad", "seite", "seiten", "folge", "nummer", "nr",
+    "platz", "stock", "prozentpunkte", "grad", "folge", "nummer", "nr",
 ];
 
 const ID_HEADS: &[&str] = &[
@@ -92,7 +92,7 @@ const ID_HEADS: &[&str] = &[
     "heft", "ausgabe", "tranche", "lot", "flug", "zug", "buslinie", "route", "pixel", "playstation",
     "xbox", "office", "mac", "ios", "android", "gen", "typ", "modell", "serie", "klasse", "stufe",
     "liga", "kanal", "nummern", "hausnummer", "postfach", "top", "world", "web", "industrie",
-    "formel", "tag",
+    "formel", "tag", "seite", "s",
 ];
 
 const EIN: &[&str] = &["ein", "eine", "einen", "einem", "einer", "eines"];
@@ -330,7 +330,7 @@ impl Cx<'_, '_> {
             let mut k = i + 2;
             loop {
                 parts.push(k);
-                if self.low(k + 1) == sep && t.glued(k + 1) && t.kind(k + 2) == Kind::Num && t.glued(k + 2) {
+                if matches!(self.low(k + 1), "-" | "/") && t.glued(k + 1) && t.kind(k + 2) == Kind::Num && t.glued(k + 2) {
                     k += 2;
                 } else {
                     break;
@@ -339,7 +339,8 @@ impl Cx<'_, '_> {
             let end = k + 1;
             let nums: Vec<Option<u32>> = parts.iter().map(|&p| plain_int(t.raw(p))).collect();
             let lens: Vec<usize> = parts.iter().map(|&p| t.raw(p).len()).collect();
-            let plus = i > 0 && self.low(i - 1) == "+";
+            let mixed = parts.len() > 2 && (i + 1..end).any(|x| matches!(self.low(x), "-" | "/") && self.low(x) != sep);
+            let plus = i > 0 && self.low(i - 1) == "+" || mixed;
             if plus {
                 return Some((None, end));
             }
@@ -509,7 +510,7 @@ impl Cx<'_, '_> {
         let w = self.low(i);
         // "rund dreieinhalbjährigen": a modifier before is handled by `figure`.
         if let Some((v, unit, age)) = self.adjective_duration(w, true) {
-            let kind = if age || self.age_context(i + 1) { "age" } else { "duration" };
+            let kind = if age || unit == "year" && self.age_context(i + 1) { "age" } else { "duration" };
             let mut it = self.item(i, i + 1, kind, if kind == "age" { "age.adjective" } else { "duration.adjective" });
             it.value = Some(v);
             it.unit = Some(unit.to_string());
@@ -535,7 +536,7 @@ impl Cx<'_, '_> {
         if t.lowercase_word(i) {
             for (stem, v) in [("zweit", 2.0), ("dritt", 3.0), ("viert", 4.0), ("fünft", 5.0)] {
                 if let Some(rest) = w.strip_prefix(stem) {
-                    let sup = ["ste", "sten", "ster", "stes", "stem"].iter().any(|e| rest.ends_with(e));
+                    let sup = ["ste", "sten", "ster", "stes", "stem", "ßte", "ßten", "ßter", "ßtes", "ßtem"].iter().any(|e| rest.ends_with(e));
                     if sup && rest.chars().count() >= 5 {
                         let mut it = self.item(i, i + 1, "ordinal", "ordinal.superlative");
                         it.value = Some(v);
@@ -553,6 +554,15 @@ impl Cx<'_, '_> {
                     it.unit = Some("times".into());
                     return Some((Some(it), i + 1));
                 }
+            }
+        }
+        // "Viertelstunde" alone: the word is the figure
+        if let Some((u, e)) = self.unit_at(i, false) {
+            if u.kind == UnitKind::Duration && u.factor != 1.0 && e == i + 1 {
+                let mut it = self.item(i, e, "duration", "duration.unit_word");
+                it.value = Some(u.factor);
+                it.unit = Some(u.code.clone());
+                return Some((Some(it), e));
             }
         }
         // "die Hälfte" → "Hälfte"
@@ -655,6 +665,7 @@ impl Cx<'_, '_> {
                 Some((p, e)) => {
                     if p.val == "approx" {
                         approx = true;
+                    } else if p.val == "exact" {
                     } else if bound.is_none() {
                         bound = Some(p.val);
                     }
@@ -698,6 +709,14 @@ impl Cx<'_, '_> {
                 n.digits = true;
                 n.int4 = raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit());
                 j += 1;
+                if self.low(j) == "komma" && t.kind(j + 1) == Kind::Num && !raw.contains(',') {
+                    let d = t.raw(j + 1);
+                    if d.bytes().all(|b| b.is_ascii_digit()) {
+                        n.v = digits(&format!("{raw},{d}"))?;
+                        n.int4 = false;
+                        j += 2;
+                    }
+                }
                 // "1 234 567", "40 000"
                 if raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit()) {
                     while t.kind(j) == Kind::Num && t.v[j].sp && !t.glued(j) {
@@ -705,7 +724,7 @@ impl Cx<'_, '_> {
                         let int = r.split(',').next().unwrap_or("");
                         let gap = &t.text[t.v[j - 1].e..t.v[j].s];
                         let one_space = gap.chars().count() == 1;
-                        if int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit()) && one_space && (j + 1 >= self.n || t.kind(j + 1) != Kind::Num) {
+                        if int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit()) && one_space {
                             n.v = n.v * 1000.0 + digits(r)?;
                             n.int4 = false;
                             j += 1;
@@ -732,12 +751,20 @@ impl Cx<'_, '_> {
             }
             Kind::Word => {
                 let w = self.low(j);
-                if is_ein(w) {
+                let ein_compound = w == "ein"
+                    && t.kind(j + 1) == Kind::Word
+                    && self.tb.words.cardinal(&format!("ein{}", self.low(j + 1))).is_some_and(|v| v >= 100.0);
+                if is_ein(w) && !ein_compound {
                     n.v = 1.0;
                     n.ein = true;
                     j += 1;
                     if HALB.contains(&self.low(j)) {
                         n.v = 0.5;
+                        n.ein = false;
+                        j += 1;
+                    } else if self.low(j) == "dreiviertel" {
+                        n.v = 0.75;
+                        n.ein = false;
                         j += 1;
                     } else if matches!(self.low(j), "gutes" | "guten") && self.low(j + 1) == "dutzend" {
                         n.approx = true;
@@ -750,9 +777,6 @@ impl Cx<'_, '_> {
                     j += 1;
                 } else {
                     let mut best = (self.tb.words.cardinal(w)?, j + 1);
-                    if w == "ein" {
-                        return None;
-                    }
                     // "zwei und vierzig", "hundert fünfzehn"
                     let mut cur = w.to_string();
                     for k in j + 1..(j + 4).min(self.n) {
@@ -938,8 +962,8 @@ impl Cx<'_, '_> {
             return Some((m + 4, unit));
         }
         if t.glued(m + 1) && self.low(m + 1) == "-" {
-            // "Zwei-Staaten-Lösung" style compounds are not counted nouns
-            return None;
+            // "elf Punkte-Rückstand": the numeric part only
+            return Some((m + 1, self.lemma(m)));
         }
         // coordination: "Schülerinnen und Schüler"
         if matches!(self.low(m + 1), "und" | "oder") && self.is_noun(m + 2) && !(self.low(m + 3) == "-" && t.glued(m + 3)) {
@@ -1056,6 +1080,23 @@ impl Cx<'_, '_> {
                 if t.all_caps(k + 1) {
                     // "1. FC Köln"
                     return Some((None, k + 1));
+                }
+            }
+            // the sentence was cut after the dot: look at the next word
+            if self.low(k) == "." && t.glued(k) && k + 1 == self.n && n.v < 10000.0 && !t.after.is_empty() {
+                let a = t.after;
+                let caps = a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase());
+                if caps {
+                    return Some((None, k + 1));
+                }
+                let det = j > 0 && matches!(self.low(j - 1), "der" | "die" | "das" | "den" | "dem" | "des" | "am" | "im" | "zum" | "zur" | "vom" | "beim" | "ihr" | "ihre" | "ihrem" | "ihren" | "sein" | "seine" | "seinem" | "seinen" | "seiner" | "ihrer");
+                if a.starts_with(char::is_lowercase) || det && a.starts_with(char::is_alphabetic) {
+                    let mut it = self.item(j, k + 1, "ordinal", "ordinal.digits");
+                    it.value = Some(n.v);
+                    if a.starts_with("Jahrhundert") {
+                        it.unit = Some("century".into());
+                    }
+                    return Some((Some(it), k + 1));
                 }
             }
             if t.glued(k) && matches!(self.low(k), "ter" | "te" | "ten" | "tes" | "tem" | "ste" | "sten" | "ster") {
@@ -1183,7 +1224,7 @@ impl Cx<'_, '_> {
                     } else if is_time && !merged && (after_alter || under_over) {
                         it.kind = "age";
                         it.rule = "age.alter_von";
-                    } else if let Some(r) = rel {
+                    } else if let Some(r) = rel.filter(|_| !merged) {
                         it.relation = Some(r);
                         it.s = start(true);
                         it.rule = "duration.relative";
@@ -1242,6 +1283,14 @@ impl Cx<'_, '_> {
         let year_like = n.int4 && !has_mod && (1900.0..=2100.0).contains(&n.v)
             || n.int4 && !has_mod && (1000.0..=2100.0).contains(&n.v) && j > 0 && matches!(self.low(j - 1), "jahr" | "jahre" | "jahres" | "seit" | "von" | "bis" | "ab" | "um" | "anno" | "sommer" | "winter" | "frühjahr" | "herbst");
 
+        // vote tallies: "58 zu 42"
+        if n.digits && self.low(k) == "zu" && t.kind(k + 1) == Kind::Num && !has_mod {
+            if let Some(w) = self.numeral(k + 1) {
+                if self.unit_at(w.e, false).is_none() && self.noun_after(w.e).is_none() {
+                    return Some((None, w.e));
+                }
+            }
+        }
         // part of a whole: "26 der 35 Staaten", "zwei von drei Befragten"
         if !n.ein && n.scale == 1.0 && !year_like && matches!(self.low(k), "der" | "von") {
             let mut m = k + 1;
@@ -1264,12 +1313,24 @@ impl Cx<'_, '_> {
             }
         }
 
-        if year_like {
+        let old_year = n.int4 && !has_mod && (1000.0..1900.0).contains(&n.v) && self.noun_after(k).is_none() && self.unit_at(k, false).is_none();
+        if year_like || old_year {
             let mut it = self.item(j, k, "year", "year.bare");
             it.value = Some(n.v);
             return Some((Some(it), k));
         }
 
+        // "der einhundert Millionste"
+        if !n.digits && n.scale == 1.0 && t.kind(k) == Kind::Word {
+            let w = self.low(k);
+            for (stem, f) in [("millionst", 1e6), ("milliardst", 1e9), ("tausendst", 1e3)] {
+                if w.strip_prefix(stem).is_some_and(|e| ["e", "en", "er", "es", "em"].contains(&e)) {
+                    let mut it = self.item(start(false), k + 1, "ordinal", "ordinal.word_scale");
+                    it.value = Some(n.v * f);
+                    return Some((Some(it), k + 1));
+                }
+            }
+        }
         // counted nouns: "rund 200.000 Soldaten", "zwei männlichen Täter"
         if !n.ein && !n.int4 || !n.ein && has_mod {
             if let Some((ne, lemma)) = self.noun_after(k) {
@@ -1405,14 +1466,22 @@ impl Cx<'_, '_> {
         if !(v1 < v2) {
             return None;
         }
-        let s = if zw { i.max(mstart.saturating_sub(1)) } else if has_mod { mstart } else { j };
-        let s = if zw { mstart - 1 } else { s };
+        let s = if zw {
+            mstart.saturating_sub(1)
+        } else if has_mod && bound.is_none() {
+            mstart
+        } else if has_mod && approx {
+            // "etwa über"? keep only what is certain: the numerals
+            j
+        } else {
+            j
+        };
+        let _ = i;
         let mut it = self.item(s, e, "range", if zw { "range.zwischen" } else { "range.bis" });
         it.min = Some(v1 * factor);
         it.max = Some(v2 * factor);
         it.unit = unit;
-        it.approx = approx || a2;
-        it.bound = bound;
+        it.approx = (approx && !(has_mod && bound.is_some())) || a2;
         let _ = age;
         Some((Some(it), e))
     }

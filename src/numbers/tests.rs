@@ -1,16 +1,33 @@
 //! Example tables of the rule families (Duckling style): one German sentence a line with
 //! the quantity expected in it, negatives beside positives. Our own sentences.
 
-use crate::{Document, Pipeline, Stages};
+use super::Recogniser;
+use crate::lexicon::Lexicons;
+use crate::record::Quantity;
+use crate::segment::{Segmentation, SentenceSpan};
 
 /// Expected: span text, kind, value, unit, extra "key=value" fields (approx, bound, min,
 /// max, part, whole, relation, iso).
 type Row = (&'static str, &'static str, &'static str, Option<f64>, Option<&'static str>, &'static str);
 
-fn run(text: &str) -> Vec<crate::record::Quantity> {
-    let p = Pipeline::new().expect("pipeline");
-    let doc = Document::from_text("t", text);
-    p.process(&doc, Stages::ALL).quantities.unwrap_or_default()
+/// The quantities of `text` read as one sentence (independent of the segmenter), with
+/// `text` filled from the byte offsets.
+fn run(text: &str) -> Vec<Quantity> {
+    let r = Recogniser::new(&Lexicons::default()).expect("recogniser");
+    let seg = Segmentation {
+        tokens: Vec::new(),
+        sentences: vec![SentenceSpan {
+            start: 0,
+            end: text.trim_end().len(),
+            heading: false,
+            tokens: 0..0,
+        }],
+    };
+    let mut qs = r.recognise(text, &seg);
+    for q in &mut qs {
+        q.text = text[q.start..q.end].to_string();
+    }
+    qs
 }
 
 fn check(rows: &[Row]) {

@@ -43,6 +43,9 @@ pub struct Toks<'a> {
     /// Tokens in order.
     pub v: Vec<Tok>,
     lower: String,
+    /// The first word after the sentence on the same line, if any (to read "107." when a
+    /// segmenter cut the sentence after an ordinal's dot).
+    pub after: &'a str,
 }
 
 pub(crate) fn is_space(c: char) -> bool {
@@ -56,7 +59,15 @@ impl<'a> Toks<'a> {
             text,
             v: Vec::with_capacity((end - start) / 5 + 1),
             lower: String::with_capacity(end - start + 8),
+            after: "",
         };
+        let rest = &text[end..];
+        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        let wlen = trimmed
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+            .map_or(trimmed.len(), |(k, _)| k);
+        t.after = &trimmed[..wlen];
         let sent = &text[start..end];
         let mut it = sent.char_indices().peekable();
         let mut sp = true;
@@ -108,6 +119,23 @@ impl<'a> Toks<'a> {
                 continue;
             }
             if c.is_alphabetic() {
+                let rest = &sent[i..];
+                let url = ["http://", "https://", "www."]
+                    .iter()
+                    .any(|p| rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()));
+                if url {
+                    let mut e = s + c.len_utf8();
+                    while let Some(&(j, d)) = it.peek() {
+                        if is_space(d) {
+                            break;
+                        }
+                        e = start + j + d.len_utf8();
+                        it.next();
+                    }
+                    t.push(s, e, Kind::Mixed, sp);
+                    sp = false;
+                    continue;
+                }
                 let mut e = s + c.len_utf8();
                 let mut kind = Kind::Word;
                 while let Some(&(j, d)) = it.peek() {

@@ -262,7 +262,14 @@ pub fn round(v: f64) -> f64 {
     }
     let mag = v.abs().log10().floor() as i32;
     let p = 10f64.powi(12 - mag.clamp(-12, 12));
-    (v * p).round() / p
+    let r = (v * p).round() / p;
+    // only binary noise is removed: 2.3000000000000003 → 2.3, but 2/3 stays
+    let q = 10f64.powi(8 - mag.clamp(-8, 8));
+    if ((v * q).round() - v * q).abs() < 1e-4 {
+        r
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
