@@ -99,7 +99,7 @@ impl<T: Clone> PatternSet<T> {
         let raw: Vec<String> = (0..t.len()).map(|i| t.raw(i).to_string()).collect();
         let list = self.map.entry(low[0].clone()).or_default();
         list.push(Pattern { low, raw, cs, val });
-        list.sort_by(|a, b| b.low.len().cmp(&a.low.len()));
+        list.sort_by_key(|b| std::cmp::Reverse(b.low.len()));
     }
 
     /// The longest pattern starting at token `i` whose tokens after the first are glued
@@ -186,7 +186,9 @@ impl Tables {
             };
             let flags = row.get(4);
             let cs = flags.split(',').any(|f| f.trim() == "cs");
-            let pre = flags.split(',').any(|f| matches!(f.trim(), "pre" | "preonly"));
+            let pre = flags
+                .split(',')
+                .any(|f| matches!(f.trim(), "pre" | "preonly"));
             let post = !flags.split(',').any(|f| f.trim() == "preonly");
             let unit = Unit {
                 kind,
@@ -197,7 +199,8 @@ impl Tables {
             };
             for alt in row.get(0).split('|').filter(|a| !a.is_empty()) {
                 // codes and symbols in capitals ("SEK", "GB") keep their case
-                let cs = cs || alt.chars().count() >= 2 && alt.chars().all(|c| c.is_ascii_uppercase());
+                let cs =
+                    cs || alt.chars().count() >= 2 && alt.chars().all(|c| c.is_ascii_uppercase());
                 // "kanadisch* Dollar": the adjective with every ending
                 if let Some((adj, rest)) = alt.split_once("* ") {
                     for e in ADJ_ENDINGS {
@@ -240,7 +243,7 @@ impl Tables {
             .map(|r| (r.get(0).to_lowercase(), r.get(1).to_lowercase()))
             .filter(|(a, _)| !a.is_empty())
             .collect();
-        lemmas.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lemmas.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
 
         Ok(Tables {
             words,

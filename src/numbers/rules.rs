@@ -62,37 +62,240 @@ struct Item {
 }
 
 const FUNCTION: &[&str] = &[
-    "alle", "die", "der", "des", "dem", "den", "das", "eine", "einen", "einer", "einem", "eines",
-    "keine", "keinen", "keiner", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer", "unsere",
-    "diese", "diesen", "dieser", "dieses", "jene", "welche", "solche", "beide", "beiden", "mehr",
-    "weniger", "aber", "oder", "wieder", "immer", "sowie", "sehr", "gegen", "wegen", "zwischen",
-    "unter", "hinter", "neben", "oben", "unten", "zusammen", "werden", "worden", "wurden",
-    "haben", "hatten", "hatte", "habe", "sollen", "sollten", "wollen", "wollten", "können",
-    "konnten", "müssen", "mussten", "dürfen", "waren", "seien", "wären", "hätten", "sie", "wie",
-    "nie", "ihnen", "denen", "deren", "dessen", "jeder", "jeden", "jede", "jedes", "viele",
-    "vielen", "einige", "einigen", "manche", "andere", "anderen", "weitere", "weiteren",
-    "insgesamt", "bereits", "zuvor", "später", "danach", "seither", "gestern", "heute",
-    "morgen", "oft", "schon", "noch", "nur", "etwa", "rund", "knapp", "ungefähr", "gerade",
-    "bisher", "daher", "dabei", "zudem", "außerdem", "hier", "dort", "sogar", "eher", "lange",
-    "genau", "je", "pro", "statt", "ohne", "ab", "bis", "seit", "nach", "vor", "über", "um",
-    "kommen", "gehen", "stehen", "liegen", "sagen", "sagte", "gebe", "geben", "gegeben",
-    "innerhalb", "außerhalb", "oberhalb", "unterhalb",
+    "alle",
+    "die",
+    "der",
+    "des",
+    "dem",
+    "den",
+    "das",
+    "eine",
+    "einen",
+    "einer",
+    "einem",
+    "eines",
+    "keine",
+    "keinen",
+    "keiner",
+    "seine",
+    "seinen",
+    "seiner",
+    "ihre",
+    "ihren",
+    "ihrer",
+    "unsere",
+    "diese",
+    "diesen",
+    "dieser",
+    "dieses",
+    "jene",
+    "welche",
+    "solche",
+    "beide",
+    "beiden",
+    "mehr",
+    "weniger",
+    "aber",
+    "oder",
+    "wieder",
+    "immer",
+    "sowie",
+    "sehr",
+    "gegen",
+    "wegen",
+    "zwischen",
+    "unter",
+    "hinter",
+    "neben",
+    "oben",
+    "unten",
+    "zusammen",
+    "werden",
+    "worden",
+    "wurden",
+    "haben",
+    "hatten",
+    "hatte",
+    "habe",
+    "sollen",
+    "sollten",
+    "wollen",
+    "wollten",
+    "können",
+    "konnten",
+    "müssen",
+    "mussten",
+    "dürfen",
+    "waren",
+    "seien",
+    "wären",
+    "hätten",
+    "sie",
+    "wie",
+    "nie",
+    "ihnen",
+    "denen",
+    "deren",
+    "dessen",
+    "jeder",
+    "jeden",
+    "jede",
+    "jedes",
+    "viele",
+    "vielen",
+    "einige",
+    "einigen",
+    "manche",
+    "andere",
+    "anderen",
+    "weitere",
+    "weiteren",
+    "insgesamt",
+    "bereits",
+    "zuvor",
+    "später",
+    "danach",
+    "seither",
+    "gestern",
+    "heute",
+    "morgen",
+    "oft",
+    "schon",
+    "noch",
+    "nur",
+    "etwa",
+    "rund",
+    "knapp",
+    "ungefähr",
+    "gerade",
+    "bisher",
+    "daher",
+    "dabei",
+    "zudem",
+    "außerdem",
+    "hier",
+    "dort",
+    "sogar",
+    "eher",
+    "lange",
+    "genau",
+    "je",
+    "pro",
+    "statt",
+    "ohne",
+    "ab",
+    "bis",
+    "seit",
+    "nach",
+    "vor",
+    "über",
+    "um",
+    "kommen",
+    "gehen",
+    "stehen",
+    "liegen",
+    "sagen",
+    "sagte",
+    "gebe",
+    "geben",
+    "gegeben",
+    "innerhalb",
+    "außerhalb",
+    "oberhalb",
+    "unterhalb",
 ];
 
 const NOT_NOUN: &[&str] = &[
-    "uhr", "mal", "prozent", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-    "samstag", "sonntag", "sonnabend", "ende", "anfang", "mitte", "jahrgang", "punkt", "runde",
-    "platz", "stock", "prozentpunkte", "grad", "folge", "nummer", "nr",
+    "uhr",
+    "mal",
+    "prozent",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "sonnabend",
+    "ende",
+    "anfang",
+    "mitte",
+    "jahrgang",
+    "punkt",
+    "runde",
+    "platz",
+    "stock",
+    "prozentpunkte",
+    "grad",
+    "folge",
+    "nummer",
+    "nr",
 ];
 
 const ID_HEADS: &[&str] = &[
-    "nr", "nummer", "artikel", "art", "paragraf", "paragraph", "§", "abs", "absatz", "kapitel",
-    "folge", "staffel", "version", "windows", "iphone", "galaxy", "apollo", "ludwig", "papst",
-    "linie", "gleis", "zimmer", "raum", "bundesstraße", "autobahn", "kw", "nexus", "band", "bd",
-    "heft", "ausgabe", "tranche", "lot", "flug", "zug", "buslinie", "route", "pixel", "playstation",
-    "xbox", "office", "mac", "ios", "android", "gen", "typ", "modell", "serie", "klasse", "stufe",
-    "liga", "kanal", "nummern", "hausnummer", "postfach", "top", "world", "web", "industrie",
-    "formel", "tag", "seite", "s",
+    "nr",
+    "nummer",
+    "artikel",
+    "art",
+    "paragraf",
+    "paragraph",
+    "§",
+    "abs",
+    "absatz",
+    "kapitel",
+    "folge",
+    "staffel",
+    "version",
+    "windows",
+    "iphone",
+    "galaxy",
+    "apollo",
+    "ludwig",
+    "papst",
+    "linie",
+    "gleis",
+    "zimmer",
+    "raum",
+    "bundesstraße",
+    "autobahn",
+    "kw",
+    "nexus",
+    "band",
+    "bd",
+    "heft",
+    "ausgabe",
+    "tranche",
+    "lot",
+    "flug",
+    "zug",
+    "buslinie",
+    "route",
+    "pixel",
+    "playstation",
+    "xbox",
+    "office",
+    "mac",
+    "ios",
+    "android",
+    "gen",
+    "typ",
+    "modell",
+    "serie",
+    "klasse",
+    "stufe",
+    "liga",
+    "kanal",
+    "nummern",
+    "hausnummer",
+    "postfach",
+    "top",
+    "world",
+    "web",
+    "industrie",
+    "formel",
+    "tag",
+    "seite",
+    "s",
 ];
 
 const EIN: &[&str] = &["ein", "eine", "einen", "einem", "einer", "eines"];
@@ -180,10 +383,17 @@ fn shared_unit(t: &Toks, items: &mut [Item]) {
         if !(a.kind == "number" && a.bare_digits && a.bound.is_none()) {
             continue;
         }
-        if !matches!(b.kind, "money" | "percent" | "measure" | "duration" | "age") || !b.unit_factor_one {
+        if !matches!(b.kind, "money" | "percent" | "measure" | "duration" | "age")
+            || !b.unit_factor_one
+        {
             continue;
         }
-        if a.e + 1 != b.s || !matches!(t.low(a.e), "statt" | "auf" | "und" | "oder" | "," | "bzw" | "anstatt" | "gegenüber") {
+        if a.e + 1 != b.s
+            || !matches!(
+                t.low(a.e),
+                "statt" | "auf" | "und" | "oder" | "," | "bzw" | "anstatt" | "gegenüber"
+            )
+        {
             continue;
         }
         if b.relation.is_some() {
@@ -298,7 +508,13 @@ impl Cx<'_, '_> {
                 if let Some(d) = self.tb.words.ordinal(self.low(i)) {
                     if (1.0..=31.0).contains(&d) {
                         if let Some((m, e)) = self.month(i + 1) {
-                            return Some(self.day_month_year(i, d as u32, m, e, "date.ordinal_word_month"));
+                            return Some(self.day_month_year(
+                                i,
+                                d as u32,
+                                m,
+                                e,
+                                "date.ordinal_word_month",
+                            ));
                         }
                     }
                 }
@@ -306,12 +522,27 @@ impl Cx<'_, '_> {
                 if let Some((m, e)) = self.month(i) {
                     if t.capital(i) || self.low(i) != "mai" {
                         if let Some(y) = self.year_at(e) {
-                            return Some((Some(self.date(i, e + 1, format!("{y:04}-{m:02}"), "date.month_year")), e + 1));
+                            return Some((
+                                Some(self.date(
+                                    i,
+                                    e + 1,
+                                    format!("{y:04}-{m:02}"),
+                                    "date.month_year",
+                                )),
+                                e + 1,
+                            ));
                         }
-                        if let (Some(d), ",", Some(y)) = (plain_int(t.raw(e)), self.low(e + 1), self.year_at(e + 2)) {
+                        if let (Some(d), ",", Some(y)) =
+                            (plain_int(t.raw(e)), self.low(e + 1), self.year_at(e + 2))
+                        {
                             if (1..=31).contains(&d) && t.raw(e).len() <= 2 {
                                 return Some((
-                                    Some(self.date(i, e + 3, format!("{y:04}-{m:02}-{d:02}"), "date.month_day_year")),
+                                    Some(self.date(
+                                        i,
+                                        e + 3,
+                                        format!("{y:04}-{m:02}-{d:02}"),
+                                        "date.month_day_year",
+                                    )),
                                     e + 3,
                                 ));
                             }
@@ -324,13 +555,21 @@ impl Cx<'_, '_> {
         }
         let raw = t.raw(i);
         // chains of digits joined by "-" or "/" without spaces: ISO dates, d/m, phone numbers
-        if matches!(self.low(i + 1), "-" | "/") && t.glued(i + 1) && t.kind(i + 2) == Kind::Num && t.glued(i + 2) {
+        if matches!(self.low(i + 1), "-" | "/")
+            && t.glued(i + 1)
+            && t.kind(i + 2) == Kind::Num
+            && t.glued(i + 2)
+        {
             let sep = self.low(i + 1);
             let mut parts = vec![i];
             let mut k = i + 2;
             loop {
                 parts.push(k);
-                if matches!(self.low(k + 1), "-" | "/") && t.glued(k + 1) && t.kind(k + 2) == Kind::Num && t.glued(k + 2) {
+                if matches!(self.low(k + 1), "-" | "/")
+                    && t.glued(k + 1)
+                    && t.kind(k + 2) == Kind::Num
+                    && t.glued(k + 2)
+                {
                     k += 2;
                 } else {
                     break;
@@ -339,19 +578,38 @@ impl Cx<'_, '_> {
             let end = k + 1;
             let nums: Vec<Option<u32>> = parts.iter().map(|&p| plain_int(t.raw(p))).collect();
             let lens: Vec<usize> = parts.iter().map(|&p| t.raw(p).len()).collect();
-            let mixed = parts.len() > 2 && (i + 1..end).any(|x| matches!(self.low(x), "-" | "/") && self.low(x) != sep);
+            let mixed = parts.len() > 2
+                && (i + 1..end).any(|x| matches!(self.low(x), "-" | "/") && self.low(x) != sep);
             let plus = i > 0 && self.low(i - 1) == "+" || mixed;
             if plus {
                 return Some((None, end));
             }
             if parts.len() == 3 {
                 if let (Some(a), Some(b), Some(c)) = (nums[0], nums[1], nums[2]) {
-                    if sep == "-" && lens[0] == 4 && (1..=12).contains(&b) && (1..=31).contains(&c) && lens[1] <= 2 && lens[2] <= 2 {
-                        return Some((Some(self.date(i, end, format!("{a:04}-{b:02}-{c:02}"), "date.iso")), end));
+                    if sep == "-"
+                        && lens[0] == 4
+                        && (1..=12).contains(&b)
+                        && (1..=31).contains(&c)
+                        && lens[1] <= 2
+                        && lens[2] <= 2
+                    {
+                        return Some((
+                            Some(self.date(i, end, format!("{a:04}-{b:02}-{c:02}"), "date.iso")),
+                            end,
+                        ));
                     }
-                    if sep == "/" && (1..=31).contains(&a) && (1..=12).contains(&b) && lens[0] <= 2 && lens[1] <= 2 && (lens[2] == 4 || lens[2] == 2) {
+                    if sep == "/"
+                        && (1..=31).contains(&a)
+                        && (1..=12).contains(&b)
+                        && lens[0] <= 2
+                        && lens[1] <= 2
+                        && (lens[2] == 4 || lens[2] == 2)
+                    {
                         let y = two_digit_year(c, lens[2]);
-                        return Some((Some(self.date(i, end, format!("{y:04}-{b:02}-{a:02}"), "date.slash")), end));
+                        return Some((
+                            Some(self.date(i, end, format!("{y:04}-{b:02}-{a:02}"), "date.slash")),
+                            end,
+                        ));
                     }
                 }
                 return Some((None, end));
@@ -372,8 +630,16 @@ impl Cx<'_, '_> {
                             }
                         }
                     }
-                    if (1..=31).contains(&a) && (1..=12).contains(&b) && lens[0] <= 2 && lens[1] <= 2 && !(a == 24 && b == 7) {
-                        return Some((Some(self.date(i, end, format!("XXXX-{b:02}-{a:02}"), "date.slash")), end));
+                    if (1..=31).contains(&a)
+                        && (1..=12).contains(&b)
+                        && lens[0] <= 2
+                        && lens[1] <= 2
+                        && !(a == 24 && b == 7)
+                    {
+                        return Some((
+                            Some(self.date(i, end, format!("XXXX-{b:02}-{a:02}"), "date.slash")),
+                            end,
+                        ));
                     }
                     return Some((None, end));
                 }
@@ -407,8 +673,19 @@ impl Cx<'_, '_> {
                     }
                 }
                 let prev = if i > 0 { self.low(i - 1) } else { "" };
-                let score_cx = matches!(prev, "mit" | "zum" | "zu" | "(" | "steht" | "stand" | "endete" | "auf" | "von" | "gegen")
-                    || self.low(i + 1) == ")"
+                let score_cx = matches!(
+                    prev,
+                    "mit"
+                        | "zum"
+                        | "zu"
+                        | "("
+                        | "steht"
+                        | "stand"
+                        | "endete"
+                        | "auf"
+                        | "von"
+                        | "gegen"
+                ) || self.low(i + 1) == ")"
                     || self.low(i + 1) == "-";
                 if h <= 23 && m <= 59 && mlen == 2 && !score_cx {
                     let mut it = self.item(i, i + 1, "time", "time.clock");
@@ -423,10 +700,22 @@ impl Cx<'_, '_> {
             let groups: Vec<&str> = raw.split('.').collect();
             let all_small = groups.iter().all(|g| g.len() <= 4);
             if groups.len() == 3 && all_small {
-                let (d, m, y) = (plain_int(groups[0])?, plain_int(groups[1])?, plain_int(groups[2])?);
-                if (1..=31).contains(&d) && (1..=12).contains(&m) && groups[0].len() <= 2 && groups[1].len() <= 2 && matches!(groups[2].len(), 2 | 4) {
+                let (d, m, y) = (
+                    plain_int(groups[0])?,
+                    plain_int(groups[1])?,
+                    plain_int(groups[2])?,
+                );
+                if (1..=31).contains(&d)
+                    && (1..=12).contains(&m)
+                    && groups[0].len() <= 2
+                    && groups[1].len() <= 2
+                    && matches!(groups[2].len(), 2 | 4)
+                {
                     let y = two_digit_year(y, groups[2].len());
-                    return Some((Some(self.date(i, i + 1, format!("{y:04}-{m:02}-{d:02}"), "date.numeric")), i + 1));
+                    return Some((
+                        Some(self.date(i, i + 1, format!("{y:04}-{m:02}-{d:02}"), "date.numeric")),
+                        i + 1,
+                    ));
                 }
                 return None;
             }
@@ -440,12 +729,39 @@ impl Cx<'_, '_> {
                 if (1..=31).contains(&a) && (1..=12).contains(&b) {
                     if self.low(i + 1) == "." && t.glued(i + 1) {
                         if let Some(y) = self.year_at(i + 2) {
-                            return Some((Some(self.date(i, i + 3, format!("{y:04}-{b:02}-{a:02}"), "date.numeric")), i + 3));
+                            return Some((
+                                Some(self.date(
+                                    i,
+                                    i + 3,
+                                    format!("{y:04}-{b:02}-{a:02}"),
+                                    "date.numeric",
+                                )),
+                                i + 3,
+                            ));
                         }
-                        return Some((Some(self.date(i, i + 2, format!("XXXX-{b:02}-{a:02}"), "date.numeric")), i + 2));
+                        return Some((
+                            Some(self.date(
+                                i,
+                                i + 2,
+                                format!("XXXX-{b:02}-{a:02}"),
+                                "date.numeric",
+                            )),
+                            i + 2,
+                        ));
                     }
-                    if groups[0].len() == 2 && groups[1].len() == 2 && self.unit_at(i + 1, false).is_none() {
-                        return Some((Some(self.date(i, i + 1, format!("XXXX-{b:02}-{a:02}"), "date.numeric")), i + 1));
+                    if groups[0].len() == 2
+                        && groups[1].len() == 2
+                        && self.unit_at(i + 1, false).is_none()
+                    {
+                        return Some((
+                            Some(self.date(
+                                i,
+                                i + 1,
+                                format!("XXXX-{b:02}-{a:02}"),
+                                "date.numeric",
+                            )),
+                            i + 1,
+                        ));
                     }
                 }
                 return Some((None, i + 1));
@@ -460,25 +776,52 @@ impl Cx<'_, '_> {
                     return Some(self.day_month_year(i, d, m, e, "date.day_month"));
                 }
                 // "27. 11."
-                if let Some(m) = plain_int(t.raw(i + 2)).filter(|m| (1..=12).contains(m) && t.raw(i + 2).len() <= 2) {
+                if let Some(m) = plain_int(t.raw(i + 2))
+                    .filter(|m| (1..=12).contains(m) && t.raw(i + 2).len() <= 2)
+                {
                     if self.low(i + 3) == "." && t.glued(i + 3) && t.kind(i + 2) == Kind::Num {
                         if let Some(y) = self.year_at(i + 4) {
-                            return Some((Some(self.date(i, i + 5, format!("{y:04}-{m:02}-{d:02}"), "date.numeric")), i + 5));
+                            return Some((
+                                Some(self.date(
+                                    i,
+                                    i + 5,
+                                    format!("{y:04}-{m:02}-{d:02}"),
+                                    "date.numeric",
+                                )),
+                                i + 5,
+                            ));
                         }
-                        return Some((Some(self.date(i, i + 4, format!("XXXX-{m:02}-{d:02}"), "date.numeric")), i + 4));
+                        return Some((
+                            Some(self.date(
+                                i,
+                                i + 4,
+                                format!("XXXX-{m:02}-{d:02}"),
+                                "date.numeric",
+                            )),
+                            i + 4,
+                        ));
                     }
                 }
                 // "16. und 17. Juni 1998", "zwischen dem 5. und 20. Dezember"
                 if matches!(self.low(i + 2), "und" | "bis" | "-" | "–" | "," | "oder") {
                     let j = i + 3;
-                    if let Some(d2) = plain_int(t.raw(j)).filter(|d| (1..=31).contains(d) && t.raw(j).len() <= 2) {
-                        if t.kind(j) == Kind::Num && self.low(j + 1) == "." && t.glued(j + 1) && d2 > d {
+                    if let Some(d2) =
+                        plain_int(t.raw(j)).filter(|d| (1..=31).contains(d) && t.raw(j).len() <= 2)
+                    {
+                        if t.kind(j) == Kind::Num
+                            && self.low(j + 1) == "."
+                            && t.glued(j + 1)
+                            && d2 > d
+                        {
                             if let Some((m, e)) = self.month(j + 2) {
                                 let iso = match self.year_at(e) {
                                     Some(y) => format!("{y:04}-{m:02}-{d:02}"),
                                     None => format!("XXXX-{m:02}-{d:02}"),
                                 };
-                                return Some((Some(self.date(i, i + 2, iso, "date.day_list")), i + 2));
+                                return Some((
+                                    Some(self.date(i, i + 2, iso, "date.day_list")),
+                                    i + 2,
+                                ));
                             }
                         }
                     }
@@ -487,17 +830,38 @@ impl Cx<'_, '_> {
             // "14 april 2015"
             if let Some((m, e)) = self.month(i + 1) {
                 if let Some(y) = self.year_at(e) {
-                    return Some((Some(self.date(i, e + 1, format!("{y:04}-{m:02}-{d:02}"), "date.day_month")), e + 1));
+                    return Some((
+                        Some(self.date(
+                            i,
+                            e + 1,
+                            format!("{y:04}-{m:02}-{d:02}"),
+                            "date.day_month",
+                        )),
+                        e + 1,
+                    ));
                 }
             }
         }
         None
     }
 
-    fn day_month_year(&self, s: usize, d: u32, m: u32, e: usize, rule: &'static str) -> (Option<Item>, usize) {
+    fn day_month_year(
+        &self,
+        s: usize,
+        d: u32,
+        m: u32,
+        e: usize,
+        rule: &'static str,
+    ) -> (Option<Item>, usize) {
         match self.year_at(e) {
-            Some(y) => (Some(self.date(s, e + 1, format!("{y:04}-{m:02}-{d:02}"), rule)), e + 1),
-            None => (Some(self.date(s, e, format!("XXXX-{m:02}-{d:02}"), rule)), e),
+            Some(y) => (
+                Some(self.date(s, e + 1, format!("{y:04}-{m:02}-{d:02}"), rule)),
+                e + 1,
+            ),
+            None => (
+                Some(self.date(s, e, format!("XXXX-{m:02}-{d:02}"), rule)),
+                e,
+            ),
         }
     }
 
@@ -510,15 +874,45 @@ impl Cx<'_, '_> {
         let w = self.low(i);
         // "rund dreieinhalbjährigen": a modifier before is handled by `figure`.
         if let Some((v, unit, age)) = self.adjective_duration(w, true) {
-            let kind = if age || unit == "year" && self.age_context(i + 1) { "age" } else { "duration" };
-            let mut it = self.item(i, i + 1, kind, if kind == "age" { "age.adjective" } else { "duration.adjective" });
+            let kind = if age || unit == "year" && self.age_context(i + 1) {
+                "age"
+            } else {
+                "duration"
+            };
+            let mut it = self.item(
+                i,
+                i + 1,
+                kind,
+                if kind == "age" {
+                    "age.adjective"
+                } else {
+                    "duration.adjective"
+                },
+            );
             it.value = Some(v);
             it.unit = Some(unit.to_string());
             return Some((Some(it), i + 1));
         }
         if let Some(v) = self.tb.words.ordinal(w) {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
-            if w.starts_with("acht") && !matches!(prev, "der" | "die" | "das" | "den" | "dem" | "des" | "am" | "im" | "zum" | "zur" | "vom" | "beim" | ",") {
+            if w.starts_with("acht")
+                && !matches!(
+                    prev,
+                    "der"
+                        | "die"
+                        | "das"
+                        | "den"
+                        | "dem"
+                        | "des"
+                        | "am"
+                        | "im"
+                        | "zum"
+                        | "zur"
+                        | "vom"
+                        | "beim"
+                        | ","
+                )
+            {
                 return None;
             }
             // "einhundert Millionste" is read by the figure rules
@@ -534,9 +928,19 @@ impl Cx<'_, '_> {
         }
         // "zweitgrößte": an ordinal stem before a superlative
         if t.lowercase_word(i) {
-            for (stem, v) in [("zweit", 2.0), ("dritt", 3.0), ("viert", 4.0), ("fünft", 5.0)] {
+            for (stem, v) in [
+                ("zweit", 2.0),
+                ("dritt", 3.0),
+                ("viert", 4.0),
+                ("fünft", 5.0),
+            ] {
                 if let Some(rest) = w.strip_prefix(stem) {
-                    let sup = ["ste", "sten", "ster", "stes", "stem", "ßte", "ßten", "ßter", "ßtes", "ßtem"].iter().any(|e| rest.ends_with(e));
+                    let sup = [
+                        "ste", "sten", "ster", "stes", "stem", "ßte", "ßten", "ßter", "ßtes",
+                        "ßtem",
+                    ]
+                    .iter()
+                    .any(|e| rest.ends_with(e));
                     if sup && rest.chars().count() >= 5 {
                         let mut it = self.item(i, i + 1, "ordinal", "ordinal.superlative");
                         it.value = Some(v);
@@ -619,13 +1023,56 @@ impl Cx<'_, '_> {
         }
         let n = self.low(k);
         const EVENT: &[&str] = &[
-            "ung", "ungen", "schaft", "zeit", "haft", "krieg", "kriegs", "pause", "jubiläum",
-            "bestehen", "bestehens", "flucht", "geschichte", "tradition", "vertrag", "programm",
-            "plan", "frist", "periode", "phase", "studie", "karriere", "dienst", "amtszeit",
-            "herrschaft", "ehe", "laufzeit", "abwesenheit", "streit", "konflikt", "besetzung",
-            "zusammenarbeit", "erfahrung", "tätigkeit", "jahr", "jahre", "jahren", "projekt",
-            "ära", "reise", "stillstand", "sperre", "exil", "kampf", "lauf", "suche", "bau",
-            "forschung", "dauer", "aufenthalt",
+            "ung",
+            "ungen",
+            "schaft",
+            "zeit",
+            "haft",
+            "krieg",
+            "kriegs",
+            "pause",
+            "jubiläum",
+            "bestehen",
+            "bestehens",
+            "flucht",
+            "geschichte",
+            "tradition",
+            "vertrag",
+            "programm",
+            "plan",
+            "frist",
+            "periode",
+            "phase",
+            "studie",
+            "karriere",
+            "dienst",
+            "amtszeit",
+            "herrschaft",
+            "ehe",
+            "laufzeit",
+            "abwesenheit",
+            "streit",
+            "konflikt",
+            "besetzung",
+            "zusammenarbeit",
+            "erfahrung",
+            "tätigkeit",
+            "jahr",
+            "jahre",
+            "jahren",
+            "projekt",
+            "ära",
+            "reise",
+            "stillstand",
+            "sperre",
+            "exil",
+            "kampf",
+            "lauf",
+            "suche",
+            "bau",
+            "forschung",
+            "dauer",
+            "aufenthalt",
         ];
         !EVENT.iter().any(|e| n.ends_with(e))
     }
@@ -636,7 +1083,8 @@ impl Cx<'_, '_> {
     fn unit_at(&self, k: usize, pre: bool) -> Option<(&Unit, usize)> {
         let t = self.t;
         let mut k = k;
-        if !pre && self.low(k) == "-" && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Kind::Word {
+        if !pre && self.low(k) == "-" && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Kind::Word
+        {
             k += 1;
         }
         let (p, e) = self.tb.units.at(t, k, self.n)?;
@@ -645,7 +1093,8 @@ impl Cx<'_, '_> {
         }
         // a word unit must be the whole word: "Euro" but not "Euro-Land" (one
         // token anyway) — and not run on into a hyphen compound noun ("Euro-Zone")
-        if !pre && self.low(e) == "-" && t.glued(e) && t.kind(e + 1) == Kind::Word && t.glued(e + 1) {
+        if !pre && self.low(e) == "-" && t.glued(e) && t.kind(e + 1) == Kind::Word && t.glued(e + 1)
+        {
             let head = self.low(e + 1);
             // "Zehn-Prozent-Hürde" is still "Zehn-Prozent"; but "Dollar-Zeichen" alone is not a figure
             let _ = head;
@@ -697,7 +1146,10 @@ impl Cx<'_, '_> {
                 sign = -1.0;
                 j += 1;
             }
-            "plus" if t.kind(j + 1) == Kind::Num || self.tb.words.cardinal(self.low(j + 1)).is_some() => {
+            "plus"
+                if t.kind(j + 1) == Kind::Num
+                    || self.tb.words.cardinal(self.low(j + 1)).is_some() =>
+            {
                 j += 1;
             }
             _ => {}
@@ -753,7 +1205,11 @@ impl Cx<'_, '_> {
                 let w = self.low(j);
                 let ein_compound = w == "ein"
                     && t.kind(j + 1) == Kind::Word
-                    && self.tb.words.cardinal(&format!("ein{}", self.low(j + 1))).is_some_and(|v| v >= 100.0);
+                    && self
+                        .tb
+                        .words
+                        .cardinal(&format!("ein{}", self.low(j + 1)))
+                        .is_some_and(|v| v >= 100.0);
                 if is_ein(w) && !ein_compound {
                     n.v = 1.0;
                     n.ein = true;
@@ -766,7 +1222,9 @@ impl Cx<'_, '_> {
                         n.v = 0.75;
                         n.ein = false;
                         j += 1;
-                    } else if matches!(self.low(j), "gutes" | "guten") && self.low(j + 1) == "dutzend" {
+                    } else if matches!(self.low(j), "gutes" | "guten")
+                        && self.low(j + 1) == "dutzend"
+                    {
                         n.approx = true;
                         j += 1;
                     }
@@ -795,7 +1253,12 @@ impl Cx<'_, '_> {
                     if self.low(j) == "komma" {
                         let mut ds = String::new();
                         let mut k = j + 1;
-                        while let Some(v) = self.tb.words.cardinal(self.low(k)).filter(|_| t.kind(k) == Kind::Word) {
+                        while let Some(v) = self
+                            .tb
+                            .words
+                            .cardinal(self.low(k))
+                            .filter(|_| t.kind(k) == Kind::Word)
+                        {
                             if v.fract() != 0.0 {
                                 break;
                             }
@@ -829,17 +1292,29 @@ impl Cx<'_, '_> {
         } else if !n.ein && !n.digits && self.low(j) == "und" {
             // "fünf und drei Viertel", "5 und eine halbe"
             let w2 = self.low(j + 1);
-            if let (Some(v2), Some(&(d, Class::Fraction))) = (self.tb.words.cardinal(w2), self.tb.words.whole.get(self.low(j + 2))) {
+            if let (Some(v2), Some(&(d, Class::Fraction))) = (
+                self.tb.words.cardinal(w2),
+                self.tb.words.whole.get(self.low(j + 2)),
+            ) {
                 n.v += v2 / d;
                 j += 3;
             } else if is_ein(w2) && HALB.contains(&self.low(j + 2)) {
                 n.v += 0.5;
                 j += 3;
             }
-        } else if n.digits && self.low(j) == "und" && is_ein(self.low(j + 1)) && HALB.contains(&self.low(j + 2)) {
+        } else if n.digits
+            && self.low(j) == "und"
+            && is_ein(self.low(j + 1))
+            && HALB.contains(&self.low(j + 2))
+        {
             n.v += 0.5;
             j += 3;
-        } else if !n.ein && HALB.contains(&self.low(j)) && self.low(j) != "halb" && t.kind(j + 1) == Kind::Word && !n.digits {
+        } else if !n.ein
+            && HALB.contains(&self.low(j))
+            && self.low(j) != "halb"
+            && t.kind(j + 1) == Kind::Word
+            && !n.digits
+        {
             // "fünf halbe Brötchen"
             n.v *= 0.5;
             j += 1;
@@ -847,7 +1322,9 @@ impl Cx<'_, '_> {
         // scale words
         for _ in 0..3 {
             let w = self.low(j);
-            let Some(&(f, c)) = self.tb.words.whole.get(w) else { break };
+            let Some(&(f, c)) = self.tb.words.whole.get(w) else {
+                break;
+            };
             if !matches!(c, Class::Scale | Class::Dozen) || t.kind(j) != Kind::Word {
                 break;
             }
@@ -858,7 +1335,11 @@ impl Cx<'_, '_> {
                 break;
             }
             let singular = matches!(w, "million" | "milliarde" | "billion");
-            if singular && !(n.ein || n.v == 1.0 || n.v.fract() != 0.0) && n.scale == 1.0 && n.digits {
+            if singular
+                && !(n.ein || n.v == 1.0 || n.v.fract() != 0.0)
+                && n.scale == 1.0
+                && n.digits
+            {
                 // "5 Million" is unusual but harmless
             }
             if n.scale > 1.0 {
@@ -869,12 +1350,21 @@ impl Cx<'_, '_> {
             n.scale = f;
             n.ein = false;
             j += 1;
-            if matches!(w, "mio" | "mrd" | "bio" | "tsd") && self.low(j) == "." && t.glued(j) && j + 1 < self.n {
+            if matches!(w, "mio" | "mrd" | "bio" | "tsd")
+                && self.low(j) == "."
+                && t.glued(j)
+                && j + 1 < self.n
+            {
                 j += 1;
             }
             // "zwei Millionen dreihundert…": a following smaller number word
             if !n.digits {
-                if let Some(v2) = self.tb.words.cardinal(self.low(j)).filter(|_| t.kind(j) == Kind::Word && self.low(j) != "ein") {
+                if let Some(v2) = self
+                    .tb
+                    .words
+                    .cardinal(self.low(j))
+                    .filter(|_| t.kind(j) == Kind::Word && self.low(j) != "ein")
+                {
                     let mut v2 = v2;
                     let mut k = j + 1;
                     if let Some(&(f2, Class::Scale)) = self.tb.words.whole.get(self.low(k)) {
@@ -957,7 +1447,11 @@ impl Cx<'_, '_> {
             return None;
         }
         // hyphenated first part: "Staats- und Regierungschefs"
-        if self.low(m + 1) == "-" && t.glued(m + 1) && matches!(self.low(m + 2), "und" | "oder") && self.is_noun(m + 3) {
+        if self.low(m + 1) == "-"
+            && t.glued(m + 1)
+            && matches!(self.low(m + 2), "und" | "oder")
+            && self.is_noun(m + 3)
+        {
             let unit = format!("{}- {} {}", t.raw(m), t.raw(m + 2), self.lemma(m + 3));
             return Some((m + 4, unit));
         }
@@ -966,9 +1460,14 @@ impl Cx<'_, '_> {
             return Some((m + 1, self.lemma(m)));
         }
         // coordination: "Schülerinnen und Schüler"
-        if matches!(self.low(m + 1), "und" | "oder") && self.is_noun(m + 2) && !(self.low(m + 3) == "-" && t.glued(m + 3)) {
+        if matches!(self.low(m + 1), "und" | "oder")
+            && self.is_noun(m + 2)
+            && !(self.low(m + 3) == "-" && t.glued(m + 3))
+        {
             let w2 = self.low(m + 2);
-            let plural_like = ["en", "er", "e", "n", "s", "innen"].iter().any(|e| w2.ends_with(e));
+            let plural_like = ["en", "er", "e", "n", "s", "innen"]
+                .iter()
+                .any(|e| w2.ends_with(e));
             if plural_like && self.numeral(m + 2).is_none() {
                 let unit = format!("{} {} {}", self.lemma(m), t.raw(m + 1), self.lemma(m + 2));
                 return Some((m + 3, unit));
@@ -1009,7 +1508,11 @@ impl Cx<'_, '_> {
         // "rund dreieinhalbjährigen"
         if has_mod && t.kind(j) == Kind::Word {
             if let Some((v, unit, _)) = self.adjective_duration(self.low(j), true) {
-                let kind = if unit == "year" && self.age_context(j + 1) { "age" } else { "duration" };
+                let kind = if unit == "year" && self.age_context(j + 1) {
+                    "age"
+                } else {
+                    "duration"
+                };
                 let mut it = self.item(mstart, j + 1, kind, "duration.adjective");
                 it.value = Some(v);
                 it.unit = Some(unit.into());
@@ -1030,14 +1533,24 @@ impl Cx<'_, '_> {
             Some(n) => n,
             None => {
                 // nothing here; let the scan go on at the next token
-                return if t.kind(i) == Kind::Num { Some((None, i + 1)) } else { None };
+                return if t.kind(i) == Kind::Num {
+                    Some((None, i + 1))
+                } else {
+                    None
+                };
             }
         };
         // identifiers: "A 45", "Artikel 5", "Nexus 6P"
         if n.digits && j > 0 && j == i {
             let prev = self.low(j - 1);
-            let single_cap = t.kind(j - 1) == Kind::Word && t.raw(j - 1).chars().count() == 1 && t.capital(j - 1);
-            if ID_HEADS.contains(&prev) || single_cap || t.kind(j - 1) == Kind::Mixed || (prev == "." && j >= 2 && ID_HEADS.contains(&self.low(j - 2))) {
+            let single_cap = t.kind(j - 1) == Kind::Word
+                && t.raw(j - 1).chars().count() == 1
+                && t.capital(j - 1);
+            if ID_HEADS.contains(&prev)
+                || single_cap
+                || t.kind(j - 1) == Kind::Mixed
+                || (prev == "." && j >= 2 && ID_HEADS.contains(&self.low(j - 2)))
+            {
                 return Some((None, n.e));
             }
         }
@@ -1063,7 +1576,13 @@ impl Cx<'_, '_> {
         }
 
         // ordinals in digits: "107. Auflage", "19. Jahrhundert", "4ter"
-        if n.digits && n.e == j + 1 && n.scale == 1.0 && n.v.fract() == 0.0 && n.v >= 0.0 && !has_mod {
+        if n.digits
+            && n.e == j + 1
+            && n.scale == 1.0
+            && n.v.fract() == 0.0
+            && n.v >= 0.0
+            && !has_mod
+        {
             if self.low(k) == "." && t.glued(k) && k + 1 < self.n {
                 let next_ok = t.kind(k + 1) == Kind::Word && !t.all_caps(k + 1);
                 if next_ok && n.v < 10000.0 && !(i > 0 && self.low(j - 1) == ".") {
@@ -1083,13 +1602,43 @@ impl Cx<'_, '_> {
                 }
             }
             // the sentence was cut after the dot: look at the next word
-            if self.low(k) == "." && t.glued(k) && k + 1 == self.n && n.v < 10000.0 && !t.after.is_empty() {
+            if self.low(k) == "."
+                && t.glued(k)
+                && k + 1 == self.n
+                && n.v < 10000.0
+                && !t.after.is_empty()
+            {
                 let a = t.after;
                 let caps = a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase());
                 if caps {
                     return Some((None, k + 1));
                 }
-                let det = j > 0 && matches!(self.low(j - 1), "der" | "die" | "das" | "den" | "dem" | "des" | "am" | "im" | "zum" | "zur" | "vom" | "beim" | "ihr" | "ihre" | "ihrem" | "ihren" | "sein" | "seine" | "seinem" | "seinen" | "seiner" | "ihrer");
+                let det = j > 0
+                    && matches!(
+                        self.low(j - 1),
+                        "der"
+                            | "die"
+                            | "das"
+                            | "den"
+                            | "dem"
+                            | "des"
+                            | "am"
+                            | "im"
+                            | "zum"
+                            | "zur"
+                            | "vom"
+                            | "beim"
+                            | "ihr"
+                            | "ihre"
+                            | "ihrem"
+                            | "ihren"
+                            | "sein"
+                            | "seine"
+                            | "seinem"
+                            | "seinen"
+                            | "seiner"
+                            | "ihrer"
+                    );
                 if a.starts_with(char::is_lowercase) || det && a.starts_with(char::is_alphabetic) {
                     let mut it = self.item(j, k + 1, "ordinal", "ordinal.digits");
                     it.value = Some(n.v);
@@ -1099,7 +1648,12 @@ impl Cx<'_, '_> {
                     return Some((Some(it), k + 1));
                 }
             }
-            if t.glued(k) && matches!(self.low(k), "ter" | "te" | "ten" | "tes" | "tem" | "ste" | "sten" | "ster") {
+            if t.glued(k)
+                && matches!(
+                    self.low(k),
+                    "ter" | "te" | "ten" | "tes" | "tem" | "ste" | "sten" | "ster"
+                )
+            {
                 let mut it = self.item(j, k + 1, "ordinal", "ordinal.digits_suffix");
                 it.value = Some(n.v);
                 return Some((Some(it), k + 1));
@@ -1107,7 +1661,10 @@ impl Cx<'_, '_> {
             // decades: "1950er-Jahre", "1950er Jahre"
             if n.int4 && t.glued(k) && matches!(self.low(k), "er" | "ern" | "ers") {
                 let mut e = k + 1;
-                if self.low(e) == "-" && t.glued(e) && matches!(self.low(e + 1), "jahre" | "jahren" | "jahrs" | "jahr") {
+                if self.low(e) == "-"
+                    && t.glued(e)
+                    && matches!(self.low(e + 1), "jahre" | "jahren" | "jahrs" | "jahr")
+                {
                     e += 2;
                 } else if matches!(self.low(e), "jahre" | "jahren") {
                     e += 1;
@@ -1121,8 +1678,15 @@ impl Cx<'_, '_> {
 
         // ranges: "30 bis 60 Millionen", "zwischen 16 und 21 Jahren", "10–20 %", "acht- bis zwanzigmal"
         if let Some(r) = self.range(i, j, mstart, has_mod, zw, approx, bound, &n) {
-            if let Some(Some(it)) = r.0.as_ref().map(|it: &Item| (it.kind == "range").then_some(it)) {
-                if it.unit.as_deref().is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())) {
+            if let Some(Some(it)) =
+                r.0.as_ref()
+                    .map(|it: &Item| (it.kind == "range").then_some(it))
+            {
+                if it
+                    .unit
+                    .as_deref()
+                    .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+                {
                     *currency = it.unit.clone().unwrap_or_default();
                 }
             }
@@ -1147,18 +1711,30 @@ impl Cx<'_, '_> {
                 UnitKind::Money => {
                     it.value = Some(n.v * u.factor);
                     it.unit = Some(u_code.clone());
-                    it.rule = if n.scale > 1.0 { "money.scale_word_currency" } else { "money.currency" };
+                    it.rule = if n.scale > 1.0 {
+                        "money.scale_word_currency"
+                    } else {
+                        "money.currency"
+                    };
                     *currency = u_code;
                     // "zwei Euro fünfzig", "15 Dollar und 15 Cent"
                     if n.v.fract() == 0.0 && u.factor == 1.0 && n.scale == 1.0 {
                         let c0 = if self.low(k) == "und" { k + 1 } else { k };
-                        if let Some(c) = self.numeral(c0).filter(|c| c.v < 100.0 && c.v.fract() == 0.0 && !c.ein && c.scale == 1.0) {
-                            if let Some((cu, ce)) = self.unit_at(c.e, false).filter(|(cu, _)| cu.kind == UnitKind::Cent) {
+                        if let Some(c) = self.numeral(c0).filter(|c| {
+                            c.v < 100.0 && c.v.fract() == 0.0 && !c.ein && c.scale == 1.0
+                        }) {
+                            if let Some((cu, ce)) = self
+                                .unit_at(c.e, false)
+                                .filter(|(cu, _)| cu.kind == UnitKind::Cent)
+                            {
                                 let _ = cu;
                                 it.value = Some(n.v + c.v / 100.0);
                                 it.e = ce;
                                 k = ce;
-                            } else if c0 == k && (c.e >= self.n || t.kind(c.e) == Kind::Punct) && (t.raw(c.s).len() == 2 || !c.digits) {
+                            } else if c0 == k
+                                && (c.e >= self.n || t.kind(c.e) == Kind::Punct)
+                                && (t.raw(c.s).len() == 2 || !c.digits)
+                            {
                                 it.value = Some(n.v + c.v / 100.0);
                                 it.e = c.e;
                                 k = c.e;
@@ -1168,7 +1744,11 @@ impl Cx<'_, '_> {
                 }
                 UnitKind::Cent => {
                     it.value = Some(n.v * u.factor);
-                    it.unit = Some(if u_code == "CENT" { currency.clone() } else { u_code });
+                    it.unit = Some(if u_code == "CENT" {
+                        currency.clone()
+                    } else {
+                        u_code
+                    });
                     it.rule = "money.cent";
                     it.unit_factor_one = false;
                 }
@@ -1192,9 +1772,15 @@ impl Cx<'_, '_> {
                     let mut last = secs(&u_code).unwrap_or(0.0);
                     let mut merged = false;
                     for _ in 0..5 {
-                        let c0 = if matches!(self.low(k), "und" | ",") { k + 1 } else { k };
+                        let c0 = if matches!(self.low(k), "und" | ",") {
+                            k + 1
+                        } else {
+                            k
+                        };
                         let Some(c) = self.numeral(c0) else { break };
-                        let Some((cu, ce)) = self.unit_at(c.e, false) else { break };
+                        let Some((cu, ce)) = self.unit_at(c.e, false) else {
+                            break;
+                        };
                         let Some(cs) = secs(&cu.code) else { break };
                         if cu.kind != UnitKind::Duration || cs >= last || cs < 1.0 {
                             break;
@@ -1214,9 +1800,21 @@ impl Cx<'_, '_> {
                     let is_time = secs(it.unit.as_deref().unwrap_or("")).is_some();
                     // ages: "17 Jahre alt", "im Alter von 6 Wochen", "Kinder unter 18 Jahren"
                     let alt = self.low(k);
-                    let after_alter = j >= 2 && self.low(mstart.saturating_sub(1)) == "von" && self.low(mstart.saturating_sub(2)) == "alter";
-                    let under_over = matches!(bound, Some("lt" | "gt")) && mstart >= 1 && t.capital(mstart - 1) && mstart >= 2 && u_code == "year" && matches!(self.low(mstart), "unter" | "über") && t.kind(mstart - 1) == Kind::Word && self.low(k) != "lang";
-                    if is_time && !merged && matches!(alt, "alt" | "alte" | "alten" | "alter" | "altes" | "altem") {
+                    let after_alter = j >= 2
+                        && self.low(mstart.saturating_sub(1)) == "von"
+                        && self.low(mstart.saturating_sub(2)) == "alter";
+                    let under_over = matches!(bound, Some("lt" | "gt"))
+                        && mstart >= 1
+                        && t.capital(mstart - 1)
+                        && mstart >= 2
+                        && u_code == "year"
+                        && matches!(self.low(mstart), "unter" | "über")
+                        && t.kind(mstart - 1) == Kind::Word
+                        && self.low(k) != "lang";
+                    if is_time
+                        && !merged
+                        && matches!(alt, "alt" | "alte" | "alten" | "alter" | "altes" | "altem")
+                    {
                         it.kind = "age";
                         it.e = k + 1;
                         k += 1;
@@ -1235,7 +1833,12 @@ impl Cx<'_, '_> {
         }
 
         // hyphenated adjectives: "77-jährige", "10-tägigen", "1.000-fache"
-        if self.low(k) == "-" && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Kind::Word && n.scale == 1.0 {
+        if self.low(k) == "-"
+            && t.glued(k)
+            && t.glued(k + 1)
+            && t.kind(k + 1) == Kind::Word
+            && n.scale == 1.0
+        {
             let w = self.low(k + 1);
             if let Some((_, unit, _)) = self.adjective_duration(w, false) {
                 let kind = if unit == "year" && self.age_context(k + 2) {
@@ -1243,7 +1846,16 @@ impl Cx<'_, '_> {
                 } else {
                     "duration"
                 };
-                let mut it = self.item(start(false), k + 2, kind, if kind == "age" { "age.adjective" } else { "duration.adjective" });
+                let mut it = self.item(
+                    start(false),
+                    k + 2,
+                    kind,
+                    if kind == "age" {
+                        "age.adjective"
+                    } else {
+                        "duration.adjective"
+                    },
+                );
                 it.value = Some(n.v);
                 it.unit = Some(unit.into());
                 it.approx = approx;
@@ -1274,14 +1886,37 @@ impl Cx<'_, '_> {
             return Some((None, k + 1));
         }
         // "14 Uhr"
-        if self.low(k) == "uhr" && n.v.fract() == 0.0 && (0.0..=24.0).contains(&n.v) && n.scale == 1.0 {
+        if self.low(k) == "uhr"
+            && n.v.fract() == 0.0
+            && (0.0..=24.0).contains(&n.v)
+            && n.scale == 1.0
+        {
             let mut it = self.item(start(false), k + 1, "time", "time.hour_uhr");
             it.iso = Some(format!("T{:02}:00", n.v as u32));
             return Some((Some(it), k + 1));
         }
 
         let year_like = n.int4 && !has_mod && (1900.0..=2100.0).contains(&n.v)
-            || n.int4 && !has_mod && (1000.0..=2100.0).contains(&n.v) && j > 0 && matches!(self.low(j - 1), "jahr" | "jahre" | "jahres" | "seit" | "von" | "bis" | "ab" | "um" | "anno" | "sommer" | "winter" | "frühjahr" | "herbst");
+            || n.int4
+                && !has_mod
+                && (1000.0..=2100.0).contains(&n.v)
+                && j > 0
+                && matches!(
+                    self.low(j - 1),
+                    "jahr"
+                        | "jahre"
+                        | "jahres"
+                        | "seit"
+                        | "von"
+                        | "bis"
+                        | "ab"
+                        | "um"
+                        | "anno"
+                        | "sommer"
+                        | "winter"
+                        | "frühjahr"
+                        | "herbst"
+                );
 
         // vote tallies: "58 zu 42"
         if n.digits && self.low(k) == "zu" && t.kind(k + 1) == Kind::Num && !has_mod {
@@ -1297,10 +1932,14 @@ impl Cx<'_, '_> {
             if self.low(m) == "insgesamt" {
                 m += 1;
             }
-            if let Some(w) = self.numeral(m).filter(|w| !w.ein && w.scale == 1.0 && !w.int4 && w.v > n.v) {
+            if let Some(w) = self
+                .numeral(m)
+                .filter(|w| !w.ein && w.scale == 1.0 && !w.int4 && w.v > n.v)
+            {
                 if self.unit_at(w.e, false).is_none() {
                     if let Some((ne, lemma)) = self.noun_after(w.e) {
-                        let mut it = self.item(start(false), ne, "part_of_whole", "part_of_whole.of");
+                        let mut it =
+                            self.item(start(false), ne, "part_of_whole", "part_of_whole.of");
                         it.value = Some(n.v);
                         it.part = Some(n.v);
                         it.whole = Some(w.v);
@@ -1313,7 +1952,11 @@ impl Cx<'_, '_> {
             }
         }
 
-        let old_year = n.int4 && !has_mod && (1000.0..1900.0).contains(&n.v) && self.noun_after(k).is_none() && self.unit_at(k, false).is_none();
+        let old_year = n.int4
+            && !has_mod
+            && (1000.0..1900.0).contains(&n.v)
+            && self.noun_after(k).is_none()
+            && self.unit_at(k, false).is_none();
         if year_like || old_year {
             let mut it = self.item(j, k, "year", "year.bare");
             it.value = Some(n.v);
@@ -1324,7 +1967,9 @@ impl Cx<'_, '_> {
         if !n.digits && n.scale == 1.0 && t.kind(k) == Kind::Word {
             let w = self.low(k);
             for (stem, f) in [("millionst", 1e6), ("milliardst", 1e9), ("tausendst", 1e3)] {
-                if w.strip_prefix(stem).is_some_and(|e| ["e", "en", "er", "es", "em"].contains(&e)) {
+                if w.strip_prefix(stem)
+                    .is_some_and(|e| ["e", "en", "er", "es", "em"].contains(&e))
+                {
                     let mut it = self.item(start(false), k + 1, "ordinal", "ordinal.word_scale");
                     it.value = Some(n.v * f);
                     return Some((Some(it), k + 1));
@@ -1332,7 +1977,7 @@ impl Cx<'_, '_> {
             }
         }
         // counted nouns: "rund 200.000 Soldaten", "zwei männlichen Täter"
-        if !n.ein && !n.int4 || !n.ein && has_mod {
+        if !(n.ein || n.int4 && !has_mod) {
             if let Some((ne, lemma)) = self.noun_after(k) {
                 let mut it = self.item(start(false), ne, "count", "count.noun");
                 it.value = Some(n.v);
@@ -1349,13 +1994,28 @@ impl Cx<'_, '_> {
             return Some((None, k));
         }
         // "Sie ist einundzwanzig."
-        if !n.digits && (2.0..=120.0).contains(&n.v) && j >= 2 && matches!(self.low(j - 1), "ist" | "war" | "wird" | "wurde") && matches!(self.low(j - 2), "sie" | "er") && (k >= self.n || t.kind(k) == Kind::Punct) {
+        if !n.digits
+            && (2.0..=120.0).contains(&n.v)
+            && j >= 2
+            && matches!(self.low(j - 1), "ist" | "war" | "wird" | "wurde")
+            && matches!(self.low(j - 2), "sie" | "er")
+            && (k >= self.n || t.kind(k) == Kind::Punct)
+        {
             let mut it = self.item(j, k, "age", "age.copula");
             it.value = Some(n.v);
             it.unit = Some("year".into());
             return Some((Some(it), k));
         }
-        let mut it = self.item(start(false), k, "number", if n.digits { "number.digits" } else { "number.words" });
+        let mut it = self.item(
+            start(false),
+            k,
+            "number",
+            if n.digits {
+                "number.digits"
+            } else {
+                "number.words"
+            },
+        );
         it.value = Some(n.v);
         it.approx = approx || n.approx;
         it.bound = bound;
@@ -1387,7 +2047,11 @@ impl Cx<'_, '_> {
             k = e;
         }
         // "acht- bis zwanzigmal": a truncated first part
-        if self.low(k) == "-" && t.glued(k) && !t.glued(k + 1) && matches!(self.low(k + 1), "bis" | "und" | "oder") {
+        if self.low(k) == "-"
+            && t.glued(k)
+            && !t.glued(k + 1)
+            && matches!(self.low(k + 1), "bis" | "und" | "oder")
+        {
             k += 1;
         }
         let conn = self.low(k);
@@ -1437,7 +2101,12 @@ impl Cx<'_, '_> {
             kind_unit = Some(u2.kind);
             factor = u2.factor;
             e = ue;
-            if u2.kind == UnitKind::Duration && matches!(self.low(e), "alt" | "alte" | "alten" | "alter" | "altes" | "altem") {
+            if u2.kind == UnitKind::Duration
+                && matches!(
+                    self.low(e),
+                    "alt" | "alte" | "alten" | "alter" | "altes" | "altem"
+                )
+            {
                 e += 1;
                 age = true;
             }
@@ -1463,7 +2132,7 @@ impl Cx<'_, '_> {
         if kind_unit == Some(UnitKind::Cent) {
             return None;
         }
-        if !(v1 < v2) {
+        if v1.partial_cmp(&v2) != Some(std::cmp::Ordering::Less) {
             return None;
         }
         let s = if zw {
@@ -1477,7 +2146,12 @@ impl Cx<'_, '_> {
             j
         };
         let _ = i;
-        let mut it = self.item(s, e, "range", if zw { "range.zwischen" } else { "range.bis" });
+        let mut it = self.item(
+            s,
+            e,
+            "range",
+            if zw { "range.zwischen" } else { "range.bis" },
+        );
         it.min = Some(v1 * factor);
         it.max = Some(v2 * factor);
         it.unit = unit;

@@ -77,7 +77,9 @@ impl<'a> Toks<'a> {
                 sp = true;
                 continue;
             }
-            if c.is_ascii_digit() || (c == ',' && sp && it.peek().is_some_and(|p| p.1.is_ascii_digit())) {
+            if c.is_ascii_digit()
+                || (c == ',' && sp && it.peek().is_some_and(|p| p.1.is_ascii_digit()))
+            {
                 // digits with inner separators
                 let mut e = s + c.len_utf8();
                 let mut prev_digit = c.is_ascii_digit();
@@ -120,9 +122,10 @@ impl<'a> Toks<'a> {
             }
             if c.is_alphabetic() {
                 let rest = &sent[i..];
-                let url = ["http://", "https://", "www."]
-                    .iter()
-                    .any(|p| rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()));
+                let url = ["http://", "https://", "www."].iter().any(|p| {
+                    rest.len() >= p.len()
+                        && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                });
                 if url {
                     let mut e = s + c.len_utf8();
                     while let Some(&(j, d)) = it.peek() {
@@ -240,8 +243,14 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("rund 9,5 Mio. Euro", &["rund", "9,5", "Mio", ".", "Euro"]),
             ("der 77-jährige", &["der", "77", "-", "jährige"]),
-            ("3km und 4,18m^2", &["3", "km", "und", "4,18", "m", "^", "2"]),
-            ("ISIN DE000HSH5WH0 und 6P5", &["ISIN", "DE000HSH5WH0", "und", "6P5"]),
+            (
+                "3km und 4,18m^2",
+                &["3", "km", "und", "4,18", "m", "^", "2"],
+            ),
+            (
+                "ISIN DE000HSH5WH0 und 6P5",
+                &["ISIN", "DE000HSH5WH0", "und", "6P5"],
+            ),
             ("mit 2:6,6:2 verloren", &["mit", "2:6,6:2", "verloren"]),
             ("am 3. Oktober", &["am", "3", ".", "Oktober"]),
             ("US-Dollar", &["US", "-", "Dollar"]),

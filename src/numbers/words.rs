@@ -78,7 +78,8 @@ impl Words {
 
     /// Sorts the morphemes for longest-first matching (call once after adding).
     pub fn finish(&mut self) {
-        self.morphs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        self.morphs
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         self.morphs.dedup_by(|a, b| a.0 == b.0);
     }
 
@@ -130,9 +131,17 @@ impl Words {
                 }
                 (
                     Class::Tens,
-                    Last::Start | Last::Hundred | Last::Thousand | Last::UndAfterHT | Last::UndAfterUnit,
+                    Last::Start
+                    | Last::Hundred
+                    | Last::Thousand
+                    | Last::UndAfterHT
+                    | Last::UndAfterUnit,
                 ) => {
-                    sub = if last == Last::UndAfterUnit { sub + v } else { v };
+                    sub = if last == Last::UndAfterUnit {
+                        sub + v
+                    } else {
+                        v
+                    };
                     Last::Tens
                 }
                 (Class::Und, Last::Unit) => Last::UndAfterUnit,
@@ -141,14 +150,19 @@ impl Words {
                     if last == Last::Teen && total > 0.0 {
                         return None;
                     }
-                    group = if last == Last::Start { 100.0 } else { sub * 100.0 };
+                    group = if last == Last::Start {
+                        100.0
+                    } else {
+                        sub * 100.0
+                    };
                     sub = 0.0;
                     hundred_in_group = true;
                     Last::Hundred
                 }
-                (Class::Thousand, Last::Start | Last::Unit | Last::Teen | Last::Tens | Last::Hundred)
-                    if total == 0.0 =>
-                {
+                (
+                    Class::Thousand,
+                    Last::Start | Last::Unit | Last::Teen | Last::Tens | Last::Hundred,
+                ) if total == 0.0 => {
                     let g = group + sub;
                     total = if g == 0.0 { 1000.0 } else { g * 1000.0 };
                     group = 0.0;
@@ -278,7 +292,9 @@ mod tests {
     use crate::lexicon::Lexicons;
 
     fn words() -> Words {
-        super::super::Tables::new(&Lexicons::default()).unwrap().words
+        super::super::Tables::new(&Lexicons::default())
+            .unwrap()
+            .words
     }
 
     #[test]
@@ -293,7 +309,10 @@ mod tests {
             ("eintausendachthundertzweiundfünfzig", Some(1852.0)),
             ("siebenhunderteinundzwanzigtausendundzwölf", Some(721012.0)),
             ("neunzehnhundertdreiundsiebzig", Some(1973.0)),
-            ("dreihundertneunundneunzigtausendfuenfhundertneunundvierzig", Some(399549.0)),
+            (
+                "dreihundertneunundneunzigtausendfuenfhundertneunundvierzig",
+                Some(399549.0),
+            ),
             ("zweieinhalb", Some(2.5)),
             ("eineinhalb", Some(1.5)),
             ("einundhalb", Some(1.5)),
