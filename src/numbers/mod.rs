@@ -30,7 +30,8 @@ mod rules;
 mod tokens;
 mod words;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Error;
 use crate::lexicon::{Lexicons, Row};
@@ -45,6 +46,35 @@ const UNITS: &str = include_str!("../../lexicons/numbers_units.tsv");
 const MODIFIERS: &str = include_str!("../../lexicons/numbers_modifiers.tsv");
 const MONTHS: &str = include_str!("../../lexicons/numbers_months.tsv");
 const LEMMAS: &str = include_str!("../../lexicons/numbers_lemmas.tsv");
+
+/// A small multiplicative hasher for short lexicon keys (the default SipHash costs more
+/// than the rest of a lookup; keys are our own lexicon words, not attacker-chosen).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// HashMap with [`Fx`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// HashSet with [`Fx`].
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// What a unit word makes of a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,13 +108,13 @@ pub(crate) struct Pattern<T> {
 /// Surface forms keyed by their first lower-case token, longest first.
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
-    map: HashMap<String, Vec<Pattern<T>>>,
+    map: FxMap<String, Vec<Pattern<T>>>,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
         PatternSet {
-            map: HashMap::new(),
+            map: FxMap::default(),
         }
     }
 }
@@ -135,10 +165,14 @@ impl<T: Clone> PatternSet<T> {
 /// The compiled tables of the stage.
 #[derive(Debug, Clone)]
 pub(crate) struct Tables {
+    // (see `triggers` for the per-token gate)
     pub words: Words,
     pub units: PatternSet<Unit>,
     pub modifiers: PatternSet<&'static str>,
-    pub months: HashMap<String, u32>,
+    pub months: FxMap<String, u32>,
+    /// Words that may start a quantity other than number words (modifiers, months,
+    /// "vor", "ein", units that are figures themselves, …): the per-token gate.
+    pub triggers: FxSet<String>,
     /// umlaut plural endings → singular endings, longest first
     pub lemmas: Vec<(String, String)>,
 }
@@ -226,7 +260,7 @@ impl Tables {
             modifiers.add(row.get(0), false, m);
         }
 
-        let mut months = HashMap::new();
+        let mut months = FxMap::default();
         for row in lex.rows("numbers_months.tsv", MONTHS) {
             let m = row
                 .get(1)
@@ -245,11 +279,47 @@ impl Tables {
             .collect();
         lemmas.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
 
+        let mut triggers: FxSet<String> = FxSet::default();
+        for w in [
+            "vor",
+            "in",
+            "zwischen",
+            "minus",
+            "plus",
+            "negativ",
+            "hälfte",
+            "dreiviertel",
+            "halb",
+            "halbe",
+            "halben",
+            "halber",
+            "halbes",
+            "halbem",
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "einer",
+            "eines",
+        ] {
+            triggers.insert(w.to_string());
+        }
+        triggers.extend(modifiers.map.keys().cloned());
+        triggers.extend(months.keys().cloned());
+        for (k, list) in &units.map {
+            if list
+                .iter()
+                .any(|p| p.val.pre || p.val.kind == UnitKind::Duration && p.val.factor != 1.0)
+            {
+                triggers.insert(k.clone());
+            }
+        }
         Ok(Tables {
             words,
             units,
             modifiers,
             months,
+            triggers,
             lemmas,
         })
     }

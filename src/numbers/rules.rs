@@ -338,6 +338,10 @@ pub(crate) fn sentence(
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < cx.n {
+        if !cx.may_start(i) {
+            i += 1;
+            continue;
+        }
         match cx.at(i, currency) {
             Some((item, next)) => {
                 if let Some(it) = item {
@@ -432,6 +436,45 @@ fn plain_int(s: &str) -> Option<u32> {
 }
 
 impl Cx<'_, '_> {
+    /// The per-token gate: can a quantity start at token `i` at all?
+    fn may_start(&self, i: usize) -> bool {
+        let w = self.low(i);
+        match self.t.kind(i) {
+            Kind::Num => true,
+            Kind::Mixed => false,
+            Kind::Punct => {
+                matches!(
+                    w,
+                    "-" | "−"
+                        | "½"
+                        | "⅓"
+                        | "⅔"
+                        | "¼"
+                        | "¾"
+                        | "⅕"
+                        | "⅙"
+                        | "⅛"
+                        | "$"
+                        | "€"
+                        | "£"
+                        | "¥"
+                        | "~"
+                        | "+"
+                        | ","
+                ) || self.tb.triggers.contains(w)
+            }
+            Kind::Word => {
+                self.tb.words.may_start(w)
+                    || self.tb.triggers.contains(w)
+                    || w.starts_with("dritt")
+                    || w.starts_with("erst")
+                    || w.starts_with("siebt")
+                    || w.starts_with("viert")
+                    || w.starts_with("fünft")
+            }
+        }
+    }
+
     fn low(&self, i: usize) -> &str {
         self.t.low(i)
     }
@@ -981,6 +1024,9 @@ impl Cx<'_, '_> {
     /// "zweitägig…", "anderthalbstündig…", "vierjährig…", "Zehnjährige" (age when it
     /// names a person: capitalised, or `age` true from the stem "jährig").
     fn adjective_duration(&self, w: &str, whole_word: bool) -> Option<(f64, &'static str, bool)> {
+        if !w.as_bytes().windows(2).any(|x| x == b"ig") {
+            return None;
+        }
         const STEMS: &[(&str, &str)] = &[
             ("jährig", "year"),
             ("tägig", "day"),

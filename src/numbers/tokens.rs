@@ -173,7 +173,22 @@ impl<'a> Toks<'a> {
 
     fn push(&mut self, s: usize, e: usize, kind: Kind, sp: bool) {
         let a = self.lower.len() as u32;
-        for c in self.text[s..e].chars() {
+        let piece = &self.text[s..e];
+        if piece.is_ascii() {
+            for &b in piece.as_bytes() {
+                self.lower.push(char::from(b.to_ascii_lowercase()));
+            }
+            let b = self.lower.len() as u32;
+            self.v.push(Tok {
+                s,
+                e,
+                kind,
+                sp,
+                lo: (a, b),
+            });
+            return;
+        }
+        for c in piece.chars() {
             // keep one char per char so lengths stay comparable
             match c {
                 'ẞ' => self.lower.push('ß'),

@@ -9,7 +9,7 @@
 //! Digits: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`; a dot group that is not three digits
 //! (`14.30`, `3.10.2000`) is not a plain number (dates and times read those).
 
-use std::collections::HashMap;
+use super::FxMap;
 
 /// The class of a number morpheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +45,11 @@ pub enum Class {
 pub struct Words {
     /// In-word morphemes, longest first.
     morphs: Vec<(String, f64, Class)>,
+    /// Indices into `morphs` by first byte (longest first), so a word that starts with
+    /// no morpheme is rejected at once.
+    by_first: Vec<Vec<u16>>,
     /// Whole words: scale words, dozen, fraction nouns.
-    pub whole: HashMap<String, (f64, Class)>,
+    pub whole: FxMap<String, (f64, Class)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -81,12 +84,29 @@ impl Words {
         self.morphs
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         self.morphs.dedup_by(|a, b| a.0 == b.0);
+        self.by_first = vec![Vec::new(); 256];
+        for (k, (w, _, _)) in self.morphs.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                self.by_first[usize::from(b)].push(k as u16);
+            }
+        }
+    }
+
+    /// True when `s` starts with a number morpheme (a cheap gate before parsing).
+    pub fn may_start(&self, s: &str) -> bool {
+        let Some(&b) = s.as_bytes().first() else {
+            return false;
+        };
+        self.by_first.get(usize::from(b)).is_some_and(|l| {
+            l.iter()
+                .any(|&k| s.starts_with(self.morphs[usize::from(k)].0.as_str()))
+        })
     }
 
     /// The value of a written-out cardinal (lower case, one word), e.g.
     /// "dreiundzwanzig" → 23, "zweieinhalb" → 2.5.
     pub fn cardinal(&self, s: &str) -> Option<f64> {
-        if s.is_empty() || s.len() > 160 {
+        if s.is_empty() || s.len() > 160 || !self.may_start(s) {
             return None;
         }
         let (mut total, mut group, mut sub, mut frac) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
@@ -95,13 +115,21 @@ impl Words {
         let mut pos = 0;
         while pos < s.len() {
             let rest = &s[pos..];
-            let m = self.morphs.iter().find(|(w, _, c)| {
-                rest.starts_with(w.as_str())
+            let bucket = rest
+                .as_bytes()
+                .first()
+                .and_then(|&b| self.by_first.get(usize::from(b)))
+                .map_or(&[][..], |v| v.as_slice());
+            let m = bucket
+                .iter()
+                .map(|&k| &self.morphs[usize::from(k)])
+                .find(|(w, _, c)| {
+                    rest.starts_with(w.as_str())
                     // "eins" only at the end
                     && (w != "eins" || rest.len() == 4)
                     // "halb" after "und" is read below
                     && !(*c == Class::Und && rest.len() == 3)
-            });
+                });
             let (w, v, c) = match m {
                 Some(m) => (m.0.as_str(), m.1, m.2),
                 None => {
@@ -191,6 +219,13 @@ impl Words {
     /// The value of a written-out ordinal with its ending ("dritte", "einundsechzigsten",
     /// "tausendste"), or None.
     pub fn ordinal(&self, s: &str) -> Option<f64> {
+        if !(self.may_start(s)
+            || s.starts_with("erst")
+            || s.starts_with("dritt")
+            || s.starts_with("siebt"))
+        {
+            return None;
+        }
         let stem = ["en", "er", "es", "em", "e"]
             .iter()
             .find_map(|e| s.strip_suffix(e))?;
