@@ -36,7 +36,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::error::Error;
 use crate::lexicon::{Lexicons, Row};
 use crate::record::Quantity;
-use crate::segment::Segmentation;
+use crate::segment::{Segmentation, Token};
 
 use tokens::Toks;
 use words::{Class, Words};
@@ -108,7 +108,7 @@ pub(crate) struct Pattern<T> {
 /// Surface forms keyed by their first lower-case token, longest first.
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
-    map: FxMap<String, Vec<Pattern<T>>>,
+    pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
 }
 
 impl<T> Default for PatternSet<T> {
@@ -343,11 +343,15 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
         let mut out = Vec::new();
         let mut currency = String::from("EUR");
+        let mut low = String::new();
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
             }
             if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+                continue;
+            }
+            if !self.candidate(text, seg.sentence_tokens(si), &mut low) {
                 continue;
             }
             let t = Toks::new(text, s.start, s.end);
@@ -357,6 +361,110 @@ impl Recogniser {
             q.id = format!("q{}", k + 1);
         }
         out
+    }
+}
+
+impl Recogniser {
+    /// The cheap gate of a sentence, on the segmenter's tokens: can it hold a figure at
+    /// all? True for a digit, a fraction sign, or a word that reads as a number, an
+    /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
+    /// and an article before a unit or scale word ("einen Tag", "eine Million").
+    fn candidate(&self, text: &str, toks: &[Token], low: &mut String) -> bool {
+        let tb = &self.tables;
+        let lower = |w: &str, low: &mut String| {
+            low.clear();
+            if w.is_ascii() {
+                low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                low.extend(w.chars().flat_map(char::to_lowercase));
+            }
+        };
+        for (k, tok) in toks.iter().enumerate() {
+            let Some(w) = text.get(tok.start..tok.end) else {
+                continue;
+            };
+            let b = w.as_bytes();
+            if b.iter().any(u8::is_ascii_digit) {
+                return true;
+            }
+            if !tb.words.may_pair(w) {
+                if matches!(w, "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛") {
+                    return true;
+                }
+                continue;
+            }
+            lower(w, low);
+            let first = match low.find('-') {
+                Some(h) => &low[..h],
+                None => low.as_str(),
+            };
+            if matches!(
+                first,
+                "ein"
+                    | "eine"
+                    | "einen"
+                    | "einem"
+                    | "einer"
+                    | "eines"
+                    | "halbe"
+                    | "halben"
+                    | "halber"
+                    | "halbes"
+            ) {
+                if let Some(next) = toks.get(k + 1).and_then(|t| text.get(t.start..t.end)) {
+                    lower(next, low);
+                    let n = low.as_str();
+                    if tb.units.map.contains_key(n)
+                        || tb.words.whole.contains_key(n)
+                        || matches!(
+                            n,
+                            "halb"
+                                | "halbe"
+                                | "halben"
+                                | "halber"
+                                | "halbes"
+                                | "dreiviertel"
+                                | "gutes"
+                                | "guten"
+                        )
+                        || tb
+                            .words
+                            .cardinal(&format!("ein{n}"))
+                            .is_some_and(|v| v >= 100.0)
+                    {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            if matches!(
+                first,
+                "hälfte"
+                    | "viertelstunde"
+                    | "viertelstunden"
+                    | "dreiviertelstunde"
+                    | "vierteljahrhundert"
+                    | "vierteljahr"
+            ) {
+                return true;
+            }
+            let ordinal_stem = ["erst", "dritt", "siebt", "zweit", "viert", "fünft"]
+                .iter()
+                .any(|p| first.starts_with(p));
+            if !(tb.words.may_start(first) || ordinal_stem) {
+                continue;
+            }
+            if tb.words.cardinal(first).is_some()
+                || tb.words.ordinal(first).is_some()
+                || ordinal_stem
+                || first.ends_with("mal")
+                || first.as_bytes().windows(2).any(|x| x == b"ig")
+                || first.as_bytes().windows(7).any(|x| x == b"viertel")
+            {
+                return true;
+            }
+        }
+        false
     }
 }
 

@@ -464,7 +464,7 @@ impl Cx<'_, '_> {
                 ) || self.tb.triggers.contains(w)
             }
             Kind::Word => {
-                self.tb.words.may_start(w)
+                (self.tb.words.may_pair(w) && self.tb.words.may_start(w))
                     || self.tb.triggers.contains(w)
                     || w.starts_with("dritt")
                     || w.starts_with("erst")
@@ -1463,7 +1463,7 @@ impl Cx<'_, '_> {
     fn is_adj(&self, k: usize) -> bool {
         let w = self.low(k);
         self.t.lowercase_word(k)
-            && w.chars().count() >= 4
+            && w.len() >= 4
             && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
             && !FUNCTION.contains(&w)
             && self.tb.words.cardinal(w).is_none()

@@ -48,6 +48,9 @@ pub struct Words {
     /// Indices into `morphs` by first byte (longest first), so a word that starts with
     /// no morpheme is rejected at once.
     by_first: Vec<Vec<u16>>,
+    /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
+    /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 flags.
+    pairs: Vec<bool>,
     /// Whole words: scale words, dozen, fraction nouns.
     pub whole: FxMap<String, (f64, Class)>,
 }
@@ -84,12 +87,44 @@ impl Words {
         self.morphs
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         self.morphs.dedup_by(|a, b| a.0 == b.0);
+        self.pairs = vec![false; 1 << 16];
+        let extra = [
+            "erst", "dritt", "siebt", "ein", "halb", "hälfte", "viertel", "gut",
+        ];
+        let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
+        for w in words.iter().map(String::as_str).chain(extra) {
+            let b = w.as_bytes();
+            if b.len() >= 2 {
+                self.pairs[usize::from(b[0]) << 8 | usize::from(b[1])] = true;
+            }
+        }
         self.by_first = vec![Vec::new(); 256];
         for (k, (w, _, _)) in self.morphs.iter().enumerate() {
             if let Some(&b) = w.as_bytes().first() {
                 self.by_first[usize::from(b)].push(k as u16);
             }
         }
+    }
+
+    /// A first gate on a word as written: its first two bytes, lower-cased (ASCII and the
+    /// German capitals Ä Ö Ü), are those of a word that may start a figure.
+    pub fn may_pair(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.len() < 2 || self.pairs.is_empty() {
+            return false;
+        }
+        let (mut x, mut y) = (b[0].to_ascii_lowercase(), b[1]);
+        if x == 0xC3 {
+            if (0x80..=0x9E).contains(&y) {
+                y += 0x20;
+            }
+        } else {
+            y = y.to_ascii_lowercase();
+        }
+        if x == 0 {
+            x = 1;
+        }
+        self.pairs[usize::from(x) << 8 | usize::from(y)]
     }
 
     /// True when `s` starts with a number morpheme (a cheap gate before parsing).
