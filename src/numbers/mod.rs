@@ -371,6 +371,10 @@ impl Recogniser {
     /// and an article before a unit or scale word ("einen Tag", "eine Million").
     fn candidate(&self, text: &str, toks: &[Token], low: &mut String) -> bool {
         let tb = &self.tables;
+        if toks.is_empty() {
+            // no tokens from the segmenter: read the sentence rather than guess
+            return true;
+        }
         let lower = |w: &str, low: &mut String| {
             low.clear();
             if w.is_ascii() {
