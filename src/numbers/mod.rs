@@ -1,25 +1,476 @@
 //! Quantities: every figure in German news with its kind, value, unit and scale.
 //!
-//! (First slice: the stage is wired into the pipeline and returns nothing yet; the
-//! recogniser lands with its own issue.)
+//! Why: figures are what fact-checkers check first, and German writes them in ways
+//! general tools misread ("40 Milliarden Euro", "26 der 35 Staaten", "vor sechzehn Tagen",
+//! "der 77-Jährige", "3,72 Mrd."). This stage reads each sentence once, left to right, with
+//! named rule families (`rules.rs`) on top of a numeral reader (`words.rs`), and fills
+//! `quantities` as `eval/numbers/README.md` defines them: approximators, comparators and the
+//! counted noun inside the span; prepositions outside, except `vor`/`in` of relative times
+//! and `zwischen` of ranges.
+//!
+//! What it does not do: guess. Articles ("ein Gespräch"), vague plurals ("Tausende"),
+//! names and identifiers ("1. FC Köln", "A 45"), scores ("2:1") yield nothing; a figure
+//! whose unit stands only in an earlier clause stays a plain `number`.
+//!
+//! Lexicons (embedded, extendable with `--lexicon-dir`): `numbers_words.tsv` (number words,
+//! scale words, fractions), `numbers_units.tsv` (currencies, units, time units),
+//! `numbers_modifiers.tsv` (approximators, comparators), `numbers_months.tsv`,
+//! `numbers_lemmas.tsv` (umlaut plurals of counted nouns).
+//!
+//! ```
+//! use aussage::{Document, Pipeline, Stages};
+//! let p = Pipeline::new().unwrap();
+//! let doc = Document::from_text("a", "Deutschland gab rund 40 Milliarden Euro.");
+//! let q = p.process(&doc, Stages::ALL).quantities.unwrap();
+//! assert_eq!(q[0].text, "rund 40 Milliarden Euro");
+//! assert_eq!((q[0].kind.as_str(), q[0].value, q[0].unit.as_deref()), ("money", Some(4e10), Some("EUR")));
+//! ```
+
+mod rules;
+mod tokens;
+mod words;
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Error;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, Row};
 use crate::record::Quantity;
-use crate::segment::Segmentation;
+use crate::segment::{Segmentation, Token};
+
+use tokens::Toks;
+use words::{Class, Words};
+
+const WORDS: &str = include_str!("../../lexicons/numbers_words.tsv");
+const UNITS: &str = include_str!("../../lexicons/numbers_units.tsv");
+const MODIFIERS: &str = include_str!("../../lexicons/numbers_modifiers.tsv");
+const MONTHS: &str = include_str!("../../lexicons/numbers_months.tsv");
+const LEMMAS: &str = include_str!("../../lexicons/numbers_lemmas.tsv");
+
+/// A small multiplicative hasher for short lexicon keys (the default SipHash costs more
+/// than the rest of a lookup; keys are our own lexicon words, not attacker-chosen).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// HashMap with [`Fx`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// HashSet with [`Fx`].
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+
+/// What a unit word makes of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Money,
+    Cent,
+    Percent,
+    Measure,
+    Duration,
+}
+
+/// A unit or currency from `numbers_units.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub kind: UnitKind,
+    pub code: String,
+    pub factor: f64,
+    pub pre: bool,
+    pub post: bool,
+}
+
+/// A multi-token surface form (lower case tokens, and as written for case-sensitive ones).
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern<T> {
+    pub low: Vec<String>,
+    pub raw: Vec<String>,
+    pub cs: bool,
+    pub val: T,
+}
+
+/// Surface forms keyed by their first lower-case token, longest first.
+#[derive(Debug, Clone)]
+pub(crate) struct PatternSet<T> {
+    pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
+}
+
+impl<T> Default for PatternSet<T> {
+    fn default() -> Self {
+        PatternSet {
+            map: FxMap::default(),
+        }
+    }
+}
+
+impl<T: Clone> PatternSet<T> {
+    fn add(&mut self, surface: &str, cs: bool, val: T) {
+        let t = Toks::new(surface, 0, surface.len());
+        if t.len() == 0 {
+            return;
+        }
+        let low: Vec<String> = (0..t.len()).map(|i| t.low(i).to_string()).collect();
+        let raw: Vec<String> = (0..t.len()).map(|i| t.raw(i).to_string()).collect();
+        let list = self.map.entry(low[0].clone()).or_default();
+        list.push(Pattern { low, raw, cs, val });
+        list.sort_by_key(|b| std::cmp::Reverse(b.low.len()));
+    }
+
+    /// The longest pattern starting at token `i` whose tokens after the first are glued
+    /// or spaced as in `t` (any spacing), ending before `limit`; returns it and its end.
+    pub fn at<'s>(&'s self, t: &Toks, i: usize, limit: usize) -> Option<(&'s Pattern<T>, usize)> {
+        let list = self.map.get(t.low(i))?;
+        'p: for p in list {
+            let end = i + p.low.len();
+            if end > limit {
+                continue;
+            }
+            for (k, w) in p.low.iter().enumerate() {
+                let ok = if p.cs {
+                    t.raw(i + k) == p.raw[k]
+                } else {
+                    t.low(i + k) == w
+                };
+                if !ok {
+                    continue 'p;
+                }
+            }
+            // a word pattern must not run on into letters ("Euro" in "Euroländer" is one token
+            // anyway); a trailing "." must not be the sentence's final stop
+            if p.low.last().is_some_and(|l| l == ".") && end == limit {
+                continue;
+            }
+            return Some((p, end));
+        }
+        None
+    }
+}
+
+/// The compiled tables of the stage.
+#[derive(Debug, Clone)]
+pub(crate) struct Tables {
+    // (see `triggers` for the per-token gate)
+    pub words: Words,
+    pub units: PatternSet<Unit>,
+    pub modifiers: PatternSet<&'static str>,
+    pub months: FxMap<String, u32>,
+    /// Words that may start a quantity other than number words (modifiers, months,
+    /// "vor", "ein", units that are figures themselves, …): the per-token gate.
+    pub triggers: FxSet<String>,
+    /// umlaut plural endings → singular endings, longest first
+    pub lemmas: Vec<(String, String)>,
+}
+
+fn parse_f64(row: &Row, i: usize) -> Result<f64, Error> {
+    row.get(i)
+        .parse::<f64>()
+        .map_err(|_| row.error(format!("column {} must be a number", i + 1)))
+}
+
+const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
+
+impl Tables {
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        let mut words = Words::default();
+        for row in lex.rows("numbers_words.tsv", WORDS) {
+            let class = match row.get(2) {
+                "zero" => Class::Zero,
+                "unit" => Class::Unit,
+                "teen" => Class::Teen,
+                "tens" => Class::Tens,
+                "hundred" => Class::Hundred,
+                "thousand" => Class::Thousand,
+                "und" => Class::Und,
+                "half" => Class::Half,
+                "whole" => Class::Whole,
+                "scale" => Class::Scale,
+                "dozen" => Class::Dozen,
+                "fraction" => Class::Fraction,
+                other => return Err(row.error(format!("unknown class '{other}'"))),
+            };
+            words.add(&row.get(0).to_lowercase(), parse_f64(&row, 1)?, class);
+        }
+        words.finish();
+
+        let mut units = PatternSet::default();
+        for row in lex.rows("numbers_units.tsv", UNITS) {
+            let kind = match row.get(1) {
+                "money" => UnitKind::Money,
+                "cent" => UnitKind::Cent,
+                "percent" => UnitKind::Percent,
+                "measure" => UnitKind::Measure,
+                "duration" => UnitKind::Duration,
+                other => return Err(row.error(format!("unknown kind '{other}'"))),
+            };
+            let flags = row.get(4);
+            let cs = flags.split(',').any(|f| f.trim() == "cs");
+            let pre = flags
+                .split(',')
+                .any(|f| matches!(f.trim(), "pre" | "preonly"));
+            let post = !flags.split(',').any(|f| f.trim() == "preonly");
+            let unit = Unit {
+                kind,
+                code: row.get(2).to_string(),
+                factor: parse_f64(&row, 3)?,
+                pre,
+                post,
+            };
+            for alt in row.get(0).split('|').filter(|a| !a.is_empty()) {
+                // codes and symbols in capitals ("SEK", "GB") keep their case
+                let cs =
+                    cs || alt.chars().count() >= 2 && alt.chars().all(|c| c.is_ascii_uppercase());
+                // "kanadisch* Dollar": the adjective with every ending
+                if let Some((adj, rest)) = alt.split_once("* ") {
+                    for e in ADJ_ENDINGS {
+                        units.add(&format!("{adj}{e} {rest}"), cs, unit.clone());
+                    }
+                } else {
+                    units.add(alt, cs, unit.clone());
+                }
+            }
+        }
+
+        let mut modifiers = PatternSet::default();
+        for row in lex.rows("numbers_modifiers.tsv", MODIFIERS) {
+            let m: &'static str = match row.get(1) {
+                "approx" => "approx",
+                "gt" => "gt",
+                "ge" => "ge",
+                "lt" => "lt",
+                "le" => "le",
+                "exact" => "exact",
+                other => return Err(row.error(format!("unknown modifier '{other}'"))),
+            };
+            modifiers.add(row.get(0), false, m);
+        }
+
+        let mut months = FxMap::default();
+        for row in lex.rows("numbers_months.tsv", MONTHS) {
+            let m = row
+                .get(1)
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| row.error("month must be 1-12"))?;
+            months.insert(row.get(0).trim_end_matches('.').to_lowercase(), m);
+        }
+
+        let mut lemmas: Vec<(String, String)> = lex
+            .rows("numbers_lemmas.tsv", LEMMAS)
+            .iter()
+            .map(|r| (r.get(0).to_lowercase(), r.get(1).to_lowercase()))
+            .filter(|(a, _)| !a.is_empty())
+            .collect();
+        lemmas.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+
+        let mut triggers: FxSet<String> = FxSet::default();
+        for w in [
+            "vor",
+            "in",
+            "zwischen",
+            "minus",
+            "plus",
+            "negativ",
+            "hälfte",
+            "dreiviertel",
+            "halb",
+            "halbe",
+            "halben",
+            "halber",
+            "halbes",
+            "halbem",
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "einer",
+            "eines",
+        ] {
+            triggers.insert(w.to_string());
+        }
+        triggers.extend(modifiers.map.keys().cloned());
+        triggers.extend(months.keys().cloned());
+        for (k, list) in &units.map {
+            if list
+                .iter()
+                .any(|p| p.val.pre || p.val.kind == UnitKind::Duration && p.val.factor != 1.0)
+            {
+                triggers.insert(k.clone());
+            }
+        }
+        Ok(Tables {
+            words,
+            units,
+            modifiers,
+            months,
+            triggers,
+            lemmas,
+        })
+    }
+}
 
 /// The quantity recogniser, built once and shared across threads.
 #[derive(Debug, Clone)]
-pub struct Recogniser {}
+pub struct Recogniser {
+    tables: Tables,
+}
 
 impl Recogniser {
     /// Builds the recogniser from the built-in lexicons plus `lex`'s additions.
-    pub fn new(_lex: &Lexicons) -> Result<Self, Error> {
-        Ok(Recogniser {})
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        Ok(Recogniser {
+            tables: Tables::new(lex)?,
+        })
     }
 
     /// The quantities of `text`, with byte offsets, ids `q1…` and sentence indices.
-    pub fn recognise(&self, _text: &str, _seg: &Segmentation) -> Vec<Quantity> {
-        Vec::new()
+    pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut currency = String::from("EUR");
+        let mut low = String::new();
+        for (si, s) in seg.sentences.iter().enumerate() {
+            if s.start >= s.end || s.end > text.len() {
+                continue;
+            }
+            if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+                continue;
+            }
+            if !self.candidate(text, seg.sentence_tokens(si), &mut low) {
+                continue;
+            }
+            let t = Toks::new(text, s.start, s.end);
+            rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
+        }
+        for (k, q) in out.iter_mut().enumerate() {
+            q.id = format!("q{}", k + 1);
+        }
+        out
     }
 }
+
+impl Recogniser {
+    /// The cheap gate of a sentence, on the segmenter's tokens: can it hold a figure at
+    /// all? True for a digit, a fraction sign, or a word that reads as a number, an
+    /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
+    /// and an article before a unit or scale word ("einen Tag", "eine Million").
+    fn candidate(&self, text: &str, toks: &[Token], low: &mut String) -> bool {
+        let tb = &self.tables;
+        if toks.is_empty() {
+            // no tokens from the segmenter: read the sentence rather than guess
+            return true;
+        }
+        let lower = |w: &str, low: &mut String| {
+            low.clear();
+            if w.is_ascii() {
+                low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                low.extend(w.chars().flat_map(char::to_lowercase));
+            }
+        };
+        for (k, tok) in toks.iter().enumerate() {
+            let Some(w) = text.get(tok.start..tok.end) else {
+                continue;
+            };
+            let b = w.as_bytes();
+            if b.iter().any(u8::is_ascii_digit) {
+                return true;
+            }
+            if !tb.words.may_pair(w) {
+                if matches!(w, "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛") {
+                    return true;
+                }
+                continue;
+            }
+            lower(w, low);
+            let first = match low.find('-') {
+                Some(h) => &low[..h],
+                None => low.as_str(),
+            };
+            if matches!(
+                first,
+                "ein"
+                    | "eine"
+                    | "einen"
+                    | "einem"
+                    | "einer"
+                    | "eines"
+                    | "halbe"
+                    | "halben"
+                    | "halber"
+                    | "halbes"
+            ) {
+                if let Some(next) = toks.get(k + 1).and_then(|t| text.get(t.start..t.end)) {
+                    lower(next, low);
+                    let n = low.as_str();
+                    if tb.units.map.contains_key(n)
+                        || tb.words.whole.contains_key(n)
+                        || matches!(
+                            n,
+                            "halb"
+                                | "halbe"
+                                | "halben"
+                                | "halber"
+                                | "halbes"
+                                | "dreiviertel"
+                                | "gutes"
+                                | "guten"
+                        )
+                        || tb
+                            .words
+                            .cardinal(&format!("ein{n}"))
+                            .is_some_and(|v| v >= 100.0)
+                    {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            if matches!(
+                first,
+                "hälfte"
+                    | "viertelstunde"
+                    | "viertelstunden"
+                    | "dreiviertelstunde"
+                    | "vierteljahrhundert"
+                    | "vierteljahr"
+            ) {
+                return true;
+            }
+            let ordinal_stem = ["erst", "dritt", "siebt", "zweit", "viert", "fünft"]
+                .iter()
+                .any(|p| first.starts_with(p));
+            if !(tb.words.may_start(first) || ordinal_stem) {
+                continue;
+            }
+            if tb.words.cardinal(first).is_some()
+                || tb.words.ordinal(first).is_some()
+                || ordinal_stem
+                || first.ends_with("mal")
+                || first.as_bytes().windows(2).any(|x| x == b"ig")
+                || first.as_bytes().windows(7).any(|x| x == b"viertel")
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests;

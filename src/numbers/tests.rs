@@ -1,0 +1,715 @@
+//! Example tables of the rule families (Duckling style): one German sentence a line with
+//! the quantity expected in it, negatives beside positives. Our own sentences.
+
+use super::Recogniser;
+use crate::lexicon::Lexicons;
+use crate::record::Quantity;
+use crate::segment::{Segmentation, SentenceSpan};
+
+/// Expected: span text, kind, value, unit, extra "key=value" fields (approx, bound, min,
+/// max, part, whole, relation, iso).
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<f64>,
+    Option<&'static str>,
+    &'static str,
+);
+
+/// The quantities of `text` read as one sentence (independent of the segmenter), with
+/// `text` filled from the byte offsets.
+fn run(text: &str) -> Vec<Quantity> {
+    let r = Recogniser::new(&Lexicons::default()).expect("recogniser");
+    let seg = Segmentation {
+        tokens: Vec::new(),
+        sentences: vec![SentenceSpan {
+            start: 0,
+            end: text.trim_end().len(),
+            heading: false,
+            tokens: 0..0,
+        }],
+    };
+    let mut qs = r.recognise(text, &seg);
+    for q in &mut qs {
+        q.text = text[q.start..q.end].to_string();
+    }
+    qs
+}
+
+fn check(rows: &[Row]) {
+    let mut failures = Vec::new();
+    for (sentence, span, kind, value, unit, extra) in rows {
+        let qs = run(sentence);
+        let Some(q) = qs.iter().find(|q| q.text == *span) else {
+            let got: Vec<_> = qs
+                .iter()
+                .map(|q| format!("{:?}:{}", q.text, q.kind))
+                .collect();
+            failures.push(format!(
+                "{sentence:?}: expected span {span:?}, got {got:?}\n  help: the rule family of kind {kind} did not fire or took a different span"
+            ));
+            continue;
+        };
+        let mut bad = Vec::new();
+        if q.kind != *kind {
+            bad.push(format!("kind {} != {kind}", q.kind));
+        }
+        if let (Some(a), Some(b)) = (q.value, value) {
+            if (a - b).abs() > 1e-9 * b.abs().max(1.0) {
+                bad.push(format!("value {a} != {b}"));
+            }
+        } else if q.value.is_some() != value.is_some() {
+            bad.push(format!("value {:?} != {value:?}", q.value));
+        }
+        if q.unit.as_deref() != *unit {
+            bad.push(format!("unit {:?} != {unit:?}", q.unit));
+        }
+        for kv in extra.split_whitespace() {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            let got = match k {
+                "approx" => q.approx.map(|a| a.to_string()),
+                "bound" => q.bound.clone(),
+                "relation" => q.relation.clone(),
+                "iso" => q.iso.clone(),
+                "min" => q.min.map(|x| x.to_string()),
+                "max" => q.max.map(|x| x.to_string()),
+                "part" => q.part.map(|x| x.to_string()),
+                "whole" => q.whole.map(|x| x.to_string()),
+                _ => Some("?".into()),
+            };
+            if got.as_deref() != Some(v) {
+                bad.push(format!("{k}={got:?} != {v}"));
+            }
+        }
+        if !bad.is_empty() {
+            failures.push(format!(
+                "{sentence:?} → {span:?}: {}\n  help: rule {:?} fired with the wrong reading",
+                bad.join(", "),
+                q.rule
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Sentences that must yield no quantity at all (or none covering `span`).
+fn check_none(rows: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (sentence, span) in rows {
+        let qs = run(sentence);
+        if let Some(q) = qs
+            .iter()
+            .find(|q| span.is_empty() || q.text.contains(span) || span.contains(q.text.as_str()))
+        {
+            failures.push(format!(
+                "{sentence:?}: unexpected {:?} ({}, rule {:?})\n  help: a negative example fired; tighten the rule",
+                q.text, q.kind, q.rule
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn money() {
+    check(&[
+        (
+            "Der Bund zahlt 40 Milliarden Euro.",
+            "40 Milliarden Euro",
+            "money",
+            Some(4e10),
+            Some("EUR"),
+            "",
+        ),
+        (
+            "Das Paket kostet rund 3,72 Mrd. Euro im Jahr.",
+            "rund 3,72 Mrd. Euro",
+            "money",
+            Some(3.72e9),
+            Some("EUR"),
+            "approx=true",
+        ),
+        (
+            "Die Firma erhielt 5 Mio. US-Dollar.",
+            "5 Mio. US-Dollar",
+            "money",
+            Some(5e6),
+            Some("USD"),
+            "",
+        ),
+        (
+            "Er spendete mindestens eine Million Franken.",
+            "mindestens eine Million Franken",
+            "money",
+            Some(1e6),
+            Some("CHF"),
+            "bound=ge",
+        ),
+        (
+            "Ein Ticket kostet 12,50 €.",
+            "12,50 €",
+            "money",
+            Some(12.5),
+            Some("EUR"),
+            "",
+        ),
+        (
+            "Der Preis lag bei $ 15 pro Stück.",
+            "$ 15",
+            "money",
+            Some(15.0),
+            Some("USD"),
+            "",
+        ),
+        (
+            "Sie zahlte 300 Schweizer Franken Strafe.",
+            "300 Schweizer Franken",
+            "money",
+            Some(300.0),
+            Some("CHF"),
+            "",
+        ),
+        (
+            "Das Brot kostet zwei Euro fünfzig.",
+            "zwei Euro fünfzig",
+            "money",
+            Some(2.5),
+            Some("EUR"),
+            "",
+        ),
+        (
+            "Die Aktie stieg um 21 Cent.",
+            "21 Cent",
+            "money",
+            Some(0.21),
+            Some("EUR"),
+            "",
+        ),
+        (
+            "Moskau zahlt 700 Millionen Rubel.",
+            "700 Millionen Rubel",
+            "money",
+            Some(7e8),
+            Some("RUB"),
+            "",
+        ),
+        (
+            "Der Zuschuss beträgt 16,4 Millionen kanadische Dollar.",
+            "16,4 Millionen kanadische Dollar",
+            "money",
+            Some(1.64e7),
+            Some("CAD"),
+            "",
+        ),
+        (
+            "Die Zwanzig-Euro-Scheine sind knapp.",
+            "Zwanzig-Euro",
+            "money",
+            Some(20.0),
+            Some("EUR"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn percent() {
+    check(&[
+        (
+            "Die Arbeitslosigkeit sank auf 5,3 Prozent.",
+            "5,3 Prozent",
+            "percent",
+            Some(5.3),
+            Some("percent"),
+            "",
+        ),
+        (
+            "Die Partei verlor 2,4 Prozentpunkte.",
+            "2,4 Prozentpunkte",
+            "percent",
+            Some(2.4),
+            Some("percentage_point"),
+            "",
+        ),
+        (
+            "Der Umsatz wuchs um 12% im Jahr.",
+            "12%",
+            "percent",
+            Some(12.0),
+            Some("percent"),
+            "",
+        ),
+        (
+            "Fast dreißig Prozent stimmten dagegen.",
+            "Fast dreißig Prozent",
+            "percent",
+            Some(30.0),
+            Some("percent"),
+            "approx=true",
+        ),
+        (
+            "Die Rate stieg von 1,8 auf 2,1 Prozent.",
+            "1,8",
+            "percent",
+            Some(1.8),
+            Some("percent"),
+            "",
+        ),
+        (
+            "Die Rate stieg von 1,8 auf 2,1 Prozent.",
+            "2,1 Prozent",
+            "percent",
+            Some(2.1),
+            Some("percent"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn counts_and_parts() {
+    check(&[
+        (
+            "Rund 200.000 Soldaten stehen bereit.",
+            "Rund 200.000 Soldaten",
+            "count",
+            Some(200000.0),
+            Some("Soldaten"),
+            "approx=true",
+        ),
+        (
+            "Es kamen 12 neue Mitglieder dazu.",
+            "12 neue Mitglieder",
+            "count",
+            Some(12.0),
+            Some("Mitglieder"),
+            "",
+        ),
+        (
+            "Es sprachen 20 Ärztinnen und Ärzte.",
+            "20 Ärztinnen und Ärzte",
+            "count",
+            Some(20.0),
+            Some("Ärztin und Arzt"),
+            "",
+        ),
+        (
+            "Drei Kinder wurden verletzt.",
+            "Drei Kinder",
+            "count",
+            Some(3.0),
+            Some("Kinder"),
+            "",
+        ),
+        (
+            "12 der 27 Länder stimmten zu.",
+            "12 der 27 Länder",
+            "part_of_whole",
+            Some(12.0),
+            Some("Land"),
+            "part=12 whole=27",
+        ),
+        (
+            "Nur drei von zehn Befragten waren zufrieden.",
+            "drei von zehn Befragten",
+            "part_of_whole",
+            Some(3.0),
+            Some("Befragten"),
+            "part=3 whole=10",
+        ),
+        (
+            "Es kamen 40 Staats- und Regierungschefs.",
+            "40 Staats- und Regierungschefs",
+            "count",
+            Some(40.0),
+            Some("Staats- und Regierungschefs"),
+            "",
+        ),
+        (
+            "Ein halbes Dutzend Häuser brannte.",
+            "Ein halbes Dutzend Häuser",
+            "count",
+            Some(6.0),
+            Some("Haus"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn measures() {
+    check(&[
+        (
+            "Die Strecke ist 42,195 Kilometer lang.",
+            "42,195 Kilometer",
+            "measure",
+            Some(42.195),
+            Some("km"),
+            "",
+        ),
+        (
+            "Er fuhr 180 km/h auf der Autobahn.",
+            "180 km/h",
+            "measure",
+            Some(180.0),
+            Some("km/h"),
+            "",
+        ),
+        (
+            "Es wurden 35 Grad Celsius gemessen.",
+            "35 Grad Celsius",
+            "measure",
+            Some(35.0),
+            Some("°C"),
+            "",
+        ),
+        (
+            "Der Wal wiegt über 30 Tonnen.",
+            "über 30 Tonnen",
+            "measure",
+            Some(30.0),
+            Some("t"),
+            "bound=gt",
+        ),
+        (
+            "Die Fläche umfasst 120 Hektar Wald.",
+            "120 Hektar",
+            "measure",
+            Some(120.0),
+            Some("ha"),
+            "",
+        ),
+        (
+            "Die Wohnung hat 75 m² Fläche.",
+            "75 m²",
+            "measure",
+            Some(75.0),
+            Some("m²"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn durations_and_ages() {
+    check(&[
+        (
+            "Der Streik dauerte zwei Wochen.",
+            "zwei Wochen",
+            "duration",
+            Some(2.0),
+            Some("week"),
+            "",
+        ),
+        (
+            "Er kam vor sechzehn Tagen an.",
+            "vor sechzehn Tagen",
+            "duration",
+            Some(16.0),
+            Some("day"),
+            "relation=ago",
+        ),
+        (
+            "In 25 Jahren ist das vorbei.",
+            "In 25 Jahren",
+            "duration",
+            Some(25.0),
+            Some("year"),
+            "relation=in",
+        ),
+        (
+            "Sie führten ein anderthalbstündiges Gespräch.",
+            "anderthalbstündiges",
+            "duration",
+            Some(1.5),
+            Some("hour"),
+            "",
+        ),
+        (
+            "Der zweitägige Gipfel endet heute.",
+            "zweitägige",
+            "duration",
+            Some(2.0),
+            Some("day"),
+            "",
+        ),
+        (
+            "Das dauerte eine halbe Stunde.",
+            "eine halbe Stunde",
+            "duration",
+            Some(0.5),
+            Some("hour"),
+            "",
+        ),
+        (
+            "Er lief drei Stunden und zwanzig Minuten.",
+            "drei Stunden und zwanzig Minuten",
+            "duration",
+            Some(200.0),
+            Some("minute"),
+            "",
+        ),
+        (
+            "Der 77-Jährige trat zurück.",
+            "77-Jährige",
+            "age",
+            Some(77.0),
+            Some("year"),
+            "",
+        ),
+        (
+            "Die Brücke ist 120 Jahre alt.",
+            "120 Jahre alt",
+            "age",
+            Some(120.0),
+            Some("year"),
+            "",
+        ),
+        (
+            "Nach der 20-jährigen Haft kam er frei.",
+            "20-jährigen",
+            "duration",
+            Some(20.0),
+            Some("year"),
+            "",
+        ),
+        (
+            "Ein vierjähriger Junge wurde gefunden.",
+            "vierjähriger",
+            "age",
+            Some(4.0),
+            Some("year"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn dates_times_years() {
+    check(&[
+        (
+            "Am 3. Oktober 2025 wird gefeiert.",
+            "3. Oktober 2025",
+            "date",
+            None,
+            None,
+            "iso=2025-10-03",
+        ),
+        (
+            "Bis zum 31.12. muss es fertig sein.",
+            "31.12.",
+            "date",
+            None,
+            None,
+            "iso=XXXX-12-31",
+        ),
+        (
+            "Das Gesetz gilt seit Oktober 2014.",
+            "Oktober 2014",
+            "date",
+            None,
+            None,
+            "iso=2014-10",
+        ),
+        (
+            "Der Vertrag vom 01.02.2019 gilt.",
+            "01.02.2019",
+            "date",
+            None,
+            None,
+            "iso=2019-02-01",
+        ),
+        (
+            "Sie treffen sich am 11. und 12. März.",
+            "11.",
+            "date",
+            None,
+            None,
+            "iso=XXXX-03-11",
+        ),
+        (
+            "Der Zug fährt um 9.30 Uhr ab.",
+            "9.30 Uhr",
+            "time",
+            None,
+            None,
+            "iso=T09:30",
+        ),
+        (
+            "Er kam gegen 14 Uhr an.",
+            "14 Uhr",
+            "time",
+            None,
+            None,
+            "iso=T14:00",
+        ),
+        (
+            "Das war im Jahr 1995 anders.",
+            "1995",
+            "year",
+            Some(1995.0),
+            None,
+            "",
+        ),
+        (
+            "In den 1970er-Jahren war das anders.",
+            "1970er-Jahren",
+            "year",
+            Some(1970.0),
+            Some("decade"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn ranges() {
+    check(&[
+        (
+            "Es kosten 30 bis 60 Millionen Euro.",
+            "30 bis 60 Millionen Euro",
+            "range",
+            None,
+            Some("EUR"),
+            "min=30000000 max=60000000",
+        ),
+        (
+            "Er wartete zwischen 10 und 20 Minuten.",
+            "zwischen 10 und 20 Minuten",
+            "range",
+            None,
+            Some("minute"),
+            "min=10 max=20",
+        ),
+        (
+            "Die Zinsen lagen bei 3–5 % jährlich.",
+            "3–5 %",
+            "range",
+            None,
+            Some("percent"),
+            "min=3 max=5",
+        ),
+        (
+            "Er ist etwa 40 bis 50 Jahre alt.",
+            "etwa 40 bis 50 Jahre alt",
+            "range",
+            None,
+            Some("year"),
+            "approx=true min=40 max=50",
+        ),
+    ]);
+}
+
+#[test]
+fn numbers_ordinals_fractions() {
+    check(&[
+        (
+            "Die Zahl lautet 1 234 567.",
+            "1 234 567",
+            "number",
+            Some(1234567.0),
+            None,
+            "",
+        ),
+        (
+            "Er nannte dreiundzwanzig.",
+            "dreiundzwanzig",
+            "number",
+            Some(23.0),
+            None,
+            "",
+        ),
+        (
+            "Am Ende blieben 44 Millionen übrig.",
+            "44 Millionen",
+            "number",
+            Some(4.4e7),
+            None,
+            "",
+        ),
+        (
+            "Das ist die 107. Ausgabe.",
+            "107.",
+            "ordinal",
+            Some(107.0),
+            None,
+            "",
+        ),
+        (
+            "Es ist das zweitgrößte Netz.",
+            "zweitgrößte",
+            "ordinal",
+            Some(2.0),
+            None,
+            "",
+        ),
+        (
+            "Sie kam als dritte ins Ziel.",
+            "dritte",
+            "ordinal",
+            Some(3.0),
+            None,
+            "",
+        ),
+        (
+            "Im 19. Jahrhundert war das anders.",
+            "19. Jahrhundert",
+            "ordinal",
+            Some(19.0),
+            Some("century"),
+            "",
+        ),
+        (
+            "Er verlor mehr als zwei Drittel.",
+            "mehr als zwei Drittel",
+            "number",
+            Some(2.0 / 3.0),
+            None,
+            "bound=gt",
+        ),
+        (
+            "Die Hälfte davon kam nie an.",
+            "Hälfte",
+            "number",
+            Some(0.5),
+            None,
+            "",
+        ),
+        (
+            "Knapp die Hälfte stimmte zu.",
+            "Knapp die Hälfte",
+            "number",
+            Some(0.5),
+            None,
+            "approx=true",
+        ),
+        (
+            "Der Preis stieg zwanzigmal.",
+            "zwanzigmal",
+            "number",
+            Some(20.0),
+            Some("times"),
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn negatives() {
+    check_none(&[
+        ("Sie führten ein Gespräch.", ""),
+        ("Der 1. FC Köln gewann.", ""),
+        ("Das Spiel endete 2:1.", ""),
+        ("Sie siegten mit 3:0 gegen Rom.", ""),
+        ("Tausende Menschen kamen.", ""),
+        ("Einmal im Leben.", ""),
+        ("Er fuhr auf der A 45 nach Norden.", ""),
+        ("Eines der Konten war leer.", ""),
+        ("Die Anleihe mit der ISIN DE000ABC1234 läuft.", ""),
+        ("Sie telefonierte mit +49-30-1234567 lange.", ""),
+        ("Das neue Nexus 6P ist da.", ""),
+        ("Wir achten darauf.", ""),
+        ("Dutzende Häuser brannten.", ""),
+    ]);
+}

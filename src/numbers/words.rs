@@ -1,0 +1,457 @@
+//! Numerals: German digit notation and written-out numbers, cardinal and ordinal.
+//!
+//! Written-out numbers get a small parser of their own (as Duckling's `NumParser`), not a
+//! regex: the word is cut into morphemes from `lexicons/numbers_words.tsv` by longest match
+//! ("siebenhunderteinundzwanzigtausendzwölf" → sieben·hundert·ein·und·zwanzig·tausend·zwölf)
+//! and a small state machine checks their order and sums them. It reads one word only;
+//! scale words after it ("zwei Milliarden") and articles are the rules' business.
+//!
+//! Digits: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`; a dot group that is not three digits
+//! (`14.30`, `3.10.2000`) is not a plain number (dates and times read those).
+
+use super::FxMap;
+
+/// The class of a number morpheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// `null`
+    Zero,
+    /// 1–9
+    Unit,
+    /// 10–19
+    Teen,
+    /// 20, 30, … 90
+    Tens,
+    /// `hundert`
+    Hundred,
+    /// `tausend`
+    Thousand,
+    /// `und`
+    Und,
+    /// `einhalb`, `dreiviertel`: a fraction added to what precedes
+    Half,
+    /// `anderthalb`: a value on its own
+    Whole,
+    /// A scale word after a numeral (`Milliarden`, `Mio`)
+    Scale,
+    /// `Dutzend`
+    Dozen,
+    /// A fraction noun (`Drittel`: value is the denominator)
+    Fraction,
+}
+
+/// Number words, compiled from the lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// In-word morphemes, longest first.
+    morphs: Vec<(String, f64, Class)>,
+    /// Indices into `morphs` by first byte (longest first), so a word that starts with
+    /// no morpheme is rejected at once.
+    by_first: Vec<Vec<u16>>,
+    /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
+    /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 flags.
+    pairs: Vec<bool>,
+    /// Whole words: scale words, dozen, fraction nouns.
+    pub whole: FxMap<String, (f64, Class)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Thousand,
+    UndAfterUnit,
+    UndAfterHT,
+    Done,
+}
+
+impl Words {
+    /// Adds a lexicon row.
+    pub fn add(&mut self, word: &str, value: f64, class: Class) {
+        match class {
+            Class::Scale | Class::Dozen | Class::Fraction => {
+                self.whole.insert(word.to_string(), (value, class));
+                if class == Class::Scale && word == "tausend" {
+                    self.morphs.push((word.to_string(), value, Class::Thousand));
+                }
+            }
+            _ => self.morphs.push((word.to_string(), value, class)),
+        }
+    }
+
+    /// Sorts the morphemes for longest-first matching (call once after adding).
+    pub fn finish(&mut self) {
+        self.morphs
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        self.morphs.dedup_by(|a, b| a.0 == b.0);
+        self.pairs = vec![false; 1 << 16];
+        let extra = [
+            "erst", "dritt", "siebt", "ein", "halb", "hälfte", "viertel", "gut",
+        ];
+        let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
+        for w in words.iter().map(String::as_str).chain(extra) {
+            let b = w.as_bytes();
+            if b.len() >= 2 {
+                self.pairs[usize::from(b[0]) << 8 | usize::from(b[1])] = true;
+            }
+        }
+        self.by_first = vec![Vec::new(); 256];
+        for (k, (w, _, _)) in self.morphs.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                self.by_first[usize::from(b)].push(k as u16);
+            }
+        }
+    }
+
+    /// A first gate on a word as written: its first two bytes, lower-cased (ASCII and the
+    /// German capitals Ä Ö Ü), are those of a word that may start a figure.
+    pub fn may_pair(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.len() < 2 || self.pairs.is_empty() {
+            return false;
+        }
+        let (mut x, mut y) = (b[0].to_ascii_lowercase(), b[1]);
+        if x == 0xC3 {
+            if (0x80..=0x9E).contains(&y) {
+                y += 0x20;
+            }
+        } else {
+            y = y.to_ascii_lowercase();
+        }
+        if x == 0 {
+            x = 1;
+        }
+        self.pairs[usize::from(x) << 8 | usize::from(y)]
+    }
+
+    /// True when `s` starts with a number morpheme (a cheap gate before parsing).
+    pub fn may_start(&self, s: &str) -> bool {
+        let Some(&b) = s.as_bytes().first() else {
+            return false;
+        };
+        self.by_first.get(usize::from(b)).is_some_and(|l| {
+            l.iter()
+                .any(|&k| s.starts_with(self.morphs[usize::from(k)].0.as_str()))
+        })
+    }
+
+    /// The value of a written-out cardinal (lower case, one word), e.g.
+    /// "dreiundzwanzig" → 23, "zweieinhalb" → 2.5.
+    pub fn cardinal(&self, s: &str) -> Option<f64> {
+        if s.is_empty() || s.len() > 160 || !self.may_start(s) {
+            return None;
+        }
+        let (mut total, mut group, mut sub, mut frac) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        let mut hundred_in_group = false;
+        let mut last = Last::Start;
+        let mut pos = 0;
+        while pos < s.len() {
+            let rest = &s[pos..];
+            let bucket = rest
+                .as_bytes()
+                .first()
+                .and_then(|&b| self.by_first.get(usize::from(b)))
+                .map_or(&[][..], |v| v.as_slice());
+            let m = bucket
+                .iter()
+                .map(|&k| &self.morphs[usize::from(k)])
+                .find(|(w, _, c)| {
+                    rest.starts_with(w.as_str())
+                    // "eins" only at the end
+                    && (w != "eins" || rest.len() == 4)
+                    // "halb" after "und" is read below
+                    && !(*c == Class::Und && rest.len() == 3)
+                });
+            let (w, v, c) = match m {
+                Some(m) => (m.0.as_str(), m.1, m.2),
+                None => {
+                    // "einundhalb"
+                    if rest == "halb" && last == Last::UndAfterUnit {
+                        frac = 0.5;
+                        last = Last::Done;
+                        pos = s.len();
+                        continue;
+                    }
+                    return None;
+                }
+            };
+            last = match (c, last) {
+                (Class::Zero, Last::Start) if s == "null" => Last::Done,
+                (Class::Whole, Last::Start) if rest.len() == w.len() => {
+                    sub = v;
+                    Last::Done
+                }
+                (Class::Unit, Last::Start | Last::Hundred | Last::Thousand | Last::UndAfterHT) => {
+                    sub = v;
+                    Last::Unit
+                }
+                (Class::Teen, Last::Start | Last::Hundred | Last::Thousand | Last::UndAfterHT) => {
+                    sub = v;
+                    Last::Teen
+                }
+                (
+                    Class::Tens,
+                    Last::Start
+                    | Last::Hundred
+                    | Last::Thousand
+                    | Last::UndAfterHT
+                    | Last::UndAfterUnit,
+                ) => {
+                    sub = if last == Last::UndAfterUnit {
+                        sub + v
+                    } else {
+                        v
+                    };
+                    Last::Tens
+                }
+                (Class::Und, Last::Unit) => Last::UndAfterUnit,
+                (Class::Und, Last::Hundred | Last::Thousand) => Last::UndAfterHT,
+                (Class::Hundred, Last::Start | Last::Unit | Last::Teen) if !hundred_in_group => {
+                    if last == Last::Teen && total > 0.0 {
+                        return None;
+                    }
+                    group = if last == Last::Start {
+                        100.0
+                    } else {
+                        sub * 100.0
+                    };
+                    sub = 0.0;
+                    hundred_in_group = true;
+                    Last::Hundred
+                }
+                (
+                    Class::Thousand,
+                    Last::Start | Last::Unit | Last::Teen | Last::Tens | Last::Hundred,
+                ) if total == 0.0 => {
+                    let g = group + sub;
+                    total = if g == 0.0 { 1000.0 } else { g * 1000.0 };
+                    group = 0.0;
+                    sub = 0.0;
+                    hundred_in_group = false;
+                    Last::Thousand
+                }
+                (Class::Half, Last::Unit | Last::Teen | Last::Tens) => {
+                    frac = v;
+                    Last::Done
+                }
+                (Class::Half, Last::Start) if w == "dreiviertel" => {
+                    frac = v;
+                    Last::Done
+                }
+                _ => return None,
+            };
+            pos += w.len();
+        }
+        match last {
+            Last::Start | Last::UndAfterHT | Last::UndAfterUnit => None,
+            _ => Some(total + group + sub + frac),
+        }
+    }
+
+    /// The value of a written-out ordinal with its ending ("dritte", "einundsechzigsten",
+    /// "tausendste"), or None.
+    pub fn ordinal(&self, s: &str) -> Option<f64> {
+        if !(self.may_start(s)
+            || s.starts_with("erst")
+            || s.starts_with("dritt")
+            || s.starts_with("siebt"))
+        {
+            return None;
+        }
+        let stem = ["en", "er", "es", "em", "e"]
+            .iter()
+            .find_map(|e| s.strip_suffix(e))?;
+        if let Some(base) = stem.strip_suffix("st") {
+            if let Some(v) = self.cardinal(base) {
+                let r = v % 100.0;
+                if v >= 20.0 && (r == 0.0 || r >= 20.0) && v.fract() == 0.0 {
+                    return Some(v);
+                }
+            }
+        }
+        let base = stem.strip_suffix('t')?;
+        let fixed: String;
+        let base = if let Some(p) = base.strip_suffix("ers") {
+            fixed = format!("{p}eins");
+            fixed.as_str()
+        } else if let Some(p) = base.strip_suffix("drit") {
+            fixed = format!("{p}drei");
+            fixed.as_str()
+        } else if let Some(p) = base.strip_suffix("sieb") {
+            fixed = format!("{p}sieben");
+            fixed.as_str()
+        } else if let Some(p) = base.strip_suffix("ach") {
+            fixed = format!("{p}acht");
+            fixed.as_str()
+        } else if base.ends_with("ein") || base.ends_with("eins") {
+            // "einte" is a verb; the first is "erste"
+            return None;
+        } else {
+            base
+        };
+        let v = self.cardinal(base)?;
+        let r = v % 100.0;
+        (v.fract() == 0.0 && (1.0..20.0).contains(&r)).then_some(v)
+    }
+}
+
+/// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
+/// None for dot groups that are not thousands (`14.30`, `3.10.2000`) and for `:`.
+pub fn digits(s: &str) -> Option<f64> {
+    if s.contains(':') {
+        return None;
+    }
+    let (int, dec) = match s.split_once(',') {
+        Some((a, b)) => {
+            if b.contains(',') || b.contains('.') {
+                return None;
+            }
+            (a, Some(b))
+        }
+        None => (s, None),
+    };
+    let mut v = 0.0f64;
+    if int.contains('.') {
+        for (k, g) in int.split('.').enumerate() {
+            let ok = if k == 0 {
+                (1..=3).contains(&g.len())
+            } else {
+                g.len() == 3
+            };
+            if !ok {
+                return None;
+            }
+        }
+    }
+    for c in int.chars().filter(char::is_ascii_digit) {
+        v = v * 10.0 + f64::from(c as u8 - b'0');
+    }
+    if let Some(d) = dec {
+        let mut scale = 0.1;
+        for c in d.chars() {
+            v += f64::from(c as u8 - b'0') * scale;
+            scale /= 10.0;
+        }
+    }
+    Some(round(v))
+}
+
+/// Rounds away binary noise (2.3 stays 2.3 after scaling).
+pub fn round(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = v.abs().log10().floor() as i32;
+    let p = 10f64.powi(12 - mag.clamp(-12, 12));
+    let r = (v * p).round() / p;
+    // only binary noise is removed: 2.3000000000000003 → 2.3, but 2/3 stays
+    let q = 10f64.powi(8 - mag.clamp(-8, 8));
+    if ((v * q).round() - v * q).abs() < 1e-4 {
+        r
+    } else {
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+
+    fn words() -> Words {
+        super::super::Tables::new(&Lexicons::default())
+            .unwrap()
+            .words
+    }
+
+    #[test]
+    fn cardinal_table() {
+        let w = words();
+        let cases: &[(&str, Option<f64>)] = &[
+            ("eins", Some(1.0)),
+            ("dreiundzwanzig", Some(23.0)),
+            ("dreiunddreissig", Some(33.0)),
+            ("hundertzwei", Some(102.0)),
+            ("einhunderttausend", Some(100000.0)),
+            ("eintausendachthundertzweiundfünfzig", Some(1852.0)),
+            ("siebenhunderteinundzwanzigtausendundzwölf", Some(721012.0)),
+            ("neunzehnhundertdreiundsiebzig", Some(1973.0)),
+            (
+                "dreihundertneunundneunzigtausendfuenfhundertneunundvierzig",
+                Some(399549.0),
+            ),
+            ("zweieinhalb", Some(2.5)),
+            ("eineinhalb", Some(1.5)),
+            ("einundhalb", Some(1.5)),
+            ("anderthalb", Some(1.5)),
+            ("dreiviertel", Some(0.75)),
+            ("eindreiviertel", Some(1.75)),
+            ("null", Some(0.0)),
+            // negatives
+            ("zweidrei", None),
+            ("undzwanzig", None),
+            ("einsundzwanzig", None),
+            ("zwanzigundeins", None),
+            ("hunderte", None),
+            ("einmal", None),
+            ("achtung", None),
+            ("neunziger", None),
+        ];
+        for (s, v) in cases {
+            assert_eq!(w.cardinal(s), *v, "help: cardinal({s:?})");
+        }
+    }
+
+    #[test]
+    fn ordinal_table() {
+        let w = words();
+        let cases: &[(&str, Option<f64>)] = &[
+            ("erste", Some(1.0)),
+            ("ersten", Some(1.0)),
+            ("zweiter", Some(2.0)),
+            ("dritten", Some(3.0)),
+            ("siebte", Some(7.0)),
+            ("achter", Some(8.0)),
+            ("elfte", Some(11.0)),
+            ("neunzehnten", Some(19.0)),
+            ("fünfundzwanzigster", Some(25.0)),
+            ("einundsechzigsten", Some(61.0)),
+            ("einhunderteinunddreißigste", Some(131.0)),
+            ("tausendste", Some(1000.0)),
+            ("einhunderttausendste", Some(100000.0)),
+            // negatives
+            ("einte", None),
+            ("zwanzigte", None),
+            ("hunderte", None),
+            ("erstmals", None),
+            ("konzerte", None),
+            ("drittel", None),
+        ];
+        for (s, v) in cases {
+            assert_eq!(w.ordinal(s), *v, "help: ordinal({s:?})");
+        }
+    }
+
+    #[test]
+    fn digits_table() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("1.000", Some(1000.0)),
+            ("3,5", Some(3.5)),
+            ("2.000,352", Some(2000.352)),
+            ("4,800", Some(4.8)),
+            ("0033", Some(33.0)),
+            ("01,10", Some(1.1)),
+            (",77", Some(0.77)),
+            ("1.000.000,00", Some(1e6)),
+            ("14.30", None),
+            ("3.10.2000", None),
+            ("2:1", None),
+        ];
+        for (s, v) in cases {
+            assert_eq!(digits(s), *v, "help: digits({s:?})");
+        }
+    }
+}
