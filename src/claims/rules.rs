@@ -101,6 +101,24 @@ pub(crate) struct Doc<'a> {
     draft_spans: std::collections::BTreeSet<(usize, usize)>,
     /// The longest draft content so far, bounding the overlap search.
     longest_draft: usize,
+    /// Indices of `ents` / `qs` sorted by start, and their longest span, so that
+    /// finding what lies inside a claim is a binary search, not a scan.
+    ent_order: Vec<usize>,
+    q_order: Vec<usize>,
+    longest_annotation: usize,
+}
+
+/// Indices into a list sorted by start offset (`order`) of the items whose start is
+/// in `from..to`.
+fn starting_in(
+    order: &[usize],
+    start_of: impl Fn(usize) -> usize,
+    from: usize,
+    to: usize,
+) -> &[usize] {
+    let lo = order.partition_point(|&i| start_of(i) < from);
+    let hi = order.partition_point(|&i| start_of(i) < to);
+    &order[lo..hi.max(lo)]
 }
 
 impl<'a> Doc<'a> {
@@ -169,6 +187,22 @@ impl<'a> Doc<'a> {
             drafts: Vec::new(),
             draft_spans: std::collections::BTreeSet::new(),
             longest_draft: 0,
+            ent_order: {
+                let mut o: Vec<usize> = (0..ents.len()).collect();
+                o.sort_by_key(|&i| ents[i].start);
+                o
+            },
+            q_order: {
+                let mut o: Vec<usize> = (0..qs.len()).collect();
+                o.sort_by_key(|&i| qs[i].start);
+                o
+            },
+            longest_annotation: ents
+                .iter()
+                .map(|e| e.end.saturating_sub(e.start))
+                .chain(qs.iter().map(|q| q.end.saturating_sub(q.start)))
+                .max()
+                .unwrap_or(0),
         };
         doc.find_quotes();
         doc
@@ -1373,9 +1407,16 @@ impl<'a> Doc<'a> {
         let figure = if self.qs.is_empty() {
             r.clone().any(|j| self.is_figure_token(j))
         } else {
-            self.qs.iter().any(|q| {
-                q.start >= core_span.0
-                    && q.end <= core_span.1
+            starting_in(
+                &self.q_order,
+                |i| self.qs[i].start,
+                core_span.0,
+                core_span.1,
+            )
+            .iter()
+            .map(|&i| &self.qs[i])
+            .any(|q| {
+                q.end <= core_span.1
                     && !matches!(q.kind.as_str(), "date" | "time" | "year" | "ordinal")
             })
         };
@@ -1502,7 +1543,15 @@ impl<'a> Doc<'a> {
                 Some("indicative".to_string())
             };
             let speaker = d.speaker.map(|(a, b)| {
-                let ent = self.ents.iter().find(|e| e.start < b && a < e.end);
+                let ent = starting_in(
+                    &self.ent_order,
+                    |i| self.ents[i].start,
+                    a.saturating_sub(self.longest_annotation),
+                    b,
+                )
+                .iter()
+                .map(|&i| &self.ents[i])
+                .find(|e| e.start < b && a < e.end);
                 let stext = self.text.get(a..b).unwrap_or("");
                 let pron = matches!(stext, "er" | "Er" | "sie" | "Sie" | "ihr" | "Ihr");
                 let mut name = ent.and_then(|e| e.name.clone());
@@ -1527,15 +1576,16 @@ impl<'a> Doc<'a> {
                     last_named = Some((d.sentence, name));
                 }
             }
-            let entities = self
-                .ents
+            let (c0, c1) = d.content;
+            let entities = starting_in(&self.ent_order, |i| self.ents[i].start, c0, c1)
                 .iter()
+                .map(|&i| &self.ents[i])
                 .filter(|e| inside(e.start, e.end))
                 .map(|e| e.id.clone())
                 .collect();
-            let quantities = self
-                .qs
+            let quantities = starting_in(&self.q_order, |i| self.qs[i].start, c0, c1)
                 .iter()
+                .map(|&i| &self.qs[i])
                 .filter(|q| inside(q.start, q.end))
                 .map(|q| q.id.clone())
                 .collect();
