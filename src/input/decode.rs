@@ -174,11 +174,15 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     if sample.is_empty() {
         return None;
     }
-    let nuls = memchr_count(sample, 0);
+    // One pass over the sample for both counts.
+    let (mut nuls, mut controls) = (0usize, 0usize);
+    for &b in sample {
+        nuls += usize::from(b == 0);
+        controls += usize::from(is_control(b));
+    }
     if nuls * 100 >= sample.len() {
         return Some("NUL bytes");
     }
-    let controls = sample.iter().filter(|&&b| is_control(b)).count();
     if controls * 10 > sample.len() {
         return Some("control characters");
     }
