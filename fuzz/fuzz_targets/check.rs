@@ -1,0 +1,55 @@
+// The invariants every record must keep, shared by the fuzz targets (included with
+// `include!` so each target stays one file for cargo-fuzz).
+
+fn check_record(pipeline: &aussage::Pipeline, doc: &aussage::Document) {
+    let mut stages = aussage::Stages::ALL;
+    stages.tokens = true;
+    let record = pipeline.process(doc, stages);
+    let text = &doc.text;
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+    let check = |s: usize, e: usize, t: &str, what: &str| {
+        assert!(s <= e && e <= n, "{what}: span {s}..{e} outside text of {n} chars");
+        assert_eq!(slice(s, e), t, "{what}: text is not its slice");
+    };
+    let mut covered = vec![false; n];
+    let mut last = 0;
+    for s in record.sentences.iter().flatten() {
+        check(s.start, s.end, &s.text, "sentence");
+        assert!(s.start >= last, "sentences overlap or are out of order");
+        last = s.end;
+        for c in covered.iter_mut().take(s.end).skip(s.start) {
+            *c = true;
+        }
+    }
+    for (i, c) in chars.iter().enumerate() {
+        let blank = c.is_whitespace()
+            || matches!(*c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}');
+        assert!(blank || covered[i], "non-blank {c:?} at {i} outside every sentence");
+    }
+    for t in record.tokens.iter().flatten() {
+        check(t.start, t.end, &t.text, "token");
+    }
+    for e in record.entities.iter().flatten() {
+        check(e.start, e.end, &e.text, "entity");
+    }
+    for q in record.quantities.iter().flatten() {
+        check(q.start, q.end, &q.text, "quantity");
+        for v in [q.value, q.min, q.max, q.part, q.whole].into_iter().flatten() {
+            assert!(v.is_finite(), "quantity value must be finite");
+        }
+    }
+    for c in record.claims.iter().flatten() {
+        check(c.content.start, c.content.end, &c.content.text, "claim content");
+        if let Some(s) = &c.speaker {
+            check(s.start, s.end, &s.text, "speaker");
+        }
+        if let Some(s) = &c.cue {
+            check(s.start, s.end, &s.text, "cue");
+        }
+    }
+    let json = serde_json::to_string(&record).expect("record serialises");
+    let back: serde_json::Value = serde_json::from_str(&json).expect("output is valid JSON");
+    assert_eq!(back["schema"], "aussage.v1");
+}
