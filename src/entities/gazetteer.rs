@@ -21,8 +21,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 
@@ -115,7 +113,11 @@ pub struct Gazetteer {
     /// All referents.
     pub entries: Vec<Entry>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    /// All patterns (for words that start with a capital or a digit).
+    trie: Trie,
+    /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
+    /// starts in lower case can match nothing else (see `case_ok`).
+    lower_trie: Trie,
 }
 
 const COUNTRIES: &str = include_str!("../../lexicons/entities/countries.tsv");
@@ -203,10 +205,7 @@ fn city_adjective(name: &str) -> Option<String> {
 
 impl Gazetteer {
     /// Loads the built-in lexicon files plus the user's additions.
-    pub fn new(
-        lex: &Lexicons,
-        not_names: &std::collections::HashSet<String>,
-    ) -> Result<Self, Error> {
+    pub fn new(lex: &Lexicons, not_names: &super::FastSet<String>) -> Result<Self, Error> {
         let mut b = Builder::default();
         // Names first (they win over derived forms spelled the same: `Polen`).
         let mut derivs: Vec<(String, usize)> = Vec::new();
@@ -327,69 +326,280 @@ impl Gazetteer {
             b.add(&s, id, Form::Deriv);
         }
         let folded: Vec<String> = b.patterns.iter().map(|p| fold_str(&p.surface)).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&folded)
-            .map_err(|e| Error::Lexicon {
-                file: "entities/*.tsv".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+        let trie = Trie::new(&folded);
+        let lower_only: Vec<String> = folded
+            .iter()
+            .zip(&b.patterns)
+            .map(|(f, p)| {
+                if p.surface.starts_with(char::is_lowercase) {
+                    f.clone()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let lower_trie = Trie::new(&lower_only);
         Ok(Gazetteer {
             entries: b.entries,
             patterns: b.patterns,
-            automaton,
+            trie,
+            lower_trie,
         })
     }
 
     /// All matches at word boundaries, leftmost-longest, non-overlapping.
+    ///
+    /// The trie is walked once from every word start (a letter or digit after a
+    /// non-word char); every pattern ending on the way is a candidate, and the
+    /// longest one that passes the end-boundary and case checks wins. Word
+    /// starts inside an accepted match are skipped. Linear: each walk stops at
+    /// the first byte no pattern continues with.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let (folded, map) = fold(text);
-        let mut cands: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded) {
-            let (Some(&s), Some(&e)) = (map.get(m.start()), map.get(m.end())) else {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut out: Vec<Hit> = Vec::new();
+        let mut ends: Vec<(usize, u32)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            // Skip ASCII non-word bytes.
+            while i < n && ASCII_CLASS[usize::from(bytes[i])] == NON_WORD {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            // Here the previous char (if any) is not a word char.
+            let (class, len) = char_class(text, i);
+            if class == NON_WORD {
+                i += len;
                 continue;
+            }
+            let trie = if class == LOWER {
+                &self.lower_trie
+            } else {
+                &self.trie
             };
-            if s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            if let Some(h) = self.longest_at(trie, text, i, &mut ends) {
+                out.push(h);
+                // The match ends at a word boundary (or after a trailing dot
+                // or apostrophe): the next char starts afresh.
+                i = h.end;
                 continue;
             }
-            if !boundary_before(text, s) {
-                continue;
+            // Skip the rest of the word.
+            i += len;
+            loop {
+                while i < n && ASCII_CLASS[usize::from(bytes[i])] >= LOWER {
+                    i += 1;
+                }
+                if i >= n || bytes[i] < 0x80 {
+                    break;
+                }
+                let (class, len) = char_class(text, i);
+                if class == NON_WORD {
+                    break;
+                }
+                i += len;
             }
-            let pat = &self.patterns[m.pattern().as_usize()];
+        }
+        out
+    }
+
+    /// The longest valid match starting at byte `s` (a word start).
+    fn longest_at(
+        &self,
+        trie: &Trie,
+        text: &str,
+        s: usize,
+        ends: &mut Vec<(usize, u32)>,
+    ) -> Option<Hit> {
+        ends.clear();
+        let bytes = text.as_bytes();
+        let mut node = Trie::ROOT;
+        let mut i = s;
+        let mut buf = [0u8; 4];
+        'walk: while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                match trie.step(node, b.to_ascii_lowercase()) {
+                    Some(n) => node = n,
+                    None => break,
+                }
+                i += 1;
+            } else {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                for &fb in fold_char(c).encode_utf8(&mut buf).as_bytes() {
+                    match trie.step(node, fb) {
+                        Some(n) => node = n,
+                        None => break 'walk,
+                    }
+                }
+                i += c.len_utf8();
+            }
+            if let Some(p) = trie.pattern(node) {
+                ends.push((i, p));
+            }
+        }
+        for &(e, p) in ends.iter().rev() {
+            let pat = &self.patterns[p as usize];
             let Some(end) = end_with_suffix(text, e, pat) else {
                 continue;
             };
             if !case_ok(&text[s..e], &pat.surface, pat.form) {
                 continue;
             }
-            cands.push(Hit {
+            return Some(Hit {
                 start: s,
                 end,
                 entry: pat.entry,
                 form: pat.form,
             });
         }
-        // Leftmost-longest among the valid matches.
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
-        let mut last_end = 0;
-        for c in cands {
-            if c.start >= last_end {
-                last_end = c.end;
-                out.push(c);
+        None
+    }
+}
+
+/// A byte trie over the folded patterns: a dense table at the root, sorted
+/// edge lists below (most nodes have one or two children).
+#[derive(Debug, Clone)]
+struct Trie {
+    root: Box<[u32; 256]>,
+    /// Per node: first edge index and edge count.
+    first: Vec<u32>,
+    count: Vec<u16>,
+    /// Per node: the pattern ending here, `u32::MAX` for none.
+    pattern: Vec<u32>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
+}
+
+impl Trie {
+    const ROOT: u32 = 0;
+    const NONE: u32 = u32::MAX;
+
+    fn new(patterns: &[String]) -> Trie {
+        // Build with child lists, then flatten.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut pattern = vec![Self::NONE];
+        for (pi, p) in patterns.iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let mut node = 0usize;
+            for &b in p.as_bytes() {
+                let next = match children[node].iter().find(|(l, _)| *l == b) {
+                    Some(&(_, t)) => t as usize,
+                    None => {
+                        let t = children.len();
+                        children.push(Vec::new());
+                        pattern.push(Self::NONE);
+                        children[node].push((b, t as u32));
+                        t
+                    }
+                };
+                node = next;
+            }
+            if pattern[node] == Self::NONE {
+                pattern[node] = pi as u32;
             }
         }
-        out
+        let mut root = Box::new([Self::NONE; 256]);
+        for &(l, t) in &children[0] {
+            root[usize::from(l)] = t;
+        }
+        let mut first = Vec::with_capacity(children.len());
+        let mut count = Vec::with_capacity(children.len());
+        let mut labels = Vec::new();
+        let mut targets = Vec::new();
+        for mut c in children {
+            c.sort_unstable_by_key(|e| e.0);
+            first.push(labels.len() as u32);
+            count.push(c.len().min(usize::from(u16::MAX)) as u16);
+            for (l, t) in c {
+                labels.push(l);
+                targets.push(t);
+            }
+        }
+        Trie {
+            root,
+            first,
+            count,
+            pattern,
+            labels,
+            targets,
+        }
+    }
+
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> Option<u32> {
+        if node == Self::ROOT {
+            let t = self.root[usize::from(b)];
+            return (t != Self::NONE).then_some(t);
+        }
+        let n = node as usize;
+        let f = self.first[n] as usize;
+        let c = usize::from(self.count[n]);
+        let labels = &self.labels[f..f + c];
+        let k = if c <= 8 {
+            labels.iter().position(|&l| l == b)?
+        } else {
+            labels.binary_search(&b).ok()?
+        };
+        Some(self.targets[f + k])
+    }
+
+    #[inline]
+    fn pattern(&self, node: u32) -> Option<u32> {
+        let p = self.pattern[node as usize];
+        (p != Self::NONE).then_some(p)
+    }
+}
+
+const NON_WORD: u8 = 0;
+const NON_ASCII: u8 = 1;
+/// Word chars from here on.
+const LOWER: u8 = 2;
+const OTHER_WORD: u8 = 3;
+
+/// ASCII bytes: letters, digits, other; bytes ≥ 0x80 are `NON_ASCII`.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_lowercase() {
+            LOWER
+        } else if (b as u8).is_ascii_alphanumeric() {
+            OTHER_WORD
+        } else {
+            NON_WORD
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of the char at byte `i` (a char boundary) and its length.
+#[inline]
+fn char_class(text: &str, i: usize) -> (u8, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[usize::from(b)], 1);
+    }
+    match text.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) if is_word_char(c) => {
+            let class = if c.is_lowercase() { LOWER } else { OTHER_WORD };
+            (class, c.len_utf8())
+        }
+        Some(c) => (NON_WORD, c.len_utf8()),
+        None => (NON_WORD, 1),
     }
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-fn boundary_before(text: &str, s: usize) -> bool {
-    !text[..s].chars().next_back().is_some_and(is_word_char)
 }
 
 /// The end of a match: at a word boundary, or after a genitive `s`/`es`/`'s`.
@@ -438,29 +648,23 @@ fn case_ok(found: &str, surface: &str, form: Form) -> bool {
     f0 == s0 && surface.chars().count() >= 4
 }
 
-/// Case folding (lower case) with a map from each folded byte to the original
-/// byte offset of the char it came from (one extra entry for the end).
-pub fn fold(text: &str) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-            map.push(i);
-            continue;
-        }
-        let before = folded.len();
-        for l in c.to_lowercase() {
-            folded.push(l);
-        }
-        map.extend(std::iter::repeat_n(i, folded.len() - before));
+/// Lower case of one char when it keeps its UTF-8 length (`Ä` → `ä`); other
+/// chars (`ẞ`, `İ`) stay as they are, so folded offsets equal original ones.
+#[inline]
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
     }
-    map.push(text.len());
-    (folded, map)
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+        _ => c,
+    }
 }
 
-fn fold_str(s: &str) -> String {
-    fold(s).0
+/// The folded copy of `s` (same byte length, see [`fold_char`]).
+pub fn fold_str(s: &str) -> String {
+    s.chars().map(fold_char).collect()
 }
 
 #[cfg(test)]
@@ -468,16 +672,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fold_maps_offsets_back() {
-        let (f, map) = fold("ÄRGER in Köln");
-        assert_eq!(f, "ärger in köln");
-        let s = f.find("köln").unwrap();
-        assert_eq!(
-            map[s],
-            "ÄRGER in ".len(),
-            "help: offsets of folded text must map to original bytes"
-        );
-        assert_eq!(map[f.len()], "ÄRGER in Köln".len());
+    fn fold_keeps_offsets() {
+        // (text, folded): folding never changes a byte offset.
+        let table = [
+            ("ÄRGER in Köln", "ärger in köln"),
+            ("STRAẞE", "straẞe"),
+            ("İstanbul", "İstanbul"),
+        ];
+        for (text, want) in table {
+            let f = fold_str(text);
+            assert_eq!(f, want, "help: fold_char lowers only same-length chars");
+            assert_eq!(f.len(), text.len(), "help: offsets must stay the same");
+        }
     }
 
     #[test]

@@ -216,6 +216,26 @@ fn persons_by_rule() {
         help,
     );
     reject("Thomas kam allein.", "Thomas", help);
+    // A role or cue is a noun: a lower-case word ending like one (`herbe`,
+    // `privater`) cues nothing.
+    reject(
+        "Das war eine herbe Niederlage, sagte er.",
+        "Niederlage",
+        "only capitalised words are roles or cues",
+    );
+    reject(
+        "Sie fürchten privater Konkurrenten wegen nichts.",
+        "Konkurrenten",
+        "only capitalised words are roles or cues",
+    );
+    expect(
+        "Sein Bruder Krause kam auch.",
+        "Krause",
+        "PER",
+        None,
+        None,
+        "person_cues.txt words cue a name",
+    );
 }
 
 #[test]
