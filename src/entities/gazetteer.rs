@@ -461,23 +461,37 @@ impl Gazetteer {
     }
 }
 
-/// A byte trie over the folded patterns: a dense table at the root, sorted
-/// edge lists below (most nodes have one or two children).
+/// A byte trie over the folded patterns: dense tables (one entry per byte
+/// class) for nodes with many children (the root, the first letters), sorted
+/// edge lists for the rest (most nodes have one or two children). Nodes are
+/// numbered breadth-first.
 #[derive(Debug, Clone)]
 struct Trie {
-    root: Box<[u32; 256]>,
-    /// Per node: first edge index and edge count.
-    first: Vec<u32>,
-    count: Vec<u16>,
-    /// Per node: the pattern ending here, `u32::MAX` for none.
-    pattern: Vec<u32>,
+    /// Byte → class for the dense tables (0: a byte no pattern uses).
+    class: Box<[u8; 256]>,
+    nodes: Vec<Node>,
+    /// Dense tables, one target per class (`NONE`: no child).
+    dense: Vec<u32>,
     labels: Vec<u8>,
     targets: Vec<u32>,
+}
+
+/// One trie node.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// First edge index, or the dense table's offset when `count == DENSE`.
+    first: u32,
+    count: u16,
+    /// The pattern ending here, `NONE` for none.
+    pattern: u32,
 }
 
 impl Trie {
     const ROOT: u32 = 0;
     const NONE: u32 = u32::MAX;
+    const DENSE: u16 = u16::MAX;
+    /// Nodes with more children than this get a dense table.
+    const WIDE: usize = 6;
 
     fn new(patterns: &[String]) -> Trie {
         // Build with child lists, then flatten.
@@ -505,28 +519,66 @@ impl Trie {
                 pattern[node] = pi as u32;
             }
         }
-        let mut root = Box::new([Self::NONE; 256]);
-        for &(l, t) in &children[0] {
-            root[usize::from(l)] = t;
+        // Byte classes: the bytes patterns use (class 0: any other byte).
+        let mut class = [0u8; 256];
+        let mut nclasses = 1usize;
+        for p in patterns {
+            for &b in p.as_bytes() {
+                if class[usize::from(b)] == 0 && nclasses < 256 {
+                    class[usize::from(b)] = nclasses as u8;
+                    nclasses += 1;
+                }
+            }
         }
-        let mut first = Vec::with_capacity(children.len());
-        let mut count = Vec::with_capacity(children.len());
+        // Number the nodes breadth-first: the often-visited top levels share
+        // cache lines.
+        let mut order = vec![0u32];
+        let mut new_id = vec![Self::NONE; children.len()];
+        new_id[0] = 0;
+        let mut q = 0;
+        while q < order.len() {
+            let old = order[q] as usize;
+            q += 1;
+            children[old].sort_unstable_by_key(|e| e.0);
+            for &(_, t) in &children[old] {
+                new_id[t as usize] = order.len() as u32;
+                order.push(t);
+            }
+        }
+        let mut nodes = Vec::with_capacity(order.len());
+        let mut dense = Vec::new();
         let mut labels = Vec::new();
         let mut targets = Vec::new();
-        for mut c in children {
-            c.sort_unstable_by_key(|e| e.0);
-            first.push(labels.len() as u32);
-            count.push(c.len().min(usize::from(u16::MAX)) as u16);
-            for (l, t) in c {
+        for &old in &order {
+            let old = old as usize;
+            let c = &children[old];
+            if old == 0 || c.len() > Self::WIDE {
+                let off = dense.len();
+                dense.resize(off + nclasses, Self::NONE);
+                for &(l, t) in c {
+                    dense[off + usize::from(class[usize::from(l)])] = new_id[t as usize];
+                }
+                nodes.push(Node {
+                    first: off as u32,
+                    count: Self::DENSE,
+                    pattern: pattern[old],
+                });
+                continue;
+            }
+            nodes.push(Node {
+                first: labels.len() as u32,
+                count: c.len() as u16,
+                pattern: pattern[old],
+            });
+            for &(l, t) in c {
                 labels.push(l);
-                targets.push(t);
+                targets.push(new_id[t as usize]);
             }
         }
         Trie {
-            root,
-            first,
-            count,
-            pattern,
+            class: Box::new(class),
+            nodes,
+            dense,
             labels,
             targets,
         }
@@ -534,25 +586,22 @@ impl Trie {
 
     #[inline]
     fn step(&self, node: u32, b: u8) -> Option<u32> {
-        if node == Self::ROOT {
-            let t = self.root[usize::from(b)];
+        let n = self.nodes.get(node as usize)?;
+        let f = n.first as usize;
+        if n.count == Self::DENSE {
+            let t = *self
+                .dense
+                .get(f + usize::from(self.class[usize::from(b)]))?;
             return (t != Self::NONE).then_some(t);
         }
-        let n = node as usize;
-        let f = self.first[n] as usize;
-        let c = usize::from(self.count[n]);
-        let labels = &self.labels[f..f + c];
-        let k = if c <= 8 {
-            labels.iter().position(|&l| l == b)?
-        } else {
-            labels.binary_search(&b).ok()?
-        };
-        Some(self.targets[f + k])
+        let c = usize::from(n.count);
+        let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
+        self.targets.get(f + k).copied()
     }
 
     #[inline]
     fn pattern(&self, node: u32) -> Option<u32> {
-        let p = self.pattern[node as usize];
+        let p = self.nodes.get(node as usize)?.pattern;
         (p != Self::NONE).then_some(p)
     }
 }

@@ -164,6 +164,7 @@ impl Rules {
                 other => return Err(r.error(format!("unknown kind '{other}' (legal, head, club)"))),
             }
         }
+        suffixes.freeze();
         let mut words: FastMap<String, u16> = FastMap::default();
         let mut add = |w: &str, f: u16| *words.entry(w.to_string()).or_insert(0) |= f;
         given.iter().for_each(|w| add(w, GIVEN));
@@ -189,19 +190,37 @@ impl Rules {
 
     /// The flags of every token of a document (see [`flag`]).
     pub fn classify(&self, text: &str, tokens: &[Token]) -> Vec<u16> {
-        tokens
+        let upper = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+        let mut fl: Vec<u16> = tokens
             .iter()
             .map(|t| {
-                let w = t.text(text);
-                let mut f = self.words.get(w).copied().unwrap_or(0);
-                if t.kind != TokenKind::Word {
-                    return f;
+                if t.kind == TokenKind::Word && upper(t) {
+                    CAP
+                } else {
+                    0
                 }
+            })
+            .collect();
+        for (k, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
+                // No lexicon word is punctuation or a number.
+                continue;
+            }
+            let cap = fl[k] & CAP != 0;
+            if !cap {
+                // A lower-case word matters to a rule only next to a
+                // capitalised one: a speech verb, preposition or particle
+                // before a name, a legal form after one.
+                let near = |j: usize| fl.get(j).is_some_and(|f| f & CAP != 0);
+                let near = k.checked_sub(1).is_some_and(near) || near(k + 1) || near(k + 2);
+                if !near && !upper(t) {
+                    continue;
+                }
+            }
+            let w = t.text(text);
+            let mut f = fl[k] | self.words.get(w).copied().unwrap_or(0);
+            if cap {
                 // Names, roles, cues and head words are nouns: capitalised.
-                if !w.chars().next().is_some_and(char::is_uppercase) {
-                    return f;
-                }
-                f |= CAP;
                 let m = self.suffixes.matches(w);
                 if m & Kind::Role.mask() != 0 {
                     f |= ROLE | CUE;
@@ -215,9 +234,10 @@ impl Rules {
                 if f & (NOT_NAME | ROLE) == 0 && w.chars().any(char::is_lowercase) {
                     f |= NAME;
                 }
-                f
-            })
-            .collect()
+            }
+            fl[k] = f;
+        }
+        fl
     }
 }
 
@@ -254,8 +274,12 @@ impl Kind {
 pub struct WordSet {
     /// The root's children by byte.
     root: Box<[u32; 256]>,
-    /// Per node: (byte, child) edges.
+    /// Per node: (byte, child) edges while building; flattened by `freeze`.
     children: Vec<Vec<(u8, u32)>>,
+    /// Per node: first edge and edge count in `labels`/`targets`.
+    edges: Vec<(u32, u32)>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
     /// Per node: bit `kind + k` set when an entry of `kind` followed by
     /// `INFLECTIONS[k]` ends here.
     term: Vec<u16>,
@@ -266,6 +290,9 @@ impl Default for WordSet {
         WordSet {
             root: Box::new([u32::MAX; 256]),
             children: vec![Vec::new()],
+            edges: Vec::new(),
+            labels: Vec::new(),
+            targets: Vec::new(),
             term: vec![0],
         }
     }
@@ -301,16 +328,30 @@ impl WordSet {
         }
     }
 
+    /// Flattens the edge lists into two arrays (call after the last insert).
+    fn freeze(&mut self) {
+        self.edges.clear();
+        self.labels.clear();
+        self.targets.clear();
+        for c in std::mem::take(&mut self.children) {
+            self.edges.push((self.labels.len() as u32, c.len() as u32));
+            for (l, t) in c {
+                self.labels.push(l);
+                self.targets.push(t);
+            }
+        }
+    }
+
     #[inline]
     fn step(&self, node: usize, b: u8) -> Option<usize> {
         if node == 0 {
             let t = self.root[usize::from(b)];
             return (t != u32::MAX).then_some(t as usize);
         }
-        self.children[node]
-            .iter()
-            .find(|e| e.0 == b)
-            .map(|e| e.1 as usize)
+        let &(f, c) = self.edges.get(node)?;
+        let (f, c) = (f as usize, c as usize);
+        let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
+        self.targets.get(f + k).map(|&t| t as usize)
     }
 
     /// The match mask of `w`: which kinds it ends with, and with which
@@ -489,7 +530,8 @@ impl Rules {
                 continue;
             }
             // Acronyms.
-            if f & CAP != 0 {
+            // (An acronym has two capitals first.)
+            if f & CAP != 0 && w.chars().nth(1).is_some_and(char::is_uppercase) {
                 let first = w.split('-').next().unwrap_or("");
                 if is_acronym(first)
                     && !self.not_names.contains(first)
