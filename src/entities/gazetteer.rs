@@ -418,6 +418,23 @@ impl Gazetteer {
         let mut node = Trie::ROOT;
         let mut i = s;
         let mut buf = [0u8; 4];
+        // The first two ASCII bytes in one look-up: most walks end here.
+        if let (Some(&b0), Some(&b1)) = (bytes.get(s), bytes.get(s + 1)) {
+            if b0 < 0x80 && b1 < 0x80 {
+                let (c0, c1) = (trie.class_of(b0), trie.class_of(b1));
+                match trie.pair(c0, c1) {
+                    (Trie::NONE, _) => return None,
+                    (Trie::FALLBACK, _) => {}
+                    (n, p) => {
+                        node = n;
+                        i = s + 2;
+                        if p != Trie::NONE {
+                            ends.push((i, p));
+                        }
+                    }
+                }
+            }
+        }
         'walk: while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
@@ -469,6 +486,10 @@ impl Gazetteer {
 struct Trie {
     /// Byte → class for the dense tables (0: a byte no pattern uses).
     class: Box<[u8; 256]>,
+    nclasses: usize,
+    /// The node after two bytes, by their classes (`NONE`: no pattern starts
+    /// so; `FALLBACK`: a one-byte pattern exists, walk step by step).
+    pairs: Vec<(u32, u32)>,
     nodes: Vec<Node>,
     /// Dense tables, one target per class (`NONE`: no child).
     dense: Vec<u32>,
@@ -489,6 +510,7 @@ struct Node {
 impl Trie {
     const ROOT: u32 = 0;
     const NONE: u32 = u32::MAX;
+    const FALLBACK: u32 = u32::MAX - 1;
     const DENSE: u16 = u16::MAX;
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
@@ -575,13 +597,57 @@ impl Trie {
                 targets.push(new_id[t as usize]);
             }
         }
-        Trie {
+        let mut trie = Trie {
             class: Box::new(class),
+            nclasses,
+            pairs: Vec::new(),
             nodes,
             dense,
             labels,
             targets,
+        };
+        // Representative byte of each class.
+        let mut rep = vec![0u8; nclasses];
+        for b in 0..=255u8 {
+            let c = usize::from(trie.class[usize::from(b)]);
+            if c != 0 && rep[c] == 0 {
+                rep[c] = b;
+            }
         }
+        let mut pairs = vec![(Self::NONE, Self::NONE); nclasses * nclasses];
+        for c0 in 1..nclasses {
+            let Some(n1) = trie.step(Self::ROOT, rep[c0]) else {
+                continue;
+            };
+            for c1 in 0..nclasses {
+                pairs[c0 * nclasses + c1] = if trie.pattern(n1).is_some() {
+                    (Self::FALLBACK, Self::NONE)
+                } else if c1 == 0 {
+                    (Self::NONE, Self::NONE)
+                } else {
+                    match trie.step(n1, rep[c1]) {
+                        Some(n2) => (n2, trie.pattern(n2).unwrap_or(Self::NONE)),
+                        None => (Self::NONE, Self::NONE),
+                    }
+                };
+            }
+        }
+        trie.pairs = pairs;
+        trie
+    }
+
+    #[inline]
+    fn class_of(&self, b: u8) -> usize {
+        usize::from(self.class[usize::from(b.to_ascii_lowercase())])
+    }
+
+    /// See [`Trie::pairs`]: (node, pattern ending there) after two bytes.
+    #[inline]
+    fn pair(&self, c0: usize, c1: usize) -> (u32, u32) {
+        self.pairs
+            .get(c0 * self.nclasses + c1)
+            .copied()
+            .unwrap_or((Self::FALLBACK, Self::NONE))
     }
 
     #[inline]
