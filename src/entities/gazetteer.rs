@@ -19,8 +19,6 @@
 //! "Die Deutschen reisten nach TOKIO." → Deutschen (LOC deriv, Deutschland), TOKIO (LOC)
 //! ```
 
-use std::collections::HashMap;
-
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 
@@ -131,7 +129,9 @@ const MISC: &str = include_str!("../../lexicons/entities/misc.tsv");
 struct Builder {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
-    seen: HashMap<String, usize>,
+    seen: super::FastMap<String, usize>,
+    /// The folded surface of each pattern (what the trie holds).
+    folded: Vec<String>,
 }
 
 impl Builder {
@@ -149,7 +149,8 @@ impl Builder {
         if self.seen.contains_key(&folded) {
             return;
         }
-        self.seen.insert(folded, self.patterns.len());
+        self.seen.insert(folded.clone(), self.patterns.len());
+        self.folded.push(folded);
         self.patterns.push(Pattern {
             surface: surface.to_string(),
             entry,
@@ -325,7 +326,7 @@ impl Gazetteer {
         for (s, id) in derivs.into_iter().chain(demonyms) {
             b.add(&s, id, Form::Deriv);
         }
-        let folded: Vec<String> = b.patterns.iter().map(|p| fold_str(&p.surface)).collect();
+        let folded = std::mem::take(&mut b.folded);
         let trie = Trie::new(&folded);
         let lower_only: Vec<String> = folded
             .iter()
