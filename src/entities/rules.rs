@@ -100,6 +100,23 @@ const SPEECH_VERBS: &[&str] = &[
     "berichtete",
 ];
 
+/// A newspaper or agency as the one spoken to: `(sagte Name der) Zeitung`,
+/// `Nachrichtenagentur`, `Zeitschrift`. (`der` alone is too often a genitive:
+/// `so Van der Bellen`, `erklärte Streiks der Fluglotsen`.)
+fn is_medium(w: &str) -> bool {
+    [
+        "zeitung",
+        "agentur",
+        "zeitschrift",
+        "Zeitung",
+        "Agentur",
+        "Zeitschrift",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+        || w == "dpa"
+}
+
 /// Place-name endings that common nouns rarely have.
 const PLACE_ENDINGS: &[&str] = &[
     "hofen", "burg", "dorf", "hausen", "heim", "stadt", "ingen", "kirchen", "hagen", "rode",
@@ -510,12 +527,26 @@ impl Rules {
                     }
                 }
             }
-            // Speech verb + a lone capitalised word before punctuation.
+            // Speech verb + a lone capitalised word before punctuation, or
+            // before the one spoken to (`sagte Kowalczyk dem Sender`,
+            // `gegenüber …`, `der Zeitung`).
             if f & SPEECH != 0 && k + 1 < end && !covered[k + 1] {
                 let n = &tokens[k + 1];
                 let after = tokens.get(k + 2).filter(|_| k + 2 < end);
+                let medium = || {
+                    tokens
+                        .get(k + 3)
+                        .filter(|_| k + 3 < end)
+                        .is_some_and(|m| is_medium(m.text(text)))
+                };
                 if has(k + 1, NAME)
-                    && after.is_none_or(|a| a.kind == TokenKind::Punct && a.text(text) != "-")
+                    && after.is_none_or(|a| {
+                        let at = a.text(text);
+                        a.kind == TokenKind::Punct && at != "-"
+                            || at == "dem"
+                            || at == "gegenüber"
+                            || at == "der" && medium()
+                    })
                 {
                     out.push(per(
                         n.start,

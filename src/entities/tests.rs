@@ -216,6 +216,41 @@ fn persons_by_rule() {
         help,
     );
     reject("Thomas kam allein.", "Thomas", help);
+    // Speech verb + name before punctuation or before the one spoken to.
+    for (text, span) in [
+        ("\"Das reicht nicht\", sagt Kowalczyk.", "Kowalczyk"),
+        ("Das sei falsch, sagte Kowalczyk der Zeitung.", "Kowalczyk"),
+        (
+            "Das sei falsch, erklärte Kowalczyk dem Sender.",
+            "Kowalczyk",
+        ),
+        (
+            "Das sei falsch, sagte Kowalczyk gegenüber Reportern.",
+            "Kowalczyk",
+        ),
+    ] {
+        expect(text, span, "PER", None, None, "rule.speech_verb_name");
+    }
+    reject(
+        "Das sei falsch, sagte Bundesinnenminister der Zeitung.",
+        "Bundesinnenminister",
+        "a role word is no name",
+    );
+    reject(
+        "Nicht erklärte Streiks der Fluglotsen sind verboten.",
+        "Streiks",
+        "`der` + a newspaper or agency only",
+    );
+    reject(
+        "Ein Präsident, so Van der Bellen, müsse handeln.",
+        "Van",
+        "`der` + a newspaper or agency only",
+    );
+    reject(
+        "Das Gericht sagte Verfahren zu.",
+        "Verfahren",
+        "after the name comes punctuation or an addressee",
+    );
     // A role or cue is a noun: a lower-case word ending like one (`herbe`,
     // `privater`) cues nothing.
     reject(
