@@ -114,8 +114,16 @@ impl Recogniser {
         let flags = self.rules.classify(text, &seg.tokens);
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
+            self.rules.apply(
+                text,
+                &seg.tokens,
+                range.clone(),
+                &covered,
+                &flags,
+                &mut cands,
+            );
             self.rules
-                .apply(text, &seg.tokens, range, &covered, &flags, &mut cands);
+                .apposition(text, &seg.tokens, range, &covered, &flags, &mut cands);
         }
         let chosen = merge_adjacent(text, resolve(cands));
         let mut chosen = self.rules.coreference(text, &seg.tokens, &flags, chosen);

@@ -662,6 +662,52 @@ impl Rules {
         }
     }
 
+    /// `rule.role_apposition`: a role, a comma, then two or three unknown
+    /// capitalised words closed by a comma or the sentence end: `Der
+    /// Polizeichef der Provinz, Abdul Karim Rahimi, sagte …`.
+    pub fn apposition(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        range: Range<usize>,
+        covered: &[bool],
+        fl: &[u16],
+        out: &mut Vec<Cand>,
+    ) {
+        let end = range.end;
+        let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
+        for k in range.clone() {
+            if fl[k] & ROLE == 0 {
+                continue;
+            }
+            // The comma within four tokens after the role.
+            let Some(c) = (k + 1..(k + 5).min(end)).find(|&j| tokens[j].text(text) == ",") else {
+                continue;
+            };
+            let mut m = c + 1;
+            while m < end
+                && m < c + 4
+                && has(m, NAME)
+                && !covered[m]
+                && !tokens[m].text(text).contains('-')
+            {
+                m += 1;
+            }
+            let closed = m == end
+                || matches!(tokens[m].text(text), "," | "." | "(")
+                    && tokens[m].kind == TokenKind::Punct;
+            // A given name inside (`Nationalrat Roland Borer`) is left to
+            // rule.given_name_surname; a repeated word (`Thai Rak Thai`) is
+            // no person's name.
+            let inner_given = (c + 2..m).any(|j| has(j, GIVEN));
+            let repeated = (c + 2..m).any(|j| tokens[j].text(text) == tokens[c + 1].text(text));
+            if m >= c + 3 && closed && !inner_given && !repeated {
+                let (s, e) = (tokens[c + 1].start, tokens[m - 1].end);
+                out.push(per(s, e, &text[s..e], "rule.role_apposition", 2));
+            }
+        }
+    }
+
     /// After a head word at `k`: `für`/`zu` + capitalised words, or a capitalised
     /// word directly (`Universität Hamburg`). Returns the end byte.
     fn head_tail(

@@ -251,6 +251,38 @@ fn persons_by_rule() {
         "Verfahren",
         "after the name comes punctuation or an addressee",
     );
+    // A role, a comma, two or three unknown capitalised words, a comma.
+    expect(
+        "Der Polizeichef der Provinz, Abdul Karim Rahimi, sagte das.",
+        "Abdul Karim Rahimi",
+        "PER",
+        None,
+        None,
+        "rule.role_apposition",
+    );
+    reject(
+        "Der Polizeichef der Provinz, Deutsche Bahn Netz, sagte das.",
+        "Deutsche Bahn Netz",
+        "rule.role_apposition: words of not_names.txt or lexicon names break it",
+    );
+    reject(
+        "Der Chef der Partei, Thai Rak Thai, sagte das.",
+        "Thai Rak Thai",
+        "rule.role_apposition: a repeated word is no person's name",
+    );
+    expect(
+        "Der Parteichef, Nationalrat Roland Borer, sagte das.",
+        "Roland Borer",
+        "PER",
+        None,
+        None,
+        "rule.role_apposition leaves names with a given name inside to rule.given_name_surname",
+    );
+    reject(
+        "Der Trainer lobte, Kampf und Einsatz stimmten.",
+        "Kampf",
+        "rule.role_apposition: two or three capitalised words, then a comma",
+    );
     // A role or cue is a noun: a lower-case word ending like one (`herbe`,
     // `privater`) cues nothing.
     reject(
