@@ -52,11 +52,12 @@ pub mod gazetteer;
 pub mod rules;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::record::Entity;
-use crate::segment::{Segmentation, Token, TokenKind};
+use crate::segment::{Segmentation, Token};
 
 use gazetteer::{Form, Gazetteer, Hit, Label};
 
@@ -95,7 +96,7 @@ pub struct Recogniser {
 impl Recogniser {
     /// Builds the recogniser from the built-in lexicons plus `lex`'s additions.
     pub fn new(lex: &Lexicons) -> Result<Self, Error> {
-        let not_names: HashSet<String> = lex
+        let not_names: FastSet<String> = lex
             .rows("entities/not_names.txt", NOT_NAMES)
             .iter()
             .map(|r| r.get(0).to_string())
@@ -110,13 +111,22 @@ impl Recogniser {
         let hits = self.gaz.find(text);
         let mut cands = self.compounds(text, &seg.tokens, &hits);
         let covered = covered_tokens(&seg.tokens, &cands);
+        let flags = self.rules.classify(text, &seg.tokens);
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
+            self.rules.apply(
+                text,
+                &seg.tokens,
+                range.clone(),
+                &covered,
+                &flags,
+                &mut cands,
+            );
             self.rules
-                .apply(text, &seg.tokens, range, &covered, &mut cands);
+                .apposition(text, &seg.tokens, range, &covered, &flags, &mut cands);
         }
         let chosen = merge_adjacent(text, resolve(cands));
-        let mut chosen = self.rules.coreference(text, &seg.tokens, chosen);
+        let mut chosen = self.rules.coreference(text, &seg.tokens, &flags, chosen);
         chosen.sort_by_key(|c| c.start);
         let mut out = Vec::with_capacity(chosen.len());
         for c in chosen {
@@ -286,13 +296,40 @@ fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
-/// Whether a token is a word starting with a capital letter.
-pub(crate) fn is_cap_word(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+/// A multiply-rotate hasher (FxHash style) for the short words the lexicon
+/// tables are keyed by: SipHash's flooding protection buys nothing for built-in
+/// keys and costs time on every look-up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
+/// Hash maps keyed by short words, with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// Hash sets of short words, with [`WordHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
 /// The names of persons mentioned, by surname, for coreference.
-pub(crate) type SurnameIndex = HashMap<String, (String, Option<String>)>;
+pub(crate) type SurnameIndex = FastMap<String, (String, Option<String>)>;
 
 #[cfg(test)]
 mod tests;

@@ -25,16 +25,46 @@
 //! "Der Verein trennte sich von Trainer Rangnick." → Rangnick (PER, role Trainer)
 //! ```
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use super::gazetteer::Label;
-use super::{is_cap_word, token_at, Cand, SurnameIndex};
+use super::gazetteer::{fold_char, Label};
+use super::{token_at, Cand, FastMap, FastSet, SurnameIndex};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::segment::{Token, TokenKind};
 
-const GIVEN: &str = include_str!("../../lexicons/entities/given_names.txt");
+/// Per-token facts, computed once per document by [`Rules::classify`] so that
+/// no rule hashes or decodes a token twice.
+pub mod flag {
+    /// A word token starting with a capital letter.
+    pub const CAP: u16 = 1;
+    /// A given name (`given_names.txt`).
+    pub const GIVEN: u16 = 1 << 1;
+    /// A word of `not_names.txt`.
+    pub const NOT_NAME: u16 = 1 << 2;
+    /// A capitalised role word or compound ending in one (`Bundeskanzlerin`).
+    pub const ROLE: u16 = 1 << 3;
+    /// A word that cues a following name (a role or `person_cues.txt`).
+    pub const CUE: u16 = 1 << 4;
+    /// A legal form (`GmbH`).
+    pub const LEGAL: u16 = 1 << 5;
+    /// A club prefix (`FC`).
+    pub const CLUB: u16 = 1 << 6;
+    /// A speech verb (`sagte`).
+    pub const SPEECH: u16 = 1 << 7;
+    /// A preposition before places (`in`).
+    pub const PREP: u16 = 1 << 8;
+    /// A particle inside personal names (`von`).
+    pub const PARTICLE: u16 = 1 << 9;
+    /// A capitalised organisation head word (`Bundesamt`).
+    pub const HEAD: u16 = 1 << 10;
+    /// A capitalised word that may be (part of) a name: not a role, not in
+    /// `not_names.txt`, with at least one lower-case letter.
+    pub const NAME: u16 = 1 << 11;
+}
+use flag::*;
+
+const GIVEN_NAMES: &str = include_str!("../../lexicons/entities/given_names.txt");
 const ROLES: &str = include_str!("../../lexicons/entities/roles.txt");
 const ORG_WORDS: &str = include_str!("../../lexicons/entities/org_words.tsv");
 const CUES: &str = include_str!("../../lexicons/entities/person_cues.txt");
@@ -70,6 +100,23 @@ const SPEECH_VERBS: &[&str] = &[
     "berichtete",
 ];
 
+/// A newspaper or agency as the one spoken to: `(sagte Name der) Zeitung`,
+/// `Nachrichtenagentur`, `Zeitschrift`. (`der` alone is too often a genitive:
+/// `so Van der Bellen`, `erklärte Streiks der Fluglotsen`.)
+fn is_medium(w: &str) -> bool {
+    [
+        "zeitung",
+        "agentur",
+        "zeitschrift",
+        "Zeitung",
+        "Agentur",
+        "Zeitschrift",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+        || w == "dpa"
+}
+
 /// Place-name endings that common nouns rarely have.
 const PLACE_ENDINGS: &[&str] = &[
     "hofen", "burg", "dorf", "hausen", "heim", "stadt", "ingen", "kirchen", "hagen", "rode",
@@ -91,60 +138,63 @@ const PARTICLES: &[&str] = &[
 /// The compiled rules.
 #[derive(Debug, Clone)]
 pub struct Rules {
-    given: HashSet<String>,
+    /// Exact words → flags (given names, not-names, legal forms, clubs, speech
+    /// verbs, prepositions, particles).
+    words: FastMap<String, u16>,
     /// Role words: (lower-case suffix, capitalised whole word).
-    roles: WordSet,
-    /// Words that cue a following name without being a role (`Bruder`).
-    cues: WordSet,
-    not_names: HashSet<String>,
-    legal: HashSet<String>,
-    heads: WordSet,
-    clubs: HashSet<String>,
+    /// Role words, cues and head words, by suffix.
+    suffixes: WordSet,
+    not_names: FastSet<String>,
+    clubs: FastSet<String>,
 }
 
 impl Rules {
     /// Loads the rule lexicons.
-    pub fn new(lex: &Lexicons, not_names: HashSet<String>) -> Result<Self, Error> {
-        let given = lex
-            .rows("entities/given_names.txt", GIVEN)
+    pub fn new(lex: &Lexicons, not_names: FastSet<String>) -> Result<Self, Error> {
+        let given: Vec<String> = lex
+            .rows("entities/given_names.txt", GIVEN_NAMES)
             .iter()
             .flat_map(|r| r.fields.clone())
             .flat_map(|f| f.split(' ').map(String::from).collect::<Vec<_>>())
             .filter(|s| !s.is_empty())
             .collect();
-        let roles = word_list(lex, "entities/roles.txt", ROLES);
-        let cues = word_list(lex, "entities/person_cues.txt", CUES);
-        let (mut legal, mut heads, mut clubs) =
-            (HashSet::new(), WordSet::default(), HashSet::new());
+        let mut suffixes = WordSet::default();
+        word_list(&mut suffixes, lex, "entities/roles.txt", ROLES, Kind::Role);
+        word_list(
+            &mut suffixes,
+            lex,
+            "entities/person_cues.txt",
+            CUES,
+            Kind::Cue,
+        );
+        let (mut legal, mut clubs) = (Vec::new(), FastSet::default());
         for r in lex.rows("entities/org_words.tsv", ORG_WORDS) {
             let w = r.get(0).to_string();
             match r.get(1) {
                 "legal" => {
-                    legal.insert(w);
+                    legal.push(w);
                 }
-                "head" => {
-                    let lower = w.to_lowercase();
-                    let mut cap = String::new();
-                    let mut cs = lower.chars();
-                    if let Some(c0) = cs.next() {
-                        cap.extend(c0.to_uppercase());
-                        cap.push_str(cs.as_str());
-                    }
-                    heads.insert(lower, cap);
-                }
+                "head" => suffixes.insert(&w.to_lowercase(), Kind::Head),
                 "club" => {
                     clubs.insert(w);
                 }
                 other => return Err(r.error(format!("unknown kind '{other}' (legal, head, club)"))),
             }
         }
+        suffixes.freeze();
+        let mut words: FastMap<String, u16> = FastMap::default();
+        let mut add = |w: &str, f: u16| *words.entry(w.to_string()).or_insert(0) |= f;
+        given.iter().for_each(|w| add(w, GIVEN));
+        not_names.iter().for_each(|w| add(w, NOT_NAME));
+        legal.iter().for_each(|w| add(w, LEGAL));
+        clubs.iter().for_each(|w| add(w, CLUB));
+        SPEECH_VERBS.iter().for_each(|w| add(w, SPEECH));
+        PLACE_PREPS.iter().for_each(|w| add(w, PREP));
+        PARTICLES.iter().for_each(|w| add(w, PARTICLE));
         Ok(Rules {
-            given,
-            roles,
-            cues,
+            words,
+            suffixes,
             not_names,
-            legal,
-            heads,
             clubs,
         })
     }
@@ -152,129 +202,251 @@ impl Rules {
     /// Whether `w` is (or ends with) a role word, possibly inflected; returns the
     /// uninflected form's length in bytes.
     pub fn role_len(&self, w: &str) -> Option<usize> {
-        suffix_len(&self.roles, w)
+        self.suffixes.stem_len(w, Kind::Role)
     }
 
-    fn is_cue(&self, w: &str) -> bool {
-        w.starts_with(char::is_uppercase) && self.role_len(w).is_some()
-            || suffix_len(&self.cues, w).is_some()
+    /// The flags of every token of a document (see [`flag`]).
+    pub fn classify(&self, text: &str, tokens: &[Token]) -> Vec<u16> {
+        let upper = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+        let mut fl: Vec<u16> = tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word && upper(t) {
+                    CAP
+                } else {
+                    0
+                }
+            })
+            .collect();
+        for (k, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
+                // No lexicon word is punctuation or a number.
+                continue;
+            }
+            let cap = fl[k] & CAP != 0;
+            if !cap {
+                // A lower-case word matters to a rule only next to a
+                // capitalised one: a speech verb, preposition or particle
+                // before a name, a legal form after one.
+                let near = |j: usize| fl.get(j).is_some_and(|f| f & CAP != 0);
+                let near = k.checked_sub(1).is_some_and(near) || near(k + 1) || near(k + 2);
+                if !near && !upper(t) {
+                    continue;
+                }
+            }
+            let w = t.text(text);
+            let mut f = fl[k] | self.words.get(w).copied().unwrap_or(0);
+            if cap {
+                // Names, roles, cues and head words are nouns: capitalised.
+                let m = self.suffixes.matches(w);
+                if m & Kind::Role.mask() != 0 {
+                    f |= ROLE | CUE;
+                }
+                if m & Kind::Cue.mask() != 0 {
+                    f |= CUE;
+                }
+                if m & Kind::Head.mask() != 0 {
+                    f |= HEAD;
+                }
+                if f & (NOT_NAME | ROLE) == 0 && w.chars().any(char::is_lowercase) {
+                    f |= NAME;
+                }
+            }
+            fl[k] = f;
+        }
+        fl
     }
 }
 
-/// A set of words for suffix look-up: lower-case forms (ends of compounds:
-/// `Bundeskanzler`) and capitalised forms (whole words or after a hyphen:
-/// `Kanzler`, `US-Präsident`).
-#[derive(Debug, Clone, Default)]
+/// Inflection endings a role or cue may carry (`Präsidenten`, `Kanzlers`).
+const INFLECTIONS: [&str; 4] = ["", "en", "n", "s"];
+
+/// The kinds of word a [`WordSet`] holds; each kind has one bit per inflection
+/// ending in a match mask.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// `roles.txt` (inflected).
+    Role = 0,
+    /// `person_cues.txt` (inflected).
+    Cue = 4,
+    /// Organisation head words of `org_words.tsv` (not inflected).
+    Head = 8,
+}
+
+impl Kind {
+    /// The bits of this kind in a match mask.
+    fn mask(self) -> u16 {
+        0xF << (self as u16)
+    }
+}
+
+/// A set of words for suffix look-up: a word ends with an entry in lower case
+/// (the end of a compound: `Bundeskanzler`) or is, from its start or from a
+/// hyphen on, the capitalised entry (`Kanzler`, `US-Präsident`); inflected
+/// kinds may add one of [`INFLECTIONS`].
+///
+/// Stored as a trie of the reversed lower-case entries (with their inflected
+/// forms), walked backwards from the end of the word once for all kinds.
+#[derive(Debug, Clone)]
 pub struct WordSet {
-    lower: HashSet<String>,
-    cap: HashSet<String>,
-    /// Shortest and longest entry in bytes (suffixes outside are not looked up).
-    min: usize,
-    max: usize,
-    /// Bitmap of the last two bytes of every entry: a cheap first test.
-    tails: Vec<u64>,
+    /// The root's children by byte.
+    root: Box<[u32; 256]>,
+    /// Per node: (byte, child) edges while building; flattened by `freeze`.
+    children: Vec<Vec<(u8, u32)>>,
+    /// Per node: first edge and edge count in `labels`/`targets`.
+    edges: Vec<(u32, u32)>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
+    /// Per node: bit `kind + k` set when an entry of `kind` followed by
+    /// `INFLECTIONS[k]` ends here.
+    term: Vec<u16>,
 }
 
-fn tail_key(w: &str) -> Option<usize> {
-    let b = w.as_bytes();
-    let n = b.len();
-    (n >= 2).then(|| (usize::from(b[n - 2]) << 8) | usize::from(b[n - 1]))
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            root: Box::new([u32::MAX; 256]),
+            children: vec![Vec::new()],
+            edges: Vec::new(),
+            labels: Vec::new(),
+            targets: Vec::new(),
+            term: vec![0],
+        }
+    }
 }
 
 impl WordSet {
-    fn insert(&mut self, lower: String, cap: String) {
-        if self.lower.is_empty() {
-            self.min = usize::MAX;
+    /// Adds an entry given in lower case (its capitalised form is implied).
+    fn insert(&mut self, lower: &str, kind: Kind) {
+        let n = if matches!(kind, Kind::Head) {
+            1
+        } else {
+            INFLECTIONS.len()
+        };
+        for (k, infl) in INFLECTIONS.iter().enumerate().take(n) {
+            let form = format!("{lower}{infl}");
+            let mut node = 0usize;
+            for &b in form.as_bytes().iter().rev() {
+                node = match self.children[node].iter().find(|e| e.0 == b) {
+                    Some(&(_, t)) => t as usize,
+                    None => {
+                        let t = self.children.len();
+                        self.children.push(Vec::new());
+                        self.term.push(0);
+                        self.children[node].push((b, t as u32));
+                        if node == 0 {
+                            self.root[usize::from(b)] = t as u32;
+                        }
+                        t
+                    }
+                };
+            }
+            self.term[node] |= 1 << (kind as u16 + k as u16);
         }
-        self.min = self.min.min(lower.len().min(cap.len()));
-        self.max = self.max.max(lower.len().max(cap.len()));
-        if self.tails.is_empty() {
-            self.tails = vec![0; 1024];
-        }
-        if let Some(k) = tail_key(&lower) {
-            self.tails[k / 64] |= 1 << (k % 64);
-        }
-        self.lower.insert(lower);
-        self.cap.insert(cap);
     }
 
-    /// The length of `stem` if one of its suffixes (at a char boundary, more
-    /// than the whole word when lower case) is in the set.
-    fn ends(&self, stem: &str) -> bool {
-        match tail_key(stem) {
-            Some(k)
-                if self
-                    .tails
-                    .get(k / 64)
-                    .is_some_and(|b| b & (1 << (k % 64)) != 0) => {}
-            _ => return false,
-        }
-        for (i, _) in stem.char_indices() {
-            let tail = &stem[i..];
-            if tail.len() > self.max {
-                continue;
+    /// Flattens the edge lists into two arrays (call after the last insert).
+    fn freeze(&mut self) {
+        self.edges.clear();
+        self.labels.clear();
+        self.targets.clear();
+        for c in std::mem::take(&mut self.children) {
+            self.edges.push((self.labels.len() as u32, c.len() as u32));
+            for (l, t) in c {
+                self.labels.push(l);
+                self.targets.push(t);
             }
-            if tail.len() < self.min {
+        }
+    }
+
+    #[inline]
+    fn step(&self, node: usize, b: u8) -> Option<usize> {
+        if node == 0 {
+            let t = self.root[usize::from(b)];
+            return (t != u32::MAX).then_some(t as usize);
+        }
+        let &(f, c) = self.edges.get(node)?;
+        let (f, c) = (f as usize, c as usize);
+        let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
+        self.targets.get(f + k).map(|&t| t as usize)
+    }
+
+    /// The match mask of `w`: which kinds it ends with, and with which
+    /// inflection ending (see the type's docs for the case rules).
+    fn matches(&self, w: &str) -> u16 {
+        let bytes = w.as_bytes();
+        let mut node = 0usize;
+        let mut mask = 0u16;
+        let mut j = bytes.len();
+        let mut buf = [0u8; 4];
+        'walk: while j > 0 {
+            // The char ending at `j`.
+            let b = bytes[j - 1];
+            let (i, upper) = if b < 0x80 {
+                match self.step(node, b.to_ascii_lowercase()) {
+                    Some(t) => node = t,
+                    None => break,
+                }
+                (j - 1, b.is_ascii_uppercase())
+            } else {
+                let Some(i) = (0..j).rev().find(|&i| w.is_char_boundary(i)) else {
+                    break;
+                };
+                let Some(c) = w.get(i..j).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                let f = fold_char(c);
+                for &fb in f.encode_utf8(&mut buf).as_bytes().iter().rev() {
+                    match self.step(node, fb) {
+                        Some(t) => node = t,
+                        None => break 'walk,
+                    }
+                }
+                (i, f != c)
+            };
+            let term = self.term[node];
+            if term != 0 {
+                let after_hyphen = i == 0 || bytes[i - 1] == b'-';
+                // Capitalised form from the start or after a hyphen, lower case
+                // inside a compound.
+                if upper == after_hyphen {
+                    mask |= term;
+                }
+            }
+            if upper {
+                // Every longer suffix holds a capital after its first letter.
                 break;
             }
-            let after_hyphen = i == 0 || stem[..i].ends_with('-');
-            if after_hyphen {
-                if self.cap.contains(tail) {
-                    return true;
-                }
-            } else if self.lower.contains(tail) {
-                return true;
-            }
+            j = i;
         }
-        false
+        mask
+    }
+
+    /// The length of `w` without its inflection ending if `w` ends with an
+    /// entry of `kind`; the first ending of [`INFLECTIONS`] that fits wins.
+    fn stem_len(&self, w: &str, kind: Kind) -> Option<usize> {
+        stem_len_of(w, self.matches(w), kind)
     }
 }
 
-/// `w` or `w` minus an inflection ending (-en, -n, -s) ends with a word of `set`:
-/// the uninflected length.
-fn suffix_len(set: &WordSet, w: &str) -> Option<usize> {
-    for suf in ["", "en", "n", "s"] {
-        let Some(stem) = w.strip_suffix(suf) else {
-            continue;
-        };
-        if set.ends(stem) {
-            return Some(stem.len());
-        }
-    }
-    None
+/// See [`WordSet::stem_len`], from a match mask.
+fn stem_len_of(w: &str, mask: u16, kind: Kind) -> Option<usize> {
+    let bits = (mask & kind.mask()) >> (kind as u16);
+    (bits != 0).then(|| w.len() - INFLECTIONS[bits.trailing_zeros() as usize].len())
 }
 
-/// A word list (words separated by spaces) as (lower case, capitalised), longest first.
-fn word_list(lex: &Lexicons, name: &str, builtin: &str) -> WordSet {
-    let mut v = WordSet::default();
+/// Adds a word list (words separated by spaces) to a suffix set.
+fn word_list(set: &mut WordSet, lex: &Lexicons, name: &str, builtin: &str, kind: Kind) {
     for r in lex.rows(name, builtin) {
         for f in &r.fields {
             for w in f.split(' ').filter(|w| !w.is_empty()) {
-                let lower = w.to_lowercase();
-                let mut cap = String::with_capacity(w.len());
-                let mut cs = lower.chars();
-                if let Some(c0) = cs.next() {
-                    cap.extend(c0.to_uppercase());
-                    cap.push_str(cs.as_str());
-                }
-                v.insert(lower, cap);
+                set.insert(&w.to_lowercase(), kind);
             }
         }
     }
-    v
 }
 
 impl Rules {
-    fn is_name_word(&self, text: &str, t: &Token) -> bool {
-        if !is_cap_word(text, t) {
-            return false;
-        }
-        let w = t.text(text);
-        !self.not_names.contains(w)
-            && self.role_len(w).is_none()
-            && w.chars().any(char::is_lowercase)
-    }
-
     /// A role word just before byte `start` (`US-Präsident Donald Trump`).
     pub fn role_before(&self, text: &str, tokens: &[Token], start: usize) -> Option<String> {
         let k = token_at(tokens, start)?.checked_sub(1)?;
@@ -287,33 +459,39 @@ impl Rules {
         w.get(..n).map(String::from)
     }
 
-    /// Applies the rules to the tokens `range` of one sentence.
+    /// Applies the rules to the tokens `range` of one sentence (`fl`: the
+    /// document's token flags from [`Rules::classify`]).
     pub fn apply(
         &self,
         text: &str,
         tokens: &[Token],
         range: Range<usize>,
         covered: &[bool],
+        fl: &[u16],
         out: &mut Vec<Cand>,
     ) {
         let end = range.end;
-        let word = |k: usize| tokens.get(k).filter(|_| k < end).map(|t| t.text(text));
+        let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
         for k in range.clone() {
+            let f = fl[k];
+            // Every rule below starts at a capitalised word, a cue, a speech
+            // verb, a legal form or a club prefix.
+            if f & (CAP | CUE | SPEECH | LEGAL | CLUB) == 0 {
+                continue;
+            }
             let t = &tokens[k];
             let w = t.text(text);
             // Given name + surname.
-            if is_cap_word(text, t) && self.given.contains(w) {
+            if f & CAP != 0 && f & GIVEN != 0 {
                 let mut m = k + 1;
-                while m < end && m < k + 3 && self.given.contains(tokens[m].text(text)) {
+                while m < end && m < k + 3 && has(m, GIVEN) {
                     m += 1;
                 }
                 let mut p = m;
-                while p < end && p < m + 2 && PARTICLES.contains(&tokens[p].text(text)) {
+                while p < end && p < m + 2 && has(p, PARTICLE) {
                     p += 1;
                 }
-                let last = if p < end
-                    && (self.is_name_word(text, &tokens[p]) || is_initial(text, &tokens[p]))
-                {
+                let last = if p < end && (has(p, NAME) || is_initial(text, &tokens[p])) {
                     Some(p)
                 } else if m > k + 1 && p == m {
                     Some(m - 1)
@@ -327,34 +505,48 @@ impl Rules {
                 }
             }
             // Role + one or two capitalised words.
-            if t.kind == TokenKind::Word && self.is_cue(w) {
-                if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < end) {
-                    let nw = n.text(text);
-                    if self.is_name_word(text, n) && !covered[k + 1] && !self.given.contains(nw) {
-                        let mut last = k + 1;
-                        if k + 2 < end && self.is_name_word(text, &tokens[k + 2]) && !covered[k + 2]
-                        {
-                            last = k + 2;
-                        }
-                        let nn = word(last + 1);
-                        // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
-                        let ok = nn.is_none_or(|x| {
-                            !x.chars().next().is_some_and(char::is_uppercase)
-                                || self.not_names.contains(x)
-                        });
-                        if ok {
-                            let (s, e) = (n.start, tokens[last].end);
-                            out.push(per(s, e, &text[s..e], "rule.role_name", 2));
-                        }
+            if f & CUE != 0 && k + 1 < end {
+                let n = &tokens[k + 1];
+                if has(k + 1, NAME) && !covered[k + 1] && !has(k + 1, GIVEN) {
+                    let mut last = k + 1;
+                    if k + 2 < end && has(k + 2, NAME) && !covered[k + 2] {
+                        last = k + 2;
+                    }
+                    // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
+                    let nn = last + 1;
+                    let ok = nn >= end
+                        || !tokens[nn]
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                        || has(nn, NOT_NAME);
+                    if ok {
+                        let (s, e) = (n.start, tokens[last].end);
+                        out.push(per(s, e, &text[s..e], "rule.role_name", 2));
                     }
                 }
             }
-            // Speech verb + a lone capitalised word before punctuation.
-            if SPEECH_VERBS.contains(&w) && k + 1 < end && !covered[k + 1] {
+            // Speech verb + a lone capitalised word before punctuation, or
+            // before the one spoken to (`sagte Kowalczyk dem Sender`,
+            // `gegenüber …`, `der Zeitung`).
+            if f & SPEECH != 0 && k + 1 < end && !covered[k + 1] {
                 let n = &tokens[k + 1];
                 let after = tokens.get(k + 2).filter(|_| k + 2 < end);
-                if self.is_name_word(text, n)
-                    && after.is_none_or(|a| a.kind == TokenKind::Punct && a.text(text) != "-")
+                let medium = || {
+                    tokens
+                        .get(k + 3)
+                        .filter(|_| k + 3 < end)
+                        .is_some_and(|m| is_medium(m.text(text)))
+                };
+                if has(k + 1, NAME)
+                    && after.is_none_or(|a| {
+                        let at = a.text(text);
+                        a.kind == TokenKind::Punct && at != "-"
+                            || at == "dem"
+                            || at == "gegenüber"
+                            || at == "der" && medium()
+                    })
                 {
                     out.push(per(
                         n.start,
@@ -369,7 +561,8 @@ impl Rules {
                 continue;
             }
             // Acronyms.
-            if t.kind == TokenKind::Word {
+            // (An acronym has two capitals first.)
+            if f & CAP != 0 && w.chars().nth(1).is_some_and(char::is_uppercase) {
                 let first = w.split('-').next().unwrap_or("");
                 if is_acronym(first)
                     && !self.not_names.contains(first)
@@ -380,11 +573,7 @@ impl Rules {
                     if sub.is_none() {
                         // `PKN Orlen`, `BNP Paribas`: the acronym heads a longer name.
                         let mut m = k + 1;
-                        while m < end
-                            && m < k + 3
-                            && !covered[m]
-                            && self.is_name_word(text, &tokens[m])
-                        {
+                        while m < end && m < k + 3 && !covered[m] && has(m, NAME) {
                             e = tokens[m].end;
                             m += 1;
                         }
@@ -404,32 +593,27 @@ impl Rules {
                 }
             }
             // Legal form after capitalised words.
-            if self.legal.contains(w) && k > range.start {
+            if f & LEGAL != 0 && k > range.start {
                 let mut b = k;
                 while b > range.start && b + 4 > k {
-                    let p = &tokens[b - 1];
-                    let pw = p.text(text);
+                    let pw = tokens[b - 1].text(text);
                     let joins = pw == "&" || pw == "und" && b < k;
-                    if (is_cap_word(text, p) && !self.not_names.contains(pw))
-                        || (joins && b > range.start + 1)
+                    if (has(b - 1, CAP) && !has(b - 1, NOT_NAME)) || (joins && b > range.start + 1)
                     {
                         b -= 1;
                     } else {
                         break;
                     }
                 }
-                if b < k && is_cap_word(text, &tokens[b]) {
+                if b < k && has(b, CAP) {
                     out.push(org(tokens[b].start, t.end, text, "rule.org_legal_form"));
                 }
             }
             // Club prefixes: `FC Schalke 04`, `VfB Stuttgart`.
-            if self.clubs.contains(w) {
+            if f & CLUB != 0 {
                 let mut m = k + 1;
                 while m < end && m < k + 4 {
-                    let n = &tokens[m];
-                    if is_cap_word(text, n) && !self.not_names.contains(n.text(text))
-                        || n.kind == TokenKind::Number
-                    {
+                    if has(m, CAP) && !has(m, NOT_NAME) || tokens[m].kind == TokenKind::Number {
                         m += 1;
                     } else {
                         break;
@@ -440,14 +624,13 @@ impl Rules {
                 }
             }
             // Head words: `Institut für …`, `Universität Hamburg`.
-            if is_cap_word(text, t) && self.heads.ends(w) {
-                if let Some(e) = self.head_tail(text, tokens, k, end) {
+            if f & HEAD != 0 {
+                if let Some(e) = self.head_tail(text, tokens, k, end, fl) {
                     let mut b = k;
                     if b > range.start {
-                        let p = &tokens[b - 1];
-                        let pw = p.text(text);
-                        if is_cap_word(text, p)
-                            && !self.not_names.contains(pw)
+                        let pw = tokens[b - 1].text(text);
+                        if has(b - 1, CAP)
+                            && !has(b - 1, NOT_NAME)
                             && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
                         {
                             b -= 1;
@@ -457,9 +640,9 @@ impl Rules {
                 }
             }
             // Places after a preposition, by their ending.
-            if k > range.start
-                && PLACE_PREPS.contains(&tokens[k - 1].text(text))
-                && self.is_name_word(text, t)
+            if f & NAME != 0
+                && k > range.start
+                && has(k - 1, PREP)
                 && !w.contains('-')
                 && w.chars().count() > 5
                 && PLACE_ENDINGS.iter().any(|e| w.ends_with(e))
@@ -479,16 +662,68 @@ impl Rules {
         }
     }
 
+    /// `rule.role_apposition`: a role, a comma, then two or three unknown
+    /// capitalised words closed by a comma or the sentence end: `Der
+    /// Polizeichef der Provinz, Abdul Karim Rahimi, sagte …`.
+    pub fn apposition(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        range: Range<usize>,
+        covered: &[bool],
+        fl: &[u16],
+        out: &mut Vec<Cand>,
+    ) {
+        let end = range.end;
+        let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
+        for k in range.clone() {
+            if fl[k] & ROLE == 0 {
+                continue;
+            }
+            // The comma within four tokens after the role.
+            let Some(c) = (k + 1..(k + 5).min(end)).find(|&j| tokens[j].text(text) == ",") else {
+                continue;
+            };
+            let mut m = c + 1;
+            while m < end
+                && m < c + 4
+                && has(m, NAME)
+                && !covered[m]
+                && !tokens[m].text(text).contains('-')
+            {
+                m += 1;
+            }
+            let closed = m == end
+                || matches!(tokens[m].text(text), "," | "." | "(")
+                    && tokens[m].kind == TokenKind::Punct;
+            // A given name inside (`Nationalrat Roland Borer`) is left to
+            // rule.given_name_surname; a repeated word (`Thai Rak Thai`) is
+            // no person's name.
+            let inner_given = (c + 2..m).any(|j| has(j, GIVEN));
+            let repeated = (c + 2..m).any(|j| tokens[j].text(text) == tokens[c + 1].text(text));
+            if m >= c + 3 && closed && !inner_given && !repeated {
+                let (s, e) = (tokens[c + 1].start, tokens[m - 1].end);
+                out.push(per(s, e, &text[s..e], "rule.role_apposition", 2));
+            }
+        }
+    }
+
     /// After a head word at `k`: `für`/`zu` + capitalised words, or a capitalised
     /// word directly (`Universität Hamburg`). Returns the end byte.
-    fn head_tail(&self, text: &str, tokens: &[Token], k: usize, end: usize) -> Option<usize> {
+    fn head_tail(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        end: usize,
+        fl: &[u16],
+    ) -> Option<usize> {
+        let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
         let next = tokens.get(k + 1).filter(|_| k + 1 < end)?;
         let nw = next.text(text);
         let mut m = if nw == "für" || nw == "zu" || nw == "der" {
             k + 2
-        } else if self.is_name_word(text, next)
-            && tokens[k].text(text).to_lowercase().ends_with("universität")
-        {
+        } else if has(k + 1, NAME) && ends_with_ci(tokens[k].text(text), "universität") {
             k + 1
         } else {
             return None;
@@ -497,13 +732,10 @@ impl Rules {
         while m < end {
             let t = &tokens[m];
             let tw = t.text(text);
-            if is_cap_word(text, t) && !self.not_names.contains(tw) {
+            if has(m, CAP) && !has(m, NOT_NAME) {
                 last = Some(t.end);
                 m += 1;
-            } else if (tw == "und" || tw == ",")
-                && last.is_some()
-                && m + 1 < end
-                && is_cap_word(text, &tokens[m + 1])
+            } else if (tw == "und" || tw == ",") && last.is_some() && m + 1 < end && has(m + 1, CAP)
             {
                 m += 1;
             } else {
@@ -515,8 +747,14 @@ impl Rules {
 
     /// Persons met again by surname get the full name; unknown tokens equal to a
     /// known surname become persons too.
-    pub fn coreference(&self, text: &str, tokens: &[Token], mut chosen: Vec<Cand>) -> Vec<Cand> {
-        let mut index: SurnameIndex = SurnameIndex::new();
+    pub fn coreference(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        fl: &[u16],
+        mut chosen: Vec<Cand>,
+    ) -> Vec<Cand> {
+        let mut index: SurnameIndex = SurnameIndex::default();
         for c in &chosen {
             if c.label != Label::Per || c.subtype.is_some() {
                 continue;
@@ -552,7 +790,7 @@ impl Rules {
         }
         let covered = super::covered_tokens(tokens, &chosen);
         for (k, t) in tokens.iter().enumerate() {
-            if covered[k] || !is_cap_word(text, t) {
+            if covered[k] || fl[k] & CAP == 0 {
                 continue;
             }
             let w = t.text(text);
@@ -604,6 +842,18 @@ fn org(start: usize, end: usize, text: &str, rule: &'static str) -> Cand {
         prio: 1,
         surname: false,
     }
+}
+
+/// `w` ends with the lower-case `suffix`, ignoring the case of `w`'s letters.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    let n = suffix.chars().count();
+    let tail = w.chars().rev().take(n).collect::<Vec<_>>();
+    tail.len() == n
+        && tail
+            .into_iter()
+            .rev()
+            .flat_map(char::to_lowercase)
+            .eq(suffix.chars())
 }
 
 /// `G.` as the surname of an anonymised person (`Nico G.`).

@@ -216,6 +216,93 @@ fn persons_by_rule() {
         help,
     );
     reject("Thomas kam allein.", "Thomas", help);
+    // Speech verb + name before punctuation or before the one spoken to.
+    for (text, span) in [
+        ("\"Das reicht nicht\", sagt Kowalczyk.", "Kowalczyk"),
+        ("Das sei falsch, sagte Kowalczyk der Zeitung.", "Kowalczyk"),
+        (
+            "Das sei falsch, erklärte Kowalczyk dem Sender.",
+            "Kowalczyk",
+        ),
+        (
+            "Das sei falsch, sagte Kowalczyk gegenüber Reportern.",
+            "Kowalczyk",
+        ),
+    ] {
+        expect(text, span, "PER", None, None, "rule.speech_verb_name");
+    }
+    reject(
+        "Das sei falsch, sagte Bundesinnenminister der Zeitung.",
+        "Bundesinnenminister",
+        "a role word is no name",
+    );
+    reject(
+        "Nicht erklärte Streiks der Fluglotsen sind verboten.",
+        "Streiks",
+        "`der` + a newspaper or agency only",
+    );
+    reject(
+        "Ein Präsident, so Van der Bellen, müsse handeln.",
+        "Van",
+        "`der` + a newspaper or agency only",
+    );
+    reject(
+        "Das Gericht sagte Verfahren zu.",
+        "Verfahren",
+        "after the name comes punctuation or an addressee",
+    );
+    // A role, a comma, two or three unknown capitalised words, a comma.
+    expect(
+        "Der Polizeichef der Provinz, Abdul Karim Rahimi, sagte das.",
+        "Abdul Karim Rahimi",
+        "PER",
+        None,
+        None,
+        "rule.role_apposition",
+    );
+    reject(
+        "Der Polizeichef der Provinz, Deutsche Bahn Netz, sagte das.",
+        "Deutsche Bahn Netz",
+        "rule.role_apposition: words of not_names.txt or lexicon names break it",
+    );
+    reject(
+        "Der Chef der Partei, Thai Rak Thai, sagte das.",
+        "Thai Rak Thai",
+        "rule.role_apposition: a repeated word is no person's name",
+    );
+    expect(
+        "Der Parteichef, Nationalrat Roland Borer, sagte das.",
+        "Roland Borer",
+        "PER",
+        None,
+        None,
+        "rule.role_apposition leaves names with a given name inside to rule.given_name_surname",
+    );
+    reject(
+        "Der Trainer lobte, Kampf und Einsatz stimmten.",
+        "Kampf",
+        "rule.role_apposition: two or three capitalised words, then a comma",
+    );
+    // A role or cue is a noun: a lower-case word ending like one (`herbe`,
+    // `privater`) cues nothing.
+    reject(
+        "Das war eine herbe Niederlage, sagte er.",
+        "Niederlage",
+        "only capitalised words are roles or cues",
+    );
+    reject(
+        "Sie fürchten privater Konkurrenten wegen nichts.",
+        "Konkurrenten",
+        "only capitalised words are roles or cues",
+    );
+    expect(
+        "Sein Bruder Krause kam auch.",
+        "Krause",
+        "PER",
+        None,
+        None,
+        "person_cues.txt words cue a name",
+    );
 }
 
 #[test]
