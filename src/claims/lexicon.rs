@@ -536,6 +536,20 @@ pub struct ClaimLexicon {
     /// The entries of `words` longer than [`PACKED_MAX`] bytes.
     long: WordMap<u32>,
     infos: Vec<WordInfo>,
+    /// A one-bit-per-slot filter over (length, first byte, last byte) of every
+    /// key: most tokens (nouns, names, content words) miss it and skip the
+    /// table, whose probes cost cache misses.
+    gate: Box<[u64; GATE_WORDS]>,
+}
+
+const GATE_WORDS: usize = 256;
+
+/// The filter slot of a word of `len` bytes with these first and last bytes.
+#[inline]
+fn gate_slot(len: usize, first: u8, last: u8) -> usize {
+    let h = (u32::from(first) << 16 | u32::from(last) << 8 | (len as u32 & 0xff))
+        .wrapping_mul(0x9e37_79b1);
+    (h >> 18) as usize % (GATE_WORDS * 64)
 }
 
 impl ClaimLexicon {
@@ -716,7 +730,13 @@ impl ClaimLexicon {
         let mut infos = Vec::with_capacity(words.len());
         let mut keys: Vec<&String> = words.keys().collect();
         keys.sort();
+        let mut gate = Box::new([0u64; GATE_WORDS]);
         for k in keys {
+            let b = k.as_bytes();
+            if let (Some(f), Some(l)) = (b.first(), b.last()) {
+                let slot = gate_slot(b.len(), *f, *l);
+                gate[slot / 64] |= 1 << (slot % 64);
+            }
             let i = infos.len() as u32;
             infos.push(words[k].clone());
             match pack(k.as_bytes()) {
@@ -734,6 +754,7 @@ impl ClaimLexicon {
             packed,
             long,
             infos,
+            gate,
             verbs,
             forms,
             konj,
@@ -750,10 +771,15 @@ impl ClaimLexicon {
     #[inline]
     pub fn word_at(&self, lower: &str, start: usize, end: usize) -> Option<&WordInfo> {
         let len = end.checked_sub(start)?;
-        if len > self.max_word_len {
+        if len > self.max_word_len || len == 0 {
             return None;
         }
-        let i = match pack_at(lower.as_bytes(), start, len) {
+        let bytes = lower.as_bytes();
+        let slot = gate_slot(len, *bytes.get(start)?, *bytes.get(end - 1)?);
+        if self.gate[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
+        let i = match pack_at(bytes, start, len) {
             Some(p) => self.packed.get(&p)?,
             None => self.long.get(lower.get(start..end)?)?,
         };
