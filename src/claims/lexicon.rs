@@ -376,29 +376,109 @@ const ADVS: &[&str] = &[
 ];
 const CONJS: &[&str] = &["und", "oder", "aber", "sondern", "denn", "doch", "sowie"];
 
-/// FNV-1a: a fast hash for short lowercase words (lookups per token).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+/// An Fx-style hash (rotate, xor, multiply) over eight bytes at a time: one or
+/// two rounds for a typical word, for the lookup of every token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHash(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl WordHash {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for WordHash {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let w = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, b| (w << 8) | u64::from(*b));
+            self.add(w ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
     }
 }
 
-/// A map keyed by lowercase words with the [`Fnv`] hash.
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// Multiplies the two halves of a packed word ([`pack`]): the hash of the
+/// per-token table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PackedHash(u64);
+
+impl Hasher for PackedHash {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u128(&mut self, i: u128) {
+        let (lo, hi) = (i as u64, (i >> 64) as u64);
+        let m = u128::from(lo ^ 0x9e37_79b9_7f4a_7c15) * u128::from(hi ^ 0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+/// The longest word (in bytes) that [`pack`] packs.
+pub const PACKED_MAX: usize = 15;
+
+/// A word of at most [`PACKED_MAX`] bytes as one integer: its bytes, then its
+/// length in the top byte (so "ab" and "ab\0" differ). `None` if longer.
+#[inline]
+pub fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > PACKED_MAX {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    for (d, s) in b.iter_mut().zip(word) {
+        *d = *s;
+    }
+    b[15] = word.len() as u8;
+    Some(u128::from_le_bytes(b))
+}
+
+/// The word of `len` bytes at `start` in `bytes`, packed as [`pack`] does, with
+/// one 16-byte load where the text allows.
+#[inline]
+pub fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > PACKED_MAX {
+        return None;
+    }
+    match bytes.get(start..start + 16) {
+        Some(w) => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(w);
+            let v = u128::from_le_bytes(b) & ((1u128 << (8 * len)) - 1);
+            Some(v | (len as u128) << 120)
+        }
+        None => pack(bytes.get(start..start + len)?),
+    }
+}
+
+/// A map keyed by lowercase words with the [`WordHash`] hash.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
 
 /// What the lexicons know about one lowercase word.
 #[derive(Debug, Clone, Default)]
@@ -422,6 +502,10 @@ pub const TAG_SO: u8 = 2;
 pub const TAG_WOLLEN: u8 = 4;
 /// soll, sollen (hearsay).
 pub const TAG_SOLL: u8 = 8;
+/// A hedge of `claims_hedges.tsv`.
+pub const TAG_HEDGE: u8 = 16;
+/// A negation of `claims_negations.tsv`.
+pub const TAG_NEG: u8 = 32;
 
 /// All claims lexicons.
 #[derive(Debug, Clone)]
@@ -444,6 +528,28 @@ pub struct ClaimLexicon {
     pub func: HashMap<&'static str, Func>,
     /// Every word above in one table: one lookup per token.
     pub words: WordMap<WordInfo>,
+    /// The byte length of the longest key of `words`: longer tokens need no lookup.
+    pub max_word_len: usize,
+    /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`],
+    /// as indices into `infos`: the per-token lookup, with no string compare.
+    packed: HashMap<u128, u32, BuildHasherDefault<PackedHash>>,
+    /// The entries of `words` longer than [`PACKED_MAX`] bytes.
+    long: WordMap<u32>,
+    infos: Vec<WordInfo>,
+    /// A one-bit-per-slot filter over (length, first byte, last byte) of every
+    /// key: most tokens (nouns, names, content words) miss it and skip the
+    /// table, whose probes cost cache misses.
+    gate: Box<[u64; GATE_WORDS]>,
+}
+
+const GATE_WORDS: usize = 256;
+
+/// The filter slot of a word of `len` bytes with these first and last bytes.
+#[inline]
+fn gate_slot(len: usize, first: u8, last: u8) -> usize {
+    let h = (u32::from(first) << 16 | u32::from(last) << 8 | (len as u32 & 0xff))
+        .wrapping_mul(0x9e37_79b1);
+    (h >> 18) as usize % (GATE_WORDS * 64)
 }
 
 impl ClaimLexicon {
@@ -613,8 +719,42 @@ impl ClaimLexicon {
                 words.entry((*w).to_string()).or_default().tag |= tag;
             }
         }
+        for (set, tag) in [(&hedges, TAG_HEDGE), (&negations, TAG_NEG)] {
+            for w in set {
+                words.entry(w.clone()).or_default().tag |= tag;
+            }
+        }
+        let max_word_len = words.keys().map(String::len).max().unwrap_or(0);
+        let mut packed = HashMap::default();
+        let mut long = WordMap::default();
+        let mut infos = Vec::with_capacity(words.len());
+        let mut keys: Vec<&String> = words.keys().collect();
+        keys.sort();
+        let mut gate = Box::new([0u64; GATE_WORDS]);
+        for k in keys {
+            let b = k.as_bytes();
+            if let (Some(f), Some(l)) = (b.first(), b.last()) {
+                let slot = gate_slot(b.len(), *f, *l);
+                gate[slot / 64] |= 1 << (slot % 64);
+            }
+            let i = infos.len() as u32;
+            infos.push(words[k].clone());
+            match pack(k.as_bytes()) {
+                Some(p) => {
+                    packed.insert(p, i);
+                }
+                None => {
+                    long.insert(k.clone(), i);
+                }
+            }
+        }
         Ok(ClaimLexicon {
             words,
+            max_word_len,
+            packed,
+            long,
+            infos,
+            gate,
             verbs,
             forms,
             konj,
@@ -624,6 +764,26 @@ impl ClaimLexicon {
             negations,
             func,
         })
+    }
+
+    /// What the lexicons know about the lowercase word `lower[start..end]` (the
+    /// same as `words.get`, faster).
+    #[inline]
+    pub fn word_at(&self, lower: &str, start: usize, end: usize) -> Option<&WordInfo> {
+        let len = end.checked_sub(start)?;
+        if len > self.max_word_len || len == 0 {
+            return None;
+        }
+        let bytes = lower.as_bytes();
+        let slot = gate_slot(len, *bytes.get(start)?, *bytes.get(end - 1)?);
+        if self.gate[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
+        let i = match pack_at(bytes, start, len) {
+            Some(p) => self.packed.get(&p)?,
+            None => self.long.get(lower.get(start..end)?)?,
+        };
+        self.infos.get(*i as usize)
     }
 
     /// The cue-noun lemma of a written noun, also as the end of a compound.

@@ -33,7 +33,7 @@
 //! ```
 
 pub mod lexicon;
-mod rules;
+pub(crate) mod rules;
 #[cfg(test)]
 mod tests;
 

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED,
-    TAG_FRAME, TAG_SO, TAG_SOLL, TAG_WOLLEN, VON,
+    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_WOLLEN, VON,
 };
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, TokenKind};
@@ -22,8 +22,6 @@ use crate::segment::{Segmentation, TokenKind};
 struct Tk<'l> {
     start: usize,
     end: usize,
-    /// Range of the lowercase form in `Doc::arena`.
-    lo: Range<usize>,
     word: bool,
     cap: bool,
     punct: Option<char>,
@@ -91,7 +89,9 @@ pub(crate) struct Doc<'a> {
     ents: &'a [Entity],
     qs: &'a [Quantity],
     toks: Vec<Tk<'a>>,
-    arena: String,
+    /// The text lower-cased char by char with every char's byte length kept, so
+    /// a token's lowercase form is `lower[start..end]`.
+    lower: String,
     quotes: Vec<Quote>,
     /// Opening token → closing token of each quotation in `quotes`.
     quote_close_of: std::collections::HashMap<usize, usize>,
@@ -106,6 +106,47 @@ pub(crate) struct Doc<'a> {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     longest_annotation: usize,
+}
+
+/// `text` lower-cased with the same byte offsets: ASCII in bulk, then each
+/// non-ASCII char whose lowercase is one char of the same UTF-8 length ("Ä" →
+/// "ä"); others ("ẞ", "İ") stay as written.
+pub(crate) fn lowercase_aligned(text: &str) -> String {
+    let mut out = text.to_string();
+    out.make_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip ASCII eight bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i] < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let n = c.len_utf8();
+        if c.is_uppercase() {
+            let mut low = c.to_lowercase();
+            if let (Some(l), None) = (low.next(), low.next()) {
+                if l.len_utf8() == n {
+                    let mut buf = [0u8; 4];
+                    out.replace_range(i..i + n, l.encode_utf8(&mut buf));
+                }
+            }
+        }
+        i += n;
+    }
+    out
 }
 
 /// Indices into a list sorted by start offset (`order`) of the items whose start is
@@ -129,29 +170,29 @@ impl<'a> Doc<'a> {
         ents: &'a [Entity],
         qs: &'a [Quantity],
     ) -> Self {
-        let mut arena = String::with_capacity(text.len() + 16);
+        let lower = lowercase_aligned(text);
         let mut toks = Vec::with_capacity(seg.tokens.len());
         for t in &seg.tokens {
-            let s = text.get(t.start..t.end).unwrap_or("");
-            let from = arena.len();
-            if s.is_ascii() {
-                arena.push_str(s);
-                arena[from..].make_ascii_lowercase();
-            } else {
-                for c in s.chars() {
-                    arena.extend(c.to_lowercase());
-                }
-            }
-            let lo = from..arena.len();
             let word = matches!(t.kind, TokenKind::Word);
-            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
+            let cap = if first < 0x80 {
+                first.is_ascii_uppercase()
+            } else {
+                text.get(t.start..t.end)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase)
+            };
             let punct = if t.kind == TokenKind::Punct {
-                s.chars().next()
+                text.get(t.start..t.end).and_then(|s| s.chars().next())
             } else {
                 None
             };
-            let l = &arena[lo.clone()];
-            let (func, konj, forms, tag) = match lex.words.get(l).filter(|_| word) {
+            let info = if word {
+                lex.word_at(&lower, t.start, t.end)
+            } else {
+                None
+            };
+            let (func, konj, forms, tag) = match info {
                 Some(w) => (
                     w.func,
                     w.konj,
@@ -163,7 +204,6 @@ impl<'a> Doc<'a> {
             toks.push(Tk {
                 start: t.start,
                 end: t.end,
-                lo,
                 word,
                 cap,
                 punct,
@@ -181,7 +221,7 @@ impl<'a> Doc<'a> {
             ents,
             qs,
             toks,
-            arena,
+            lower,
             quotes: Vec::new(),
             quote_close_of: std::collections::HashMap::new(),
             drafts: Vec::new(),
@@ -211,7 +251,7 @@ impl<'a> Doc<'a> {
     fn lo(&self, i: usize) -> &str {
         self.toks
             .get(i)
-            .and_then(|t| self.arena.get(t.lo.clone()))
+            .and_then(|t| self.lower.get(t.start..t.end))
             .unwrap_or("")
     }
 
@@ -858,7 +898,19 @@ impl<'a> Doc<'a> {
             self.toks[r.start].start,
             self.toks[core_end.max(r.start + 1) - 1].end,
         );
-        let hits = self.cues(r.clone(), &r);
+        // One pass for a gate: which rules can fire here at all (most sentences
+        // of a news text have no cue word, no frame word and no Konjunktiv).
+        let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
+        for t in &self.toks[r.clone()] {
+            tags |= t.tag;
+            has_forms |= t.forms.is_some();
+            k1 |= t.konj == Some(Konj::One);
+        }
+        let hits = if has_forms {
+            self.cues(r.clone(), &r)
+        } else {
+            Vec::new()
+        };
         let before = self.drafts.len();
         for c in &hits {
             if self.wie_clause(s, c, &r, core_end) {
@@ -869,8 +921,12 @@ impl<'a> Doc<'a> {
             }
             self.cue_then_content(s, c, &r, core_end);
         }
-        self.so_frame(s, &r);
-        self.according_to(s, &r, core_end);
+        if tags & TAG_SO != 0 {
+            self.so_frame(s, &r);
+        }
+        if tags & TAG_FRAME != 0 {
+            self.according_to(s, &r, core_end);
+        }
         if self.drafts.len() == before {
             for c in &hits {
                 let Some(spk) = self.reported_speaker(c, &r) else {
@@ -890,10 +946,10 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        if self.drafts.len() == before {
+        if self.drafts.len() == before && tags & TAG_WOLLEN != 0 {
             self.wollen(s, &r, sent_span);
         }
-        if self.drafts.len() == before {
+        if self.drafts.len() == before && (k1 || tags & TAG_SOLL != 0) {
             self.continuation(s, &r, sent_span);
         }
         if self.drafts.len() == before {
@@ -1524,9 +1580,9 @@ impl<'a> Doc<'a> {
                 }
                 let l = self.lo(j);
                 konj |= t.konj.is_some();
-                hedged |= self.lex.hedges.contains(l);
+                hedged |= t.tag & TAG_HEDGE != 0;
                 soll |= matches!(l, "soll" | "sollen" | "solle" | "sollten");
-                if self.lex.negations.contains(l)
+                if t.tag & TAG_NEG != 0
                     && !(l == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
                 {
                     negated = true;

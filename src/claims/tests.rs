@@ -402,3 +402,52 @@ fn never_panics_on_odd_input() {
         let _ = claims(text);
     }
 }
+
+#[test]
+fn lowercase_keeps_byte_offsets() {
+    use super::rules::lowercase_aligned;
+    // (input, expected): same byte length, so token offsets index both.
+    let table = [
+        ("Der Außenminister SAGTE", "der außenminister sagte"),
+        ("ÄRGER über Öl", "ärger über öl"),
+        ("Straẞe", "straẞe"),     // ẞ lowercases to a shorter ß: kept as written
+        ("İstanbul", "İstanbul"), // İ lowercases to two chars: kept
+        ("", ""),
+        ("ΑΘΉΝΑ", "αθήνα"),
+    ];
+    for (input, want) in table {
+        let got = lowercase_aligned(input);
+        assert_eq!(got, want, "help: lowercase_aligned({input:?})");
+        assert_eq!(got.len(), input.len(), "help: byte length must not change");
+    }
+}
+
+#[test]
+fn packed_lookup_equals_the_word_table() {
+    let lex = super::lexicon::ClaimLexicon::new(&crate::lexicon::Lexicons::default())
+        .expect("built-in lexicons load");
+    // Every word of the table is found at any position of a text, also at its end
+    // (where the 16-byte load is not possible) and after non-ASCII text.
+    for (w, info) in &lex.words {
+        for text in [w.to_string(), format!("über {w} und so weiter und so fort")] {
+            let start = text.find(w.as_str()).unwrap_or(0);
+            let got = lex.word_at(&text, start, start + w.len());
+            assert!(
+                got.is_some_and(|g| g.tag == info.tag && g.func == info.func),
+                "help: word_at misses {w:?} in {text:?}"
+            );
+        }
+    }
+    // Negatives: prefixes, extensions, NUL-padded forms.
+    for (text, a, b) in [
+        ("sagtex", 0, 6),
+        ("sag", 0, 3),
+        ("sagte\0", 0, 6),
+        ("xsagte", 0, 6),
+    ] {
+        assert!(
+            lex.word_at(text, a, b).is_none(),
+            "help: word_at({text:?}) must miss"
+        );
+    }
+}
