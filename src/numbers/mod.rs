@@ -343,7 +343,8 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
         let mut out = Vec::new();
         let mut currency = String::from("EUR");
-        let mut low = String::new();
+        let (mut low, mut buf) = (String::new(), String::new());
+        let mut t = Toks::empty(text);
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
@@ -351,10 +352,10 @@ impl Recogniser {
             if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
                 continue;
             }
-            if !self.candidate(text, seg.sentence_tokens(si), &mut low) {
+            if !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
                 continue;
             }
-            let t = Toks::new(text, s.start, s.end);
+            t.fill(s.start, s.end);
             rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
@@ -369,10 +370,15 @@ impl Recogniser {
     /// all? True for a digit, a fraction sign, or a word that reads as a number, an
     /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
     /// and an article before a unit or scale word ("einen Tag", "eine Million").
-    fn candidate(&self, text: &str, toks: &[Token], low: &mut String) -> bool {
+    fn candidate(&self, text: &str, toks: &[Token], low: &mut String, buf: &mut String) -> bool {
         let tb = &self.tables;
-        if toks.is_empty() {
+        let (Some(t0), Some(t1)) = (toks.first(), toks.last()) else {
             // no tokens from the segmenter: read the sentence rather than guess
+            return true;
+        };
+        let bytes = text.as_bytes();
+        // a digit anywhere in the sentence's tokens (the gaps between them are spaces)
+        if bytes.get(t0.start..t1.end).is_some_and(has_digit) {
             return true;
         }
         let lower = |w: &str, low: &mut String| {
@@ -384,21 +390,25 @@ impl Recogniser {
             }
         };
         for (k, tok) in toks.iter().enumerate() {
-            let Some(w) = text.get(tok.start..tok.end) else {
+            let Some(b) = bytes.get(tok.start..tok.end) else {
                 continue;
             };
-            let b = w.as_bytes();
-            if b.iter().any(u8::is_ascii_digit) {
-                return true;
-            }
-            if !tb.words.may_pair(w) {
-                if matches!(w, "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛") {
+            if !tb.words.may_pair_bytes(b) {
+                if matches!(b.first(), Some(0xC2 | 0xE2))
+                    && matches!(
+                        text.get(tok.start..tok.end),
+                        Some("½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛")
+                    )
+                {
                     return true;
                 }
                 continue;
             }
+            let Some(w) = text.get(tok.start..tok.end) else {
+                continue;
+            };
             lower(w, low);
-            let first = match low.find('-') {
+            let first = match low.bytes().position(|x| x == b'-') {
                 Some(h) => &low[..h],
                 None => low.as_str(),
             };
@@ -431,10 +441,12 @@ impl Recogniser {
                                 | "gutes"
                                 | "guten"
                         )
-                        || tb
-                            .words
-                            .cardinal(&format!("ein{n}"))
-                            .is_some_and(|v| v >= 100.0)
+                        || {
+                            buf.clear();
+                            buf.push_str("ein");
+                            buf.push_str(n);
+                            tb.words.cardinal(buf).is_some_and(|v| v >= 100.0)
+                        }
                     {
                         return true;
                     }
@@ -470,6 +482,15 @@ impl Recogniser {
         }
         false
     }
+}
+
+/// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
+fn has_digit(b: &[u8]) -> bool {
+    b.chunks(32).any(|c| {
+        c.iter()
+            .fold(0u8, |a, &x| a | u8::from(x.wrapping_sub(b'0') < 10))
+            != 0
+    })
 }
 
 #[cfg(test)]
