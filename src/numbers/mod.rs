@@ -109,12 +109,14 @@ pub(crate) struct Pattern<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
     pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
+    pairs: PairSet,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
         PatternSet {
             map: FxMap::default(),
+            pairs: PairSet::default(),
         }
     }
 }
@@ -127,6 +129,7 @@ impl<T: Clone> PatternSet<T> {
         }
         let low: Vec<String> = (0..t.len()).map(|i| t.low(i).to_string()).collect();
         let raw: Vec<String> = (0..t.len()).map(|i| t.raw(i).to_string()).collect();
+        self.pairs.insert(&low[0]);
         let list = self.map.entry(low[0].clone()).or_default();
         list.push(Pattern { low, raw, cs, val });
         list.sort_by_key(|b| std::cmp::Reverse(b.low.len()));
@@ -135,7 +138,11 @@ impl<T: Clone> PatternSet<T> {
     /// The longest pattern starting at token `i` whose tokens after the first are glued
     /// or spaced as in `t` (any spacing), ending before `limit`; returns it and its end.
     pub fn at<'s>(&'s self, t: &Toks, i: usize, limit: usize) -> Option<(&'s Pattern<T>, usize)> {
-        let list = self.map.get(t.low(i))?;
+        let w = t.low(i);
+        if !self.pairs.may_contain(w) {
+            return None;
+        }
+        let list = self.map.get(w)?;
         'p: for p in list {
             let end = i + p.low.len();
             if end > limit {
@@ -173,6 +180,8 @@ pub(crate) struct Tables {
     /// Words that may start a quantity other than number words (modifiers, months,
     /// "vor", "ein", units that are figures themselves, …): the per-token gate.
     pub triggers: FxSet<String>,
+    /// The first two bytes of every trigger: a gate before hashing.
+    trigger_pairs: PairSet,
     /// umlaut plural endings → singular endings, longest first
     pub lemmas: Vec<(String, String)>,
 }
@@ -314,14 +323,61 @@ impl Tables {
                 triggers.insert(k.clone());
             }
         }
+        let mut trigger_pairs = PairSet::default();
+        for w in &triggers {
+            trigger_pairs.insert(w);
+        }
         Ok(Tables {
             words,
             units,
             modifiers,
             months,
             triggers,
+            trigger_pairs,
             lemmas,
         })
+    }
+
+    /// `w` (lower case) is in `triggers`.
+    #[inline]
+    pub fn trigger(&self, w: &str) -> bool {
+        self.trigger_pairs.may_contain(w) && self.triggers.contains(w)
+    }
+}
+
+/// The first two bytes of a set of words, as 65536 bits: a gate in front of a hash lookup
+/// (most words of a sentence fail it at the cost of two loads).
+#[derive(Debug, Clone)]
+pub(crate) struct PairSet(Vec<u64>);
+
+impl Default for PairSet {
+    fn default() -> Self {
+        PairSet(vec![0; 1024])
+    }
+}
+
+impl PairSet {
+    /// The first two bytes as one index (the second is 0 for a one-byte word).
+    #[inline]
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let x = b.first().map_or(0, |&x| usize::from(x));
+        let y = b.get(1).map_or(0, |&y| usize::from(y));
+        x << 8 | y
+    }
+
+    fn insert(&mut self, w: &str) {
+        let k = Self::key(w);
+        if let Some(slot) = self.0.get_mut(k >> 6) {
+            *slot |= 1 << (k & 63);
+        }
+    }
+
+    /// False when no word of the set starts with the first two bytes of `w`.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Self::key(w);
+        self.0.get(k >> 6).is_some_and(|s| s >> (k & 63) & 1 == 1)
     }
 }
 

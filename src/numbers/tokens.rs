@@ -216,6 +216,11 @@ impl<'a> Toks<'a> {
                 }
                 let mut kind = Kind::Word;
                 while e < end {
+                    // ASCII letters without decoding
+                    if b[e].is_ascii_alphabetic() {
+                        e += 1;
+                        continue;
+                    }
                     let (d, dl) = char_at(text, e);
                     if alphabetic(d) {
                     } else if d.is_ascii_digit() {
@@ -251,6 +256,19 @@ impl<'a> Toks<'a> {
         // most tokens (digits, signs, small words) are their own lower case
         let lo = if piece.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
             let a = self.lower.len() as u32;
+            if piece.is_ascii() {
+                self.lower.push_str(piece);
+                if let Some(tail) = self.lower.get_mut(a as usize..) {
+                    tail.make_ascii_lowercase();
+                }
+                return self.v.push(Tok {
+                    s,
+                    e,
+                    kind,
+                    sp,
+                    lo: Some((a, self.lower.len() as u32)),
+                });
+            }
             for c in piece.chars() {
                 // keep one char per char so lengths stay comparable
                 match c {
@@ -278,11 +296,13 @@ impl<'a> Toks<'a> {
     }
 
     /// The token's text as written ("" past the end).
+    #[inline]
     pub fn raw(&self, i: usize) -> &'a str {
         self.v.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
 
     /// The token's lower-case text ("" past the end).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.v.get(i).map_or("", |t| match t.lo {
             Some((a, b)) => self.lower.get(a as usize..b as usize).unwrap_or(""),
@@ -291,11 +311,13 @@ impl<'a> Toks<'a> {
     }
 
     /// The token's kind (Punct past the end).
+    #[inline]
     pub fn kind(&self, i: usize) -> Kind {
         self.v.get(i).map_or(Kind::Punct, |t| t.kind)
     }
 
     /// Token `i` is glued to the one before it (no space between).
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.v.get(i).is_some_and(|t| !t.sp)
     }
