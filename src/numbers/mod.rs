@@ -415,7 +415,7 @@ impl Recogniser {
             rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
-            q.id = format!("q{}", k + 1);
+            q.id = id(k + 1);
         }
         out
     }
@@ -446,8 +446,10 @@ impl Recogniser {
             }
         };
         for (k, tok) in toks.iter().enumerate() {
-            let Some(b) = bytes.get(tok.start..tok.end) else {
-                continue;
+            // the first two bytes decide for most words
+            let b = match bytes.get(tok.start..tok.start + 2) {
+                Some(b) if tok.end >= tok.start + 2 => b,
+                _ => continue,
             };
             if !tb.words.may_pair_bytes(b) {
                 if matches!(b.first(), Some(0xC2 | 0xE2))
@@ -538,6 +540,24 @@ impl Recogniser {
         }
         false
     }
+}
+
+/// `q` and the number `n` ("q12") without the formatting machinery.
+fn id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut k) = (n, digits.len());
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 || k == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(1 + digits.len() - k);
+    s.push('q');
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+    s
 }
 
 /// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
