@@ -109,12 +109,14 @@ pub(crate) struct Pattern<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
     pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
+    pairs: PairSet,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
         PatternSet {
             map: FxMap::default(),
+            pairs: PairSet::default(),
         }
     }
 }
@@ -127,6 +129,7 @@ impl<T: Clone> PatternSet<T> {
         }
         let low: Vec<String> = (0..t.len()).map(|i| t.low(i).to_string()).collect();
         let raw: Vec<String> = (0..t.len()).map(|i| t.raw(i).to_string()).collect();
+        self.pairs.insert(&low[0]);
         let list = self.map.entry(low[0].clone()).or_default();
         list.push(Pattern { low, raw, cs, val });
         list.sort_by_key(|b| std::cmp::Reverse(b.low.len()));
@@ -135,7 +138,11 @@ impl<T: Clone> PatternSet<T> {
     /// The longest pattern starting at token `i` whose tokens after the first are glued
     /// or spaced as in `t` (any spacing), ending before `limit`; returns it and its end.
     pub fn at<'s>(&'s self, t: &Toks, i: usize, limit: usize) -> Option<(&'s Pattern<T>, usize)> {
-        let list = self.map.get(t.low(i))?;
+        let w = t.low(i);
+        if !self.pairs.may_contain(w) {
+            return None;
+        }
+        let list = self.map.get(w)?;
         'p: for p in list {
             let end = i + p.low.len();
             if end > limit {
@@ -173,6 +180,8 @@ pub(crate) struct Tables {
     /// Words that may start a quantity other than number words (modifiers, months,
     /// "vor", "ein", units that are figures themselves, …): the per-token gate.
     pub triggers: FxSet<String>,
+    /// The first two bytes of every trigger: a gate before hashing.
+    trigger_pairs: PairSet,
     /// umlaut plural endings → singular endings, longest first
     pub lemmas: Vec<(String, String)>,
 }
@@ -314,14 +323,61 @@ impl Tables {
                 triggers.insert(k.clone());
             }
         }
+        let mut trigger_pairs = PairSet::default();
+        for w in &triggers {
+            trigger_pairs.insert(w);
+        }
         Ok(Tables {
             words,
             units,
             modifiers,
             months,
             triggers,
+            trigger_pairs,
             lemmas,
         })
+    }
+
+    /// `w` (lower case) is in `triggers`.
+    #[inline]
+    pub fn trigger(&self, w: &str) -> bool {
+        self.trigger_pairs.may_contain(w) && self.triggers.contains(w)
+    }
+}
+
+/// The first two bytes of a set of words, as 65536 bits: a gate in front of a hash lookup
+/// (most words of a sentence fail it at the cost of two loads).
+#[derive(Debug, Clone)]
+pub(crate) struct PairSet(Vec<u64>);
+
+impl Default for PairSet {
+    fn default() -> Self {
+        PairSet(vec![0; 1024])
+    }
+}
+
+impl PairSet {
+    /// The first two bytes as one index (the second is 0 for a one-byte word).
+    #[inline]
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let x = b.first().map_or(0, |&x| usize::from(x));
+        let y = b.get(1).map_or(0, |&y| usize::from(y));
+        x << 8 | y
+    }
+
+    fn insert(&mut self, w: &str) {
+        let k = Self::key(w);
+        if let Some(slot) = self.0.get_mut(k >> 6) {
+            *slot |= 1 << (k & 63);
+        }
+    }
+
+    /// False when no word of the set starts with the first two bytes of `w`.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Self::key(w);
+        self.0.get(k >> 6).is_some_and(|s| s >> (k & 63) & 1 == 1)
     }
 }
 
@@ -343,7 +399,8 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
         let mut out = Vec::new();
         let mut currency = String::from("EUR");
-        let mut low = String::new();
+        let (mut low, mut buf) = (String::new(), String::new());
+        let mut t = Toks::empty(text);
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
@@ -351,14 +408,14 @@ impl Recogniser {
             if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
                 continue;
             }
-            if !self.candidate(text, seg.sentence_tokens(si), &mut low) {
+            if !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
                 continue;
             }
-            let t = Toks::new(text, s.start, s.end);
+            t.fill(s.start, s.end);
             rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
-            q.id = format!("q{}", k + 1);
+            q.id = id(k + 1);
         }
         out
     }
@@ -369,10 +426,15 @@ impl Recogniser {
     /// all? True for a digit, a fraction sign, or a word that reads as a number, an
     /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
     /// and an article before a unit or scale word ("einen Tag", "eine Million").
-    fn candidate(&self, text: &str, toks: &[Token], low: &mut String) -> bool {
+    fn candidate(&self, text: &str, toks: &[Token], low: &mut String, buf: &mut String) -> bool {
         let tb = &self.tables;
-        if toks.is_empty() {
+        let (Some(t0), Some(t1)) = (toks.first(), toks.last()) else {
             // no tokens from the segmenter: read the sentence rather than guess
+            return true;
+        };
+        let bytes = text.as_bytes();
+        // a digit anywhere in the sentence's tokens (the gaps between them are spaces)
+        if bytes.get(t0.start..t1.end).is_some_and(has_digit) {
             return true;
         }
         let lower = |w: &str, low: &mut String| {
@@ -384,21 +446,27 @@ impl Recogniser {
             }
         };
         for (k, tok) in toks.iter().enumerate() {
-            let Some(w) = text.get(tok.start..tok.end) else {
-                continue;
+            // the first two bytes decide for most words
+            let b = match bytes.get(tok.start..tok.start + 2) {
+                Some(b) if tok.end >= tok.start + 2 => b,
+                _ => continue,
             };
-            let b = w.as_bytes();
-            if b.iter().any(u8::is_ascii_digit) {
-                return true;
-            }
-            if !tb.words.may_pair(w) {
-                if matches!(w, "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛") {
+            if !tb.words.may_pair_bytes(b) {
+                if matches!(b.first(), Some(0xC2 | 0xE2))
+                    && matches!(
+                        text.get(tok.start..tok.end),
+                        Some("½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛")
+                    )
+                {
                     return true;
                 }
                 continue;
             }
+            let Some(w) = text.get(tok.start..tok.end) else {
+                continue;
+            };
             lower(w, low);
-            let first = match low.find('-') {
+            let first = match low.bytes().position(|x| x == b'-') {
                 Some(h) => &low[..h],
                 None => low.as_str(),
             };
@@ -431,10 +499,12 @@ impl Recogniser {
                                 | "gutes"
                                 | "guten"
                         )
-                        || tb
-                            .words
-                            .cardinal(&format!("ein{n}"))
-                            .is_some_and(|v| v >= 100.0)
+                        || {
+                            buf.clear();
+                            buf.push_str("ein");
+                            buf.push_str(n);
+                            tb.words.cardinal(buf).is_some_and(|v| v >= 100.0)
+                        }
                     {
                         return true;
                     }
@@ -470,6 +540,33 @@ impl Recogniser {
         }
         false
     }
+}
+
+/// `q` and the number `n` ("q12") without the formatting machinery.
+fn id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut k) = (n, digits.len());
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 || k == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(1 + digits.len() - k);
+    s.push('q');
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+    s
+}
+
+/// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
+fn has_digit(b: &[u8]) -> bool {
+    b.chunks(32).any(|c| {
+        c.iter()
+            .fold(0u8, |a, &x| a | u8::from(x.wrapping_sub(b'0') < 10))
+            != 0
+    })
 }
 
 #[cfg(test)]

@@ -461,11 +461,11 @@ impl Cx<'_, '_> {
                         | "~"
                         | "+"
                         | ","
-                ) || self.tb.triggers.contains(w)
+                ) || self.tb.trigger(w)
             }
             Kind::Word => {
                 (self.tb.words.may_pair(w) && self.tb.words.may_start(w))
-                    || self.tb.triggers.contains(w)
+                    || self.tb.trigger(w)
                     || w.starts_with("dritt")
                     || w.starts_with("erst")
                     || w.starts_with("siebt")
@@ -475,6 +475,7 @@ impl Cx<'_, '_> {
         }
     }
 
+    #[inline]
     fn low(&self, i: usize) -> &str {
         self.t.low(i)
     }

@@ -713,3 +713,20 @@ fn negatives() {
         ("Dutzende Häuser brannten.", ""),
     ]);
 }
+
+#[test]
+fn ids_table() {
+    for (n, expected) in [
+        (1, "q1"),
+        (9, "q9"),
+        (10, "q10"),
+        (123, "q123"),
+        (usize::MAX, "q18446744073709551615"),
+    ] {
+        assert_eq!(
+            super::id(n),
+            expected,
+            "help: quantity ids are q1, q2, … in text order"
+        );
+    }
+}

@@ -3,8 +3,9 @@
 //!
 //! Why its own: the shared tokenizer keeps `77-Jährige` or `Staats-` as one word, which is
 //! right for entities and claims but hides the pieces a figure is made of. This one is a
-//! single linear pass over one sentence; it allocates only the token vector and one
-//! lower-case buffer per sentence. It does not decide anything about numbers.
+//! single linear pass over the bytes of one sentence (ASCII without decoding); the token
+//! vector and the lower-case buffer are reused from sentence to sentence. It does not
+//! decide anything about numbers.
 //!
 //! Example: `"rund 9,5 Mio. Euro"` → `rund` `9,5` `Mio` `.` `Euro`.
 
@@ -32,7 +33,8 @@ pub struct Tok {
     pub kind: Kind,
     /// Whitespace (or the sentence start) directly before it.
     pub sp: bool,
-    lo: (u32, u32),
+    /// The lower-case form in `Toks::lower`, or `None` when the text is lower case already.
+    lo: Option<(u32, u32)>,
 }
 
 /// The tokens of one sentence, with their lower-case forms.
@@ -52,157 +54,240 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    match text.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (c, c.len_utf8()),
+        None => ('\u{FFFD}', 1),
+    }
+}
+
+#[inline]
+fn alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+        // Latin-1 letters (Ä Ö Ü ä ö ü ß é …), all but × and ÷
+        !matches!(c, '\u{D7}' | '\u{F7}')
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+#[inline]
+fn space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '\t'..='\r' | ' ')
+    } else {
+        is_space(c)
+    }
+}
+
 impl<'a> Toks<'a> {
     /// Tokenizes `text[start..end]`.
     pub fn new(text: &'a str, start: usize, end: usize) -> Self {
-        let mut t = Toks {
+        let mut t = Toks::empty(text);
+        t.fill(start, end);
+        t
+    }
+
+    /// No tokens yet; `fill` reads a sentence of `text` into the reused buffers.
+    pub fn empty(text: &'a str) -> Self {
+        Toks {
             text,
-            v: Vec::with_capacity((end - start) / 5 + 1),
-            lower: String::with_capacity(end - start + 8),
+            v: Vec::new(),
+            lower: String::new(),
             after: "",
-        };
+        }
+    }
+
+    /// Tokenizes `text[start..end]` (char boundaries), replacing the previous sentence.
+    /// One pass over the bytes; ASCII is classified without decoding.
+    pub fn fill(&mut self, start: usize, end: usize) {
+        self.v.clear();
+        self.lower.clear();
+        self.after = "";
+        let text = self.text;
+        if start > end
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            return;
+        }
         let rest = &text[end..];
         let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
         let wlen = trimmed
             .char_indices()
             .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
             .map_or(trimmed.len(), |(k, _)| k);
-        t.after = &trimmed[..wlen];
-        let sent = &text[start..end];
-        let mut it = sent.char_indices().peekable();
+        self.after = &trimmed[..wlen];
+        self.v.reserve((end - start) / 5 + 1);
+        self.lower.reserve(end - start + 8);
+        let b = text.as_bytes();
+        let digit_at = |k: usize| k < end && b[k].is_ascii_digit();
+        let mut i = start;
         let mut sp = true;
-        while let Some((i, c)) = it.next() {
-            let s = start + i;
-            if is_space(c) {
+        while i < end {
+            let (c, cl) = char_at(text, i);
+            let s = i;
+            if space(c) {
                 sp = true;
+                i += cl;
                 continue;
             }
-            if c.is_ascii_digit()
-                || (c == ',' && sp && it.peek().is_some_and(|p| p.1.is_ascii_digit()))
-            {
+            if c.is_ascii_digit() || (c == ',' && sp && digit_at(i + 1)) {
                 // digits with inner separators
-                let mut e = s + c.len_utf8();
+                let mut e = i + 1;
                 let mut prev_digit = c.is_ascii_digit();
-                while let Some(&(j, d)) = it.peek() {
+                while e < end {
+                    let d = b[e];
                     if d.is_ascii_digit() {
                         prev_digit = true;
-                    } else if matches!(d, '.' | ',' | ':') && prev_digit {
-                        let next = sent[j + 1..].chars().next();
-                        if !next.is_some_and(|n| n.is_ascii_digit()) {
+                    } else if matches!(d, b'.' | b',' | b':') && prev_digit {
+                        if !digit_at(e + 1) {
                             break;
                         }
                         prev_digit = false;
                     } else {
                         break;
                     }
-                    e = start + j + d.len_utf8();
-                    it.next();
+                    e += 1;
                 }
                 // digits followed by letters followed by digits: an identifier
-                let rest = &sent[e - start..];
-                let letters = rest
-                    .char_indices()
-                    .find(|(_, x)| !x.is_alphabetic())
-                    .map_or(rest.len(), |(k, _)| k);
-                if letters > 0 && rest[letters..].starts_with(|x: char| x.is_ascii_digit()) {
+                let mut l = e;
+                while l < end {
+                    let (x, xl) = char_at(text, l);
+                    if !alphabetic(x) {
+                        break;
+                    }
+                    l += xl;
+                }
+                if l > e && digit_at(l) {
                     let mut me = e;
-                    while let Some(&(j, d)) = it.peek() {
-                        if !d.is_alphanumeric() {
+                    while me < end {
+                        let (x, xl) = char_at(text, me);
+                        if !alphanumeric(x) {
                             break;
                         }
-                        me = start + j + d.len_utf8();
-                        it.next();
+                        me += xl;
                     }
-                    t.push(s, me, Kind::Mixed, sp);
+                    self.push(s, me, Kind::Mixed, sp);
+                    i = me;
                 } else {
-                    t.push(s, e, Kind::Num, sp);
+                    self.push(s, e, Kind::Num, sp);
+                    i = e;
                 }
                 sp = false;
                 continue;
             }
-            if c.is_alphabetic() {
-                let rest = &sent[i..];
-                let url = ["http://", "https://", "www."].iter().any(|p| {
-                    rest.len() >= p.len()
-                        && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                });
+            if alphabetic(c) {
+                let url = matches!(c, 'h' | 'H' | 'w' | 'W')
+                    && ["http://", "https://", "www."].iter().any(|p| {
+                        end >= i + p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    });
+                let mut e = i + cl;
                 if url {
-                    let mut e = s + c.len_utf8();
-                    while let Some(&(j, d)) = it.peek() {
-                        if is_space(d) {
+                    while e < end {
+                        let (d, dl) = char_at(text, e);
+                        if space(d) {
                             break;
                         }
-                        e = start + j + d.len_utf8();
-                        it.next();
+                        e += dl;
                     }
-                    t.push(s, e, Kind::Mixed, sp);
+                    self.push(s, e, Kind::Mixed, sp);
+                    i = e;
                     sp = false;
                     continue;
                 }
-                let mut e = s + c.len_utf8();
                 let mut kind = Kind::Word;
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphabetic() {
+                while e < end {
+                    // ASCII letters without decoding
+                    if b[e].is_ascii_alphabetic() {
+                        e += 1;
+                        continue;
+                    }
+                    let (d, dl) = char_at(text, e);
+                    if alphabetic(d) {
                     } else if d.is_ascii_digit() {
                         kind = Kind::Mixed;
                     } else {
                         break;
                     }
-                    e = start + j + d.len_utf8();
-                    it.next();
+                    e += dl;
                 }
                 if kind == Kind::Mixed {
                     // take the rest of the alphanumeric run
-                    while let Some(&(j, d)) = it.peek() {
-                        if !d.is_alphanumeric() {
+                    while e < end {
+                        let (d, dl) = char_at(text, e);
+                        if !alphanumeric(d) {
                             break;
                         }
-                        e = start + j + d.len_utf8();
-                        it.next();
+                        e += dl;
                     }
                 }
-                t.push(s, e, kind, sp);
+                self.push(s, e, kind, sp);
+                i = e;
                 sp = false;
                 continue;
             }
-            t.push(s, s + c.len_utf8(), Kind::Punct, sp);
+            self.push(s, s + cl, Kind::Punct, sp);
+            i += cl;
             sp = false;
         }
-        t
     }
 
     fn push(&mut self, s: usize, e: usize, kind: Kind, sp: bool) {
-        let a = self.lower.len() as u32;
         let piece = &self.text[s..e];
-        if piece.is_ascii() {
-            for &b in piece.as_bytes() {
-                self.lower.push(char::from(b.to_ascii_lowercase()));
+        // most tokens (digits, signs, small words) are their own lower case
+        let lo = if piece.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let a = self.lower.len() as u32;
+            if piece.is_ascii() {
+                self.lower.push_str(piece);
+                if let Some(tail) = self.lower.get_mut(a as usize..) {
+                    tail.make_ascii_lowercase();
+                }
+                return self.v.push(Tok {
+                    s,
+                    e,
+                    kind,
+                    sp,
+                    lo: Some((a, self.lower.len() as u32)),
+                });
             }
-            let b = self.lower.len() as u32;
-            self.v.push(Tok {
-                s,
-                e,
-                kind,
-                sp,
-                lo: (a, b),
-            });
-            return;
-        }
-        for c in piece.chars() {
-            // keep one char per char so lengths stay comparable
-            match c {
-                'ẞ' => self.lower.push('ß'),
-                _ => self.lower.extend(c.to_lowercase()),
+            for c in piece.chars() {
+                // keep one char per char so lengths stay comparable
+                match c {
+                    'A'..='Z' => self.lower.push(c.to_ascii_lowercase()),
+                    '\0'..='\u{7F}' | '\u{DF}'..='\u{FF}' => self.lower.push(c),
+                    // Latin-1 capitals (Ä Ö Ü É …) are their small letter minus 0x20
+                    '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+                        self.lower
+                            .push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+                    }
+                    'ẞ' => self.lower.push('ß'),
+                    _ => self.lower.extend(c.to_lowercase()),
+                }
             }
-        }
-        let b = self.lower.len() as u32;
-        self.v.push(Tok {
-            s,
-            e,
-            kind,
-            sp,
-            lo: (a, b),
-        });
+            Some((a, self.lower.len() as u32))
+        } else {
+            None
+        };
+        self.v.push(Tok { s, e, kind, sp, lo });
     }
 
     /// Number of tokens.
@@ -211,23 +296,28 @@ impl<'a> Toks<'a> {
     }
 
     /// The token's text as written ("" past the end).
+    #[inline]
     pub fn raw(&self, i: usize) -> &'a str {
         self.v.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
 
     /// The token's lower-case text ("" past the end).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
-        self.v
-            .get(i)
-            .map_or("", |t| &self.lower[t.lo.0 as usize..t.lo.1 as usize])
+        self.v.get(i).map_or("", |t| match t.lo {
+            Some((a, b)) => self.lower.get(a as usize..b as usize).unwrap_or(""),
+            None => self.text.get(t.s..t.e).unwrap_or(""),
+        })
     }
 
     /// The token's kind (Punct past the end).
+    #[inline]
     pub fn kind(&self, i: usize) -> Kind {
         self.v.get(i).map_or(Kind::Punct, |t| t.kind)
     }
 
     /// Token `i` is glued to the one before it (no space between).
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.v.get(i).is_some_and(|t| !t.sp)
     }
@@ -275,6 +365,33 @@ mod tests {
             let t = Toks::new(input, 0, input.len());
             let got: Vec<&str> = (0..t.len()).map(|i| t.raw(i)).collect();
             assert_eq!(&got, expected, "help: tokenizing {input:?}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(
+                alphabetic(c),
+                c.is_alphabetic(),
+                "help: alphabetic({c:?}) must agree with char::is_alphabetic"
+            );
+            assert_eq!(
+                alphanumeric(c),
+                c.is_alphanumeric(),
+                "help: alphanumeric({c:?})"
+            );
+            assert_eq!(space(c), is_space(c), "help: space({c:?})");
+            if c == 'ẞ' {
+                continue;
+            }
+            let w = c.to_string();
+            let t = Toks::new(&w, 0, w.len());
+            if t.len() == 1 {
+                let expected: String = c.to_lowercase().collect();
+                assert_eq!(t.low(0), expected, "help: lower case of {c:?}");
+            }
         }
     }
 }

@@ -109,7 +109,12 @@ impl Words {
     /// A first gate on a word as written: its first two bytes, lower-cased (ASCII and the
     /// German capitals Ä Ö Ü), are those of a word that may start a figure.
     pub fn may_pair(&self, w: &str) -> bool {
-        let b = w.as_bytes();
+        self.may_pair_bytes(w.as_bytes())
+    }
+
+    /// [`Words::may_pair`] on the bytes of a word.
+    #[inline]
+    pub fn may_pair_bytes(&self, b: &[u8]) -> bool {
         if b.len() < 2 || self.pairs.is_empty() {
             return false;
         }
