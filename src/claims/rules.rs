@@ -619,6 +619,14 @@ impl<'a> Doc<'a> {
             }
             match self.func(s) {
                 Some(Func::Subord) => self.np_at(s + 1, anchor, true),
+                // `verlauten` has no agent: "Aus Regierungskreisen verlautete, …",
+                // "Von der Polizei verlautete …" name the source in the PP.
+                Some(Func::Prep)
+                    if matches!(self.lo(s), "aus" | "von" | "vom")
+                        && self.lex.verbs[c.verb].lemma == "verlauten" =>
+                {
+                    self.np_at(s + 1, anchor, true)
+                }
                 Some(Func::Prep) | Some(Func::Adv) => {
                     let lim = self.clause_end(anchor + 1, r.end).max(anchor + 1);
                     self.np_after(anchor + 1, lim)

@@ -451,3 +451,21 @@ fn packed_lookup_equals_the_word_table() {
         );
     }
 }
+
+#[test]
+fn verlauten_takes_its_source_from_the_aus_phrase() {
+    check(&[
+        (
+            "Aus Kreisen der Koalition verlautete gestern, man sei sich einig.",
+            "indirect_speech",
+            "Kreisen der Koalition",
+            "man sei sich einig",
+        ),
+        (
+            "Aus Brüsseler Diplomatenkreisen verlautete am Abend, die Gespräche würden fortgesetzt.",
+            "indirect_speech",
+            "Brüsseler Diplomatenkreisen",
+            "die Gespräche würden fortgesetzt",
+        ),
+    ]);
+}
