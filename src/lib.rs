@@ -26,6 +26,7 @@ pub mod claims;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod hash;
 pub mod input;
 pub mod lexicon;
 pub mod numbers;

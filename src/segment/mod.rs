@@ -182,30 +182,7 @@ pub struct Segmenter {
     function_words: WordMap<u8>,
 }
 
-/// A small multiply-rotate hasher (as in rustc's FxHash) for the short words the
-/// lexicon maps are keyed by: SipHash's flooding protection buys nothing for
-/// built-in keys and costs time on every look-up.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+use crate::hash::WordHasher;
 
 type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
 type WordSet = HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
