@@ -74,3 +74,16 @@ proptest! {
         }
     }
 }
+
+/// Inputs the fuzzers found, kept as regression tests.
+#[test]
+fn fuzz_regressions() {
+    let pipeline = Pipeline::new().unwrap();
+    // UTF-16BE with BOM ending in a word joiner (U+2060) after the last sentence:
+    // blank, so no sentence must cover it (found by fuzz target decode_bytes).
+    let bytes = include_bytes!("../fixtures/fuzz/decode_bytes-word-joiner.bin");
+    let doc = Document::from_bytes("f", bytes).expect("decodes as UTF-16BE");
+    assert!(doc.text.contains('\u{2060}'));
+    check(&pipeline, &doc.text);
+    check(&pipeline, "Er kam.\u{2060}\u{2060} Sie ging.\u{2060}");
+}

@@ -24,8 +24,7 @@ fn check_record(pipeline: &aussage::Pipeline, doc: &aussage::Document) {
         }
     }
     for (i, c) in chars.iter().enumerate() {
-        let blank = c.is_whitespace()
-            || matches!(*c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}');
+        let blank = aussage::segment::is_blank(*c);
         assert!(blank || covered[i], "non-blank {c:?} at {i} outside every sentence");
     }
     for t in record.tokens.iter().flatten() {

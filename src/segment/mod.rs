@@ -35,6 +35,14 @@ use crate::lexicon::Lexicons;
 
 pub use tokenize::TokenKind;
 
+/// True for characters a sentence need not cover: Unicode whitespace and the
+/// invisible format characters news text carries (zero-width space, BOM, soft
+/// hyphen, LRM/RLM, word joiner). "Sentences cover every non-blank character"
+/// means every character for which this is false.
+pub fn is_blank(c: char) -> bool {
+    tokenize::is_space(c)
+}
+
 const ABBREVIATIONS: &str = include_str!("../../lexicons/abbreviations.tsv");
 const MONTHS: &str = include_str!("../../lexicons/months.tsv");
 const ORDINAL_NOUNS: &str = include_str!("../../lexicons/ordinal_nouns.tsv");

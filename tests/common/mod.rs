@@ -114,11 +114,7 @@ pub fn check_spans(record: &Value, text: &str) {
     }
 }
 
-/// Characters a sentence need not cover.
+/// Characters a sentence need not cover (the library's own definition).
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}'
-        )
+    aussage::segment::is_blank(c)
 }
