@@ -238,28 +238,23 @@ pub(super) fn score(pairs: &[(&Value, Value)], opts: &EvalOptions) -> Report {
             all.value_ok += f64::from(u8::from(value_match(gold[i], pred[j])));
         }
         let text = gold_doc["text"].as_str().unwrap_or("");
-        let matched_g: Vec<usize> = exact.iter().map(|p| p.0).collect();
-        let matched_p: Vec<usize> = exact.iter().map(|p| p.1).collect();
-        for (i, g) in gold.iter().enumerate() {
-            if !matched_g.contains(&i) && report.errors.len() < opts.errors {
-                let (s, e) = span(g);
-                report.errors.push(format!(
-                    "{} missed {}: {}",
-                    gold_doc["id"].as_str().unwrap_or(""),
-                    kind(g),
-                    context(text, s, e)
-                ));
-            }
-        }
-        for (j, p) in pred.iter().enumerate() {
-            if !matched_p.contains(&j) && report.errors.len() < opts.errors {
-                let (s, e) = span(p);
-                report.errors.push(format!(
-                    "{} false {}: {}",
-                    gold_doc["id"].as_str().unwrap_or(""),
-                    kind(p),
-                    context(text, s, e)
-                ));
+        if report.errors.len() < opts.errors {
+            let id = gold_doc["id"].as_str().unwrap_or("");
+            let matched_g: Vec<usize> = exact.iter().map(|p| p.0).collect();
+            let matched_p: Vec<usize> = exact.iter().map(|p| p.1).collect();
+            for (what, list, matched) in
+                [("missed", &gold, &matched_g), ("false", &pred, &matched_p)]
+            {
+                for (k, q) in list.iter().enumerate() {
+                    if !matched.contains(&k) && report.errors.len() < opts.errors {
+                        let (s, e) = span(q);
+                        report.errors.push(format!(
+                            "{id} {what} {}: {}",
+                            kind(q),
+                            context(text, s, e)
+                        ));
+                    }
+                }
             }
         }
         for &(i, j) in &exact {
