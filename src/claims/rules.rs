@@ -623,7 +623,11 @@ impl<'a> Doc<'a> {
                 // "Von der Polizei verlautete …" name the source in the PP.
                 Some(Func::Prep)
                     if matches!(self.lo(s), "aus" | "von" | "vom")
-                        && self.lex.verbs[c.verb].lemma == "verlauten" =>
+                        && self
+                            .lex
+                            .verbs
+                            .get(c.verb)
+                            .is_some_and(|v| v.lemma == "verlauten") =>
                 {
                     self.np_at(s + 1, anchor, true)
                 }

@@ -469,3 +469,22 @@ fn verlauten_takes_its_source_from_the_aus_phrase() {
         ),
     ]);
 }
+
+#[test]
+fn a_fronted_von_phrase_before_wollen_is_not_a_verlauten_source() {
+    // The `wollen` frame has no cue verb of its own; the `verlauten` check on the
+    // fronted PP once indexed the verb table with its "no verb" marker and panicked.
+    for text in [
+        "Vom kommenden Montag an will die Stadt keine Gebühren mehr erheben.",
+        "Aus Kostengründen will der Verein das Stadion nicht ausbauen.",
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter().all(|c| c
+                .speaker
+                .as_ref()
+                .is_none_or(|s| !s.text.starts_with("kommenden"))),
+            "{text}: {got:?}"
+        );
+    }
+}
