@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod chunked;
 pub mod claims;
 pub mod entities;
 pub mod error;
@@ -165,6 +166,44 @@ impl Pipeline {
     /// error when `deadline` has passed. The clock is checked between stages (every
     /// stage is linear in the text, so a stage cannot run away on its own).
     pub fn process_until(
+        &self,
+        doc: &Document,
+        stages: Stages,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<Record, Error> {
+        if doc.text.len() <= chunked::CHUNK_THRESHOLD {
+            return self.process_whole(doc, stages, deadline);
+        }
+        let mut joined: Option<Record> = None;
+        for chunk in self.chunks(doc, stages, deadline) {
+            let chunk = chunk?;
+            match joined.as_mut() {
+                None => joined = Some(chunk),
+                Some(all) => all.append_sections(chunk),
+            }
+        }
+        joined.ok_or_else(|| Error::document(ErrorKind::Internal, "no chunk was processed"))
+    }
+
+    /// The records of `doc`'s chunks, one at a time (see [`chunked`]): how the CLI
+    /// writes a very large document without holding its whole record. Documents up
+    /// to [`chunked::CHUNK_THRESHOLD`] bytes are one chunk.
+    pub fn chunks<'a>(
+        &'a self,
+        doc: &'a Document,
+        stages: Stages,
+        deadline: Option<std::time::Instant>,
+    ) -> chunked::ChunkRecords<'a> {
+        let size = if doc.text.len() <= chunked::CHUNK_THRESHOLD {
+            usize::MAX
+        } else {
+            chunked::CHUNK_BYTES
+        };
+        chunked::ChunkRecords::new(self, doc, stages, deadline, size)
+    }
+
+    /// The whole document through every stage at once.
+    pub(crate) fn process_whole(
         &self,
         doc: &Document,
         stages: Stages,

@@ -142,6 +142,38 @@ enum Outcome {
     Skipped,
 }
 
+/// A very large document: processed chunk by chunk, each chunk's sections
+/// serialised and spilled at once, so that neither the stages' working data nor the
+/// record is ever whole in memory (see `aussage::chunked`).
+fn process_in_chunks(
+    pipeline: &Pipeline,
+    doc: &aussage::Document,
+    stages: Stages,
+    deadline: Option<Instant>,
+    format: Format,
+) -> Serialized {
+    let mut writer = output::SpillWriter::new(format);
+    let result = pipeline
+        .chunks(doc, stages, deadline)
+        .try_for_each(|chunk| match chunk {
+            Ok(record) => writer.push(record).map_err(|e| {
+                aussage::Error::document(ErrorKind::Io, format!("spilling the record: {e}"))
+            }),
+            Err(e) => Err(e),
+        })
+        .and_then(|()| {
+            writer.finish().map_err(|e| {
+                aussage::Error::document(ErrorKind::Io, format!("spilling the record: {e}"))
+            })
+        });
+    result.unwrap_or_else(|e| {
+        output::serialize(
+            &Record::error(doc.id.clone(), e.kind().as_str(), e.to_string()),
+            format,
+        )
+    })
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum InputKind {
     Text,
@@ -346,6 +378,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                     return Outcome::Skipped;
                 }
                 let deadline = timeout.map(|t| Instant::now() + t);
+                if doc.text.len() > aussage::chunked::CHUNK_THRESHOLD && format != Format::Html {
+                    return Outcome::Done(process_in_chunks(
+                        &pipeline, &doc, stages, deadline, format,
+                    ));
+                }
                 let record = pipeline
                     .process_until(&doc, stages, deadline)
                     .unwrap_or_else(|e| {
@@ -428,7 +465,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                     return Ok(());
                 };
                 let path = output::record_path_with(dir, &rec.id, rec.is_error, format.extension());
-                if let Err(e) = output::write_atomic(&path, &rec.bytes) {
+                if let Err(e) = output::write_atomic(&path, &rec) {
                     if !rec.is_error {
                         write_failures += 1;
                     }

@@ -317,6 +317,21 @@ impl Record {
         }
     }
 
+    /// Appends another record's sections (sentences, tokens, entities, quantities,
+    /// claims) to this one's: joins the chunks of a very large document.
+    pub fn append_sections(&mut self, other: Record) {
+        fn append<T>(into: &mut Option<Vec<T>>, from: Option<Vec<T>>) {
+            if let Some(from) = from {
+                into.get_or_insert_with(Vec::new).extend(from);
+            }
+        }
+        append(&mut self.sentences, other.sentences);
+        append(&mut self.tokens, other.tokens);
+        append(&mut self.entities, other.entities);
+        append(&mut self.quantities, other.quantities);
+        append(&mut self.claims, other.claims);
+    }
+
     /// True for an error record.
     pub fn is_error(&self) -> bool {
         self.error.is_some()

@@ -245,3 +245,56 @@ fn a_document_over_the_time_limit_gets_a_timeout_record_and_the_batch_goes_on() 
     assert_eq!(code(&out), 1);
     assert_eq!(recs.len(), 2);
 }
+
+#[test]
+fn a_document_over_the_chunk_threshold_comes_out_whole_and_consistent() {
+    // 2.4 MB: processed in chunks and spilled (src/chunked.rs); the record must still
+    // be one valid record whose spans are their slices, with ids numbered 1..n.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 2_400_000 {
+        text.push_str(&format!(
+            "Im Jahr {} seien rund {} Besucher nach Bremen gekommen, sagte Bürgermeister Hans Keller. ",
+            1900 + i % 120,
+            1000 + i
+        ));
+        if i % 7 == 6 {
+            text.push_str("\n\n");
+        }
+        i += 1;
+    }
+    fs::write(dir.path().join("big.txt"), &text).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["extract", "big.txt", "--format", "jsonl"],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    let rec = &records[0];
+    common::check_spans(rec, &text);
+    assert_eq!(rec["source"]["bytes"], text.len());
+    let sentences = rec["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), i, "one sentence per generated sentence");
+    for (key, prefix) in [("quantities", "q"), ("entities", "e"), ("claims", "c")] {
+        let list = rec[key].as_array().unwrap();
+        assert!(!list.is_empty(), "{key}");
+        for (n, item) in list.iter().enumerate() {
+            assert_eq!(item["id"], format!("{prefix}{}", n + 1), "{key}");
+        }
+    }
+    let claims = rec["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), i, "one claim per sentence");
+    let last = claims.last().unwrap();
+    assert_eq!(last["sentence"], i - 1);
+    let speaker_entity = last["speaker"]["entity"].as_str().unwrap();
+    let entity = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == speaker_entity)
+        .expect("the speaker's entity id points into this record");
+    assert_eq!(entity["sentence"], i - 1);
+}

@@ -9,6 +9,9 @@
 //! never leaves a partial record; an error record goes to `DIR/<id>.error.json`.
 
 pub mod html;
+mod spill;
+
+pub use spill::SpillWriter;
 
 use std::fs;
 use std::io::{self, Write};
@@ -48,6 +51,19 @@ pub struct Serialized {
     pub error: Option<String>,
     /// The serialised JSON (without a trailing newline).
     pub bytes: Vec<u8>,
+    /// A very large record's pieces, written after `bytes` (see [`SpillWriter`]).
+    pub(crate) parts: Vec<spill::Part>,
+}
+
+impl Serialized {
+    /// Writes the whole serialised record (without a trailing newline).
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.bytes)?;
+        for part in &self.parts {
+            part.write_to(out)?;
+        }
+        Ok(())
+    }
 }
 
 /// Serialises a record in a JSON format (for HTML, see [`serialize_with_text`]).
@@ -88,6 +104,7 @@ pub fn serialize_with_text(
             .as_ref()
             .map(|e| format!("{} ({})", e.message, e.kind)),
         bytes,
+        parts: Vec::new(),
     }
 }
 
@@ -121,13 +138,13 @@ impl<W: Write> StreamWriter<W> {
             }
             self.ids.push(rec.id.clone());
             self.written += 1;
-            return self.out.write_all(&rec.bytes);
+            return rec.write_to(&mut self.out);
         }
         if self.array {
             self.out
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
         }
-        self.out.write_all(&rec.bytes)?;
+        rec.write_to(&mut self.out)?;
         if !self.array {
             self.out.write_all(b"\n")?;
         }
@@ -178,9 +195,9 @@ pub fn record_path_with(dir: &Path, id: &str, is_error: bool, ext: &str) -> Path
     dir.join(rel)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename.
+/// Writes a record to `path` atomically: a temporary file beside it, then a rename.
 /// On failure the temporary file is removed and nothing is left at `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_atomic(path: &Path, record: &Serialized) -> io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent)?;
     let file_name = path
@@ -189,8 +206,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .unwrap_or_default();
     let tmp = parent.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = io::BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?);
+        record.write_to(&mut f)?;
         f.write_all(b"\n")?;
         f.flush()?;
         drop(f);
@@ -235,6 +252,7 @@ mod tests {
                 is_error: false,
                 error: None,
                 bytes: b"{}".to_vec(),
+                parts: Vec::new(),
             })
             .unwrap();
         }
