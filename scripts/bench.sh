@@ -3,7 +3,9 @@
 # or AUSSAGE_CORPUS=DIR with *.txt articles):
 #  1. criterion, in-process, one thread: each stage and the whole pipeline in MB/s;
 #  2. the release binary over the folder with 1 and 2 threads: wall time, MB/s, peak RSS;
-#  3. start-up: one ~3 KB article through the CLI, mean of 50 runs.
+#  3. the floor: a minimal Rust split + JSON pass over the same folder
+#     (examples/baseline.rs), and the ratio of the pipeline's time to it;
+#  4. start-up: one ~3 KB article through the CLI, mean of 50 runs.
 # Usage: scripts/bench.sh [--quick]   (--quick skips criterion)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,22 +21,51 @@ export AUSSAGE_CORPUS=$corpus
 bytes=$(cat "$corpus"/*.txt | wc -c)
 docs=$(ls "$corpus"/*.txt | wc -l)
 echo "corpus: $corpus, $docs articles, $bytes bytes"
-cargo build --release --quiet
+cargo build --release --quiet --bin aussage --example baseline
 bin=target/release/aussage
 if [ "${1:-}" != "--quick" ]; then
   cargo bench --bench pipeline -- --noplot 2>/dev/null | grep -E "^news/|^startup/|time:|thrpt:"
 fi
+# best of 7 wall times of a command (stdout discarded), in seconds
+best_of() {
+  python3 -c 'import subprocess, sys, time
+best = 1e9
+for _ in range(7):
+    t = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+    best = min(best, time.perf_counter() - t)
+print(f"{best:.4f}")' "$@"
+}
+# peak RSS of one run, in MiB
+peak_rss() {
+  { /usr/bin/time -f "%M" "$@" >/dev/null; } 2>&1 | tail -1 | awk '{printf "%.1f", $1/1024}'
+}
+mbs() { python3 -c "print(f'{$1/1e6/max($2,1e-9):.1f}')"; }
+base=$(best_of target/release/examples/baseline "$corpus")
+echo "floor (minimal split + JSON over the folder): ${base} s, $(mbs "$bytes" "$base") MB/s"
 for j in 1 2; do
-  best=
-  for _ in 1 2 3; do
-    t=$( { /usr/bin/time -f "%e %M" "$bin" extract "$corpus" -j $j -q >/dev/null; } 2>&1 | tail -1)
-    best=$(printf '%s\n%s\n' "$best" "$t" | awk 'NF' | sort -n | head -1)
-  done
-  read -r secs rss <<<"$best"
-  python3 -c "print(f'cli -j $j: {$secs:.2f} s, {$bytes/1e6/max($secs,1e-9):.1f} MB/s, peak RSS {$rss/1024:.1f} MiB')"
+  t=$(best_of "$bin" extract "$corpus" -j $j -q --format jsonl)
+  eval "t$j=$t"
+  echo "cli -j $j: ${t} s, $(mbs "$bytes" "$t") MB/s, $(python3 -c "print(f'{$t/$base:.1f}')")x the floor, peak RSS $(peak_rss "$bin" extract "$corpus" -j $j -q --format jsonl) MiB"
 done
+python3 -c "print(f'2 threads / 1 thread: {$t1/$t2:.2f}x')"
+for only in sentences quantities entities claims; do
+  t=$(best_of "$bin" extract "$corpus" -j 1 -q --format jsonl --only "$only")
+  echo "cli -j 1 --only $only: ${t} s, $(mbs "$bytes" "$t") MB/s"
+done
+if [ -f ../shared/corpus/build_nasty.py ]; then
+  nasty=target/nasty
+  [ -f "$nasty/08_single_line_20MB.txt" ] || python3 ../shared/corpus/build_nasty.py --out "$nasty" >/dev/null
+  big=$nasty/08_single_line_20MB.txt
+  t=$(best_of "$bin" extract "$big" -q --format jsonl)
+  echo "one 20 MB document: ${t} s, $(mbs 20000000 "$t") MB/s, peak RSS $(peak_rss "$bin" extract "$big" -q --format jsonl) MiB"
+fi
 one=$(python3 -c 'import os,sys; d=sys.argv[1]; print(min((os.path.join(d,f) for f in os.listdir(d)), key=lambda p: abs(os.path.getsize(p)-3000)))' "$corpus")
-start=$(date +%s.%N)
-for _ in $(seq 50); do "$bin" extract "$one" >/dev/null; done
-end=$(date +%s.%N)
-python3 -c "print(f'start-up: one {$(wc -c <"$one")}-byte article through the CLI: {($end-$start)/50*1000:.1f} ms')"
+python3 -c 'import subprocess, sys, time
+ts = []
+for _ in range(50):
+    t = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+    ts.append(time.perf_counter() - t)
+ts.sort()
+print(f"start-up: one ~3 KB article through the CLI: median {ts[25]*1000:.1f} ms, best {ts[0]*1000:.1f} ms")' "$bin" extract "$one"

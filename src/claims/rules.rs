@@ -1091,7 +1091,12 @@ impl<'a> Doc<'a> {
         let verb = pre
             .clone()
             .any(|j| self.func(j) == Some(Func::Aux) || self.toks[j].in_quote);
-        if !has_k && (sub || !verb) {
+        // A lexical verb alone ("Die Besucher kamen nach Bremen, sagte Keller")
+        // counts only in the plain inversion: the speaker right after the cue.
+        let lexical = !verb
+            && np.as_ref().is_some_and(|n| n.start == c.tok + 1)
+            && pre.clone().any(|j| self.lexical_verb_at(j));
+        if !has_k && (sub || !(verb || lexical)) {
             return false;
         }
         let Some(content) = self.tok_span(pre.start, pre.end) else {
@@ -1107,6 +1112,29 @@ impl<'a> Doc<'a> {
             parts: None,
             rule: "indirect.frame_after",
         })
+    }
+
+    /// Whether token `j` looks like a finite lexical verb after the clause's first
+    /// constituent ("Die Besucher *kamen* nach Bremen"): a lower-case word the
+    /// lexicons do not know, not first in the clause, and not followed by a
+    /// capitalised word or a number (attributive adjectives are: "neue Besucher").
+    fn lexical_verb_at(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if !t.word || t.cap || t.func.is_some() || t.konj.is_some() || j == 0 {
+            return false;
+        }
+        let Some(next) = self.toks.get(j + 1) else {
+            return false;
+        };
+        let lo = self.lo(j);
+        let verb_ending = lo.len() > 3
+            && (lo.ends_with('t') || lo.ends_with("en") || lo.ends_with("te"))
+            && !lo.ends_with("ig");
+        verb_ending
+            && !(next.word && next.cap)
+            && !self.raw(j + 1).starts_with(|c: char| c.is_ascii_digit())
+            && self.toks[j - 1].word
+            && self.lo(j - 1) != "zu"
     }
 
     /// `…, so der Sprecher.` anywhere in the sentence.

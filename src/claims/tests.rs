@@ -488,3 +488,37 @@ fn a_fronted_von_phrase_before_wollen_is_not_a_verlauten_source() {
         );
     }
 }
+
+#[test]
+fn inverted_frame_after_a_clause_with_a_lexical_verb() {
+    check(&[
+        (
+            "Viele Besucher kamen nach Bremen, sagte Keller.",
+            "indirect_speech",
+            "Keller",
+            "Viele Besucher kamen nach Bremen",
+        ),
+        (
+            "Die Preise stiegen im Herbst deutlich, teilte das Amt mit.",
+            "indirect_speech",
+            "das Amt",
+            "Die Preise stiegen im Herbst deutlich",
+        ),
+    ]);
+    // Not a clause (adjective before a noun, infinitive), or the "speaker" is not
+    // right after the verb (a coordinated clause with its own object).
+    check_none(&[
+        "Mit großer Mehrheit, sagte Keller.",
+        "Um die Kosten zu senken, sagte Keller.",
+    ]);
+    let got = claims(
+        "Der Ingenieur befasste sich mit dem Projekt, fand mit seinen Plänen aber wenig Interesse.",
+    );
+    assert!(
+        got.iter().all(|c| c
+            .speaker
+            .as_ref()
+            .is_none_or(|s| s.text != "wenig Interesse")),
+        "{got:?}"
+    );
+}
