@@ -17,9 +17,15 @@ fn time<T>(name: &str, f: impl Fn() -> T) {
 
 fn main() {
     let lex = Lexicons::default();
-    time("segmenter", || aussage::segment::Segmenter::new(&lex).unwrap());
-    time("numbers", || aussage::numbers::Recogniser::new(&lex).unwrap());
-    time("entities", || aussage::entities::Recogniser::new(&lex).unwrap());
+    time("segmenter", || {
+        aussage::segment::Segmenter::new(&lex).unwrap()
+    });
+    time("numbers", || {
+        aussage::numbers::Recogniser::new(&lex).unwrap()
+    });
+    time("entities", || {
+        aussage::entities::Recogniser::new(&lex).unwrap()
+    });
     time("claims", || aussage::claims::Attributor::new(&lex).unwrap());
     time("pipeline", || aussage::Pipeline::new().unwrap());
 }

@@ -69,6 +69,33 @@ struct Draft {
     rule: &'static str,
 }
 
+impl Draft {
+    fn new(
+        rule: &'static str,
+        kind: &'static str,
+        sentence: usize,
+        speaker: Option<(usize, usize)>,
+        cue: Option<CueSpan>,
+        content: (usize, usize),
+    ) -> Self {
+        Draft {
+            kind,
+            sentence,
+            speaker,
+            cue,
+            content,
+            parts: None,
+            rule,
+        }
+    }
+
+    /// The content's parts, when it is discontinuous.
+    fn with_parts(mut self, parts: Option<Vec<[usize; 2]>>) -> Self {
+        self.parts = parts;
+        self
+    }
+}
+
 const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
 
 fn closer_of(c: char) -> char {
@@ -777,15 +804,10 @@ impl<'a> Doc<'a> {
                     )
                 };
                 let spk = speaker.as_ref().and_then(|r| self.span_of(r));
-                if self.push(Draft {
-                    kind,
-                    sentence: s1,
-                    speaker: spk,
-                    cue: Some(cue),
-                    content,
-                    parts,
-                    rule: "quote.frame_after",
-                }) {
+                if self.push(
+                    Draft::new("quote.frame_after", kind, s1, spk, Some(cue), content)
+                        .with_parts(parts),
+                ) {
                     last = Some((s1, spk));
                 }
                 continue;
@@ -793,15 +815,14 @@ impl<'a> Doc<'a> {
             // Frame before: X sagte: „…“ / mit den Worten „…“
             if q.open > r0.start && inner >= 2 {
                 if let Some((cue, spk)) = self.frame_before(q.open, &r0) {
-                    if self.push(Draft {
-                        kind: "direct_quote",
-                        sentence: s0,
-                        speaker: spk,
-                        cue: Some(cue),
-                        content: qspan,
-                        parts: None,
-                        rule: "quote.frame_before",
-                    }) {
+                    if self.push(Draft::new(
+                        "quote.frame_before",
+                        "direct_quote",
+                        s0,
+                        spk,
+                        Some(cue),
+                        qspan,
+                    )) {
                         last = Some((s1, spk));
                     }
                     continue;
@@ -811,15 +832,14 @@ impl<'a> Doc<'a> {
             if q.open == r0.start && inner >= 3 {
                 if let Some((ls, spk)) = last {
                     if ls + 1 == s0 || ls == s0 {
-                        if self.push(Draft {
-                            kind: "direct_quote",
-                            sentence: s0,
-                            speaker: spk,
-                            cue: None,
-                            content: qspan,
-                            parts: None,
-                            rule: "quote.continuation",
-                        }) {
+                        if self.push(Draft::new(
+                            "quote.continuation",
+                            "direct_quote",
+                            s0,
+                            spk,
+                            None,
+                            qspan,
+                        )) {
                             last = Some((s1, spk));
                         }
                         continue;
@@ -945,15 +965,14 @@ impl<'a> Doc<'a> {
                     continue;
                 };
                 let cue = self.cue_of(c);
-                if self.push(Draft {
-                    kind: "reported",
-                    sentence: s,
-                    speaker: spk,
-                    cue: Some(cue),
-                    content: sent_span,
-                    parts: None,
-                    rule: "reported.speech_act",
-                }) {
+                if self.push(Draft::new(
+                    "reported.speech_act",
+                    "reported",
+                    s,
+                    spk,
+                    Some(cue),
+                    sent_span,
+                )) {
                     break;
                 }
             }
@@ -1042,15 +1061,14 @@ impl<'a> Doc<'a> {
             .np_at(cs + 1, c.tok, true)
             .and_then(|x| self.span_of(&x));
         let cue = self.cue_of(c);
-        self.push(Draft {
-            kind: "indirect_speech",
-            sentence: s,
-            speaker: spk,
-            cue: Some(cue),
+        self.push(Draft::new(
+            "indirect.wie",
+            "indirect_speech",
+            s,
+            spk,
+            Some(cue),
             content,
-            parts: None,
-            rule: "indirect.wie",
-        })
+        ))
     }
 
     fn tok_span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -1103,15 +1121,14 @@ impl<'a> Doc<'a> {
             return false;
         };
         let spk = np.and_then(|x| self.span_of(&x));
-        self.push(Draft {
-            kind: "indirect_speech",
-            sentence: s,
-            speaker: spk,
-            cue: Some(cue),
+        self.push(Draft::new(
+            "indirect.frame_after",
+            "indirect_speech",
+            s,
+            spk,
+            Some(cue),
             content,
-            parts: None,
-            rule: "indirect.frame_after",
-        })
+        ))
     }
 
     /// Whether token `j` looks like a finite lexical verb after the clause's first
@@ -1154,15 +1171,14 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let spk = np.and_then(|x| self.span_of(&x));
-            self.push(Draft {
-                kind: "indirect_speech",
-                sentence: s,
-                speaker: spk,
-                cue: Some(cue),
+            self.push(Draft::new(
+                "indirect.so",
+                "indirect_speech",
+                s,
+                spk,
+                Some(cue),
                 content,
-                parts: None,
-                rule: "indirect.so",
-            });
+            ));
             return;
         }
     }
@@ -1256,19 +1272,18 @@ impl<'a> Doc<'a> {
         };
         let spk = self.subject(c, r).and_then(|x| self.span_of(&x));
         let cue = self.cue_of(c);
-        self.push(Draft {
-            kind: "indirect_speech",
-            sentence: s,
-            speaker: spk,
-            cue: Some(cue),
-            content,
-            parts: None,
-            rule: if ok_clause {
+        self.push(Draft::new(
+            if ok_clause {
                 "indirect.clause"
             } else {
                 "indirect.infinitive"
             },
-        })
+            "indirect_speech",
+            s,
+            spk,
+            Some(cue),
+            content,
+        ))
     }
 
     fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {
@@ -1338,15 +1353,17 @@ impl<'a> Doc<'a> {
             let t = &self.toks[cue_tok];
             let cue = (t.start, t.end, lemma.to_string(), None);
             let spk = np.and_then(|x| self.span_of(&x));
-            self.push(Draft {
-                kind: "according_to",
-                sentence: s,
-                speaker: spk,
-                cue: Some(cue),
-                content,
-                parts,
-                rule: "according_to.frame",
-            });
+            self.push(
+                Draft::new(
+                    "according_to.frame",
+                    "according_to",
+                    s,
+                    spk,
+                    Some(cue),
+                    content,
+                )
+                .with_parts(parts),
+            );
         }
     }
 
@@ -1447,15 +1464,14 @@ impl<'a> Doc<'a> {
         let t = &self.toks[w];
         let cue = (t.start, t.end, "wollen".to_string(), None);
         let spk = self.span_of(&sp);
-        self.push(Draft {
-            kind: "reported",
-            sentence: s,
-            speaker: spk,
-            cue: Some(cue),
-            content: sent_span,
-            parts: None,
-            rule: "reported.wollen",
-        });
+        self.push(Draft::new(
+            "reported.wollen",
+            "reported",
+            s,
+            spk,
+            Some(cue),
+            sent_span,
+        ));
     }
 
     /// A Konjunktiv-I sentence (or hearsay `soll … haben/sein`) right after a
@@ -1484,15 +1500,14 @@ impl<'a> Doc<'a> {
             return;
         }
         let spk = prev.speaker;
-        self.push(Draft {
-            kind: "indirect_speech",
-            sentence: s,
-            speaker: spk,
-            cue: None,
-            content: sent_span,
-            parts: None,
-            rule: "indirect.continuation",
-        });
+        self.push(Draft::new(
+            "indirect.continuation",
+            "indirect_speech",
+            s,
+            spk,
+            None,
+            sent_span,
+        ));
     }
 
     /// An unattributed sentence carrying a figure.
@@ -1519,15 +1534,14 @@ impl<'a> Doc<'a> {
         if !figure {
             return;
         }
-        self.push(Draft {
-            kind: "statement",
-            sentence: s,
-            speaker: None,
-            cue: None,
-            content: core_span,
-            parts: None,
-            rule: "statement.figure",
-        });
+        self.push(Draft::new(
+            "statement.figure",
+            "statement",
+            s,
+            None,
+            None,
+            core_span,
+        ));
     }
 
     /// A figure without the quantities stage: digits (not a lone year) or a number
