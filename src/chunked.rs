@@ -132,7 +132,9 @@ struct Shift {
 }
 
 impl<'a> ChunkRecords<'a> {
-    pub(crate) fn new(
+    /// The chunk records of `doc` cut at about `chunk_bytes` ([`Pipeline::chunks`]
+    /// chooses [`CHUNK_BYTES`] for documents above [`CHUNK_THRESHOLD`]).
+    pub fn new(
         pipeline: &'a Pipeline,
         doc: &'a Document,
         stages: Stages,

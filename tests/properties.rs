@@ -2,6 +2,7 @@
 
 mod common;
 
+use aussage::chunked::ChunkRecords;
 use aussage::{Document, Pipeline, Stages};
 use proptest::prelude::*;
 
@@ -71,6 +72,41 @@ proptest! {
         if let Ok(doc) = Document::from_bytes("b", &bytes) {
             let pipeline = Pipeline::new().unwrap();
             check(&pipeline, &doc.text);
+        }
+    }
+}
+
+proptest! {
+    // Each case runs the pipeline over several chunks: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn chunked_records_keep_the_span_invariants(
+        parts in prop::collection::vec(german_like(), 1..6),
+        chunk in 520usize..1500,
+    ) {
+        // Long enough to be cut several times at the small chunk size.
+        let text = parts.concat().repeat(3);
+        let pipeline = Pipeline::new().unwrap();
+        let doc = Document::from_text("c", text.as_str());
+        let mut stages = Stages::ALL;
+        stages.tokens = true;
+        let mut joined: Option<aussage::Record> = None;
+        for chunk in ChunkRecords::new(&pipeline, &doc, stages, None, chunk) {
+            let chunk = chunk.expect("chunk processed");
+            match joined.as_mut() {
+                None => joined = Some(chunk),
+                Some(all) => all.append_sections(chunk),
+            }
+        }
+        let joined = joined.expect("at least one chunk");
+        let value = serde_json::to_value(&joined).expect("record serialises");
+        common::check_spans(&value, &text);
+        prop_assert_eq!(joined.source.as_ref().unwrap().chars, text.chars().count());
+        for (key, prefix) in [("entities", "e"), ("quantities", "q"), ("claims", "c")] {
+            for (n, item) in value[key].as_array().into_iter().flatten().enumerate() {
+                prop_assert_eq!(item["id"].as_str().unwrap(), format!("{prefix}{}", n + 1));
+            }
         }
     }
 }
