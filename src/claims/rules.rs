@@ -1610,6 +1610,115 @@ impl<'a> Doc<'a> {
 
     // ----- finishing --------------------------------------------------------
 
+    /// The entity overlapping bytes `a..b`, if any.
+    fn entity_at(&self, a: usize, b: usize) -> Option<&Entity> {
+        starting_in(
+            &self.ent_order,
+            |i| self.ents[i].start,
+            a.saturating_sub(self.longest_annotation),
+            b,
+        )
+        .iter()
+        .map(|&i| &self.ents[i])
+        .find(|e| e.start < b && a < e.end)
+    }
+
+    /// Whom a claim is addressed to, from its frame clause (outside the content
+    /// and the speaker):
+    /// - `gegenüber` + NP: "erklärte gegenüber Journalisten" → Journalisten;
+    /// - `auffordern` + accusative: "forderte die Regierung auf" → die Regierung;
+    /// - `appellieren`/`schreiben`/`wenden` + `an` + NP: "appellierte an die Länder";
+    /// - a verb of telling + an unambiguous dative right after the verb (or right
+    ///   after a speaker that follows it): "sagte dem Sender", "sagte Keller dem
+    ///   Sender", "sagte ihm"; `der` + noun only when the speaker stands before the
+    ///   verb ("warf der Regierung vor") or is a pronoun right after it ("sagte sie
+    ///   der Zeitung"), since otherwise it is the subject.
+    fn addressee(&self, d: &Draft) -> Option<(usize, usize)> {
+        let (cue_start, _, lemma, _) = d.cue.as_ref()?;
+        let ct = self.toks.partition_point(|t| t.start < *cue_start);
+        if ct >= self.toks.len() || !self.toks[ct].word {
+            return None;
+        }
+        let r = self.sent_range(d.sentence);
+        if !r.contains(&ct) {
+            return None;
+        }
+        let (cs, ce) = (
+            self.clause_start(ct, r.start),
+            self.clause_end(ct + 1, r.end),
+        );
+        let pieces: Vec<[usize; 2]> = d
+            .parts
+            .clone()
+            .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+        let free = |np: &Range<usize>| -> Option<(usize, usize)> {
+            let (a, b) = self.span_of(np)?;
+            let overlaps = |x: usize, y: usize| a < y && x < b;
+            if pieces.iter().any(|p| overlaps(p[0], p[1]))
+                || d.speaker.is_some_and(|(x, y)| overlaps(x, y))
+            {
+                return None;
+            }
+            Some((a, b))
+        };
+        // gegenüber + NP anywhere in the frame clause.
+        for j in cs..ce {
+            if self.lo(j) == "gegenüber" {
+                if let Some(span) = self.np_at(j + 1, ce, true).and_then(|np| free(&np)) {
+                    return Some(span);
+                }
+            }
+        }
+        let speaker_before = d.speaker.is_some_and(|(_, b)| b <= *cue_start);
+        // The first word after the verb, past a speaker right after it.
+        let mut k = ct + 1;
+        let pronoun_after = self.toks.get(k).is_some_and(|t| {
+            d.speaker.is_some_and(|(a, b)| a == t.start && b == t.end)
+                && self.func(k) == Some(Func::Pron)
+        });
+        if let Some((_, b)) = d.speaker.filter(|_| !speaker_before) {
+            if self.toks.get(k).is_some_and(|t| t.start < b) {
+                while k < ce && self.toks[k].start < b {
+                    k += 1;
+                }
+            }
+        }
+        if k >= ce {
+            return None;
+        }
+        match lemma.as_str() {
+            "auffordern" if self.toks[ct].forms.is_some() && self.lo(ct).starts_with("forder") => {
+                let np = self.np_at(k, ce, true)?;
+                if matches!(
+                    self.lo(np.start),
+                    "er" | "sie" | "es" | "wir" | "ich" | "man"
+                ) {
+                    return None;
+                }
+                (np.end < ce && self.lo(np.end) == "auf").then(|| free(&np))?
+            }
+            "appellieren" | "schreiben" | "wenden" => (self.lo(k) == "an")
+                .then(|| self.np_at(k + 1, ce, true))
+                .flatten()
+                .and_then(|np| free(&np)),
+            "sagen" | "erklären" | "mitteilen" | "berichten" | "versichern" | "versprechen"
+            | "zusagen" | "vorwerfen" | "bestätigen" | "drohen" | "raten" | "empfehlen"
+            | "erzählen" | "zusichern" => {
+                let first = self.lo(k);
+                let dative = matches!(
+                    first,
+                    "dem" | "einem" | "ihm" | "ihnen" | "mir" | "uns" | "dir"
+                ) || ((speaker_before || pronoun_after)
+                    && matches!(first, "der" | "einer"));
+                if !dative {
+                    return None;
+                }
+                self.np_at(k, ce, false).and_then(|np| free(&np))
+            }
+            _ => None,
+        }
+    }
+
     fn finish(mut self) -> Vec<Claim> {
         self.drafts.sort_by_key(|d| (d.content.0, d.content.1));
         let drafts = std::mem::take(&mut self.drafts);
@@ -1686,6 +1795,13 @@ impl<'a> Doc<'a> {
                     last_named = Some((d.sentence, name));
                 }
             }
+            let addressee = self.addressee(&d).map(|(a, b)| Speaker {
+                start: a,
+                end: b,
+                text: String::new(),
+                entity: self.entity_at(a, b).map(|e| e.id.clone()),
+                name: self.entity_at(a, b).and_then(|e| e.name.clone()),
+            });
             let (c0, c1) = d.content;
             let entities = starting_in(&self.ent_order, |i| self.ents[i].start, c0, c1)
                 .iter()
@@ -1717,7 +1833,7 @@ impl<'a> Doc<'a> {
                     text: String::new(),
                     parts: d.parts,
                 },
-                addressee: None,
+                addressee,
                 mood,
                 hedged,
                 negated,

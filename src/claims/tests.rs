@@ -522,3 +522,44 @@ fn inverted_frame_after_a_clause_with_a_lexical_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn addressee_from_the_frame_clause() {
+    let table = [
+        (
+            "Die Opposition forderte die Regierung auf, die Pläne zu stoppen.",
+            Some("die Regierung"),
+        ),
+        (
+            "Der Minister sagte dem Sender, die Lage sei ernst.",
+            Some("dem Sender"),
+        ),
+        (
+            "Gegenüber Journalisten erklärte der Minister, die Lage sei ernst.",
+            Some("Journalisten"),
+        ),
+        (
+            "Die Ministerin warf der Regierung vor, die Lage zu verharmlosen.",
+            Some("der Regierung"),
+        ),
+        (
+            "Die Lage sei ernst, sagte Keller dem Sender.",
+            Some("dem Sender"),
+        ),
+        ("„Wir bleiben“, sagte sie der Zeitung.", Some("der Zeitung")),
+        (
+            "Der Bürgermeister appellierte an die Bürger, Wasser zu sparen.",
+            Some("die Bürger"),
+        ),
+        // No addressee: `der` right after the verb is the subject; none named.
+        ("Die Lage sei ernst, sagte der Minister.", None),
+        ("Der Minister sagte, die Lage sei ernst.", None),
+        ("Die Kommission forderte, die Pläne zu stoppen.", None),
+    ];
+    for (text, want) in table {
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        let addressee = got[0].addressee.as_ref().map(|a| a.text.as_str());
+        assert_eq!(addressee, want, "{text}");
+    }
+}
