@@ -374,6 +374,10 @@ impl<'a> Doc<'a> {
             if t.cap && !first {
                 continue;
             }
+            // "die gut informierten Kreise": an adjective, not a verb of saying.
+            if !t.cap && self.is_participle_adjective(i) {
+                continue;
+            }
             for f in forms {
                 let verb = &self.lex.verbs[f.verb];
                 let particle = match f.particle {
@@ -453,11 +457,38 @@ impl<'a> Doc<'a> {
 
     fn is_adjective(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !t.word || t.cap || t.func.is_some() || t.forms.is_some() || t.konj.is_some() {
+        if !t.word || t.cap || t.func.is_some() || t.konj.is_some() {
             return false;
         }
         let l = self.lo(i);
+        if t.forms.is_some() {
+            return self.is_participle_adjective(i);
+        }
         ["e", "en", "er", "es", "em"].iter().any(|s| l.ends_with(s)) && l.chars().count() > 3
+    }
+
+    /// An adverb of degree before an adjective: "*gut* unterrichtete Kreise".
+    fn is_degree_adverb(&self, i: usize) -> bool {
+        matches!(
+            self.lo(i),
+            "gut" | "sehr" | "bestens" | "besonders" | "meist" | "gewöhnlich" | "äußerst"
+        )
+    }
+
+    /// A cue verb's form used as an attributive adjective: "laut *informierten*
+    /// Kreisen", "aus gut *unterrichteten* Quellen", "die *genannten* Zahlen":
+    /// inflected (-en/-em/-er/-es), before a noun, after a determiner, a
+    /// preposition or an adverb of degree.
+    fn is_participle_adjective(&self, i: usize) -> bool {
+        let l = self.lo(i);
+        if i == 0 || !["en", "em", "er", "es"].iter().any(|s| l.ends_with(s)) {
+            return false;
+        }
+        let before = self.func(i - 1);
+        let opens = matches!(before, Some(Func::Det) | Some(Func::Prep))
+            || self.lo(i - 1) == "laut"
+            || self.is_degree_adverb(i - 1);
+        opens && i + 1 < self.toks.len() && self.is_noun(i + 1)
     }
 
     /// A capitalised word that can be part of a name or noun phrase.
@@ -480,7 +511,12 @@ impl<'a> Doc<'a> {
             j += 1;
         }
         let mut adj = 0;
-        while j < limit && adj < 4 && (self.is_adjective(j) || self.punct(j) == Some('-')) {
+        while j < limit
+            && adj < 4
+            && (self.is_adjective(j)
+                || self.punct(j) == Some('-')
+                || (self.is_degree_adverb(j) && j + 1 < limit && self.is_adjective(j + 1)))
+        {
             j += 1;
             adj += 1;
         }

@@ -563,3 +563,33 @@ fn addressee_from_the_frame_clause() {
         assert_eq!(addressee, want, "{text}");
     }
 }
+
+#[test]
+fn participles_of_cue_verbs_used_as_adjectives() {
+    check(&[
+        (
+            "Laut informierten Kreisen soll der Minister zurücktreten.",
+            "according_to",
+            "informierten Kreisen",
+            "soll der Minister zurücktreten",
+        ),
+        (
+            "Laut gut unterrichteten Quellen soll der Minister zurücktreten.",
+            "according_to",
+            "gut unterrichteten Quellen",
+            "soll der Minister zurücktreten",
+        ),
+        (
+            "Die sehr gut informierten Beobachter sagten, die Wahl sei offen.",
+            "indirect_speech",
+            "Die sehr gut informierten Beobachter",
+            "die Wahl sei offen",
+        ),
+        (
+            "Die genannten Zahlen seien falsch, sagte Keller.",
+            "indirect_speech",
+            "Keller",
+            "Die genannten Zahlen seien falsch",
+        ),
+    ]);
+}
