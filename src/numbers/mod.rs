@@ -184,6 +184,10 @@ pub(crate) struct Tables {
     trigger_pairs: PairSet,
     /// umlaut plural endings → singular endings, longest first
     pub lemmas: Vec<(String, String)>,
+    /// "und" and "erst" start nothing (see [`Tables::inert`]); computed from the tables
+    /// so that a lexicon addition making them a number word or trigger is still read.
+    inert_und: bool,
+    inert_erst: bool,
 }
 
 fn parse_f64(row: &Row, i: usize) -> Result<f64, Error> {
@@ -327,7 +331,7 @@ impl Tables {
         for w in &triggers {
             trigger_pairs.insert(w);
         }
-        Ok(Tables {
+        let mut tables = Tables {
             words,
             units,
             modifiers,
@@ -335,7 +339,39 @@ impl Tables {
             triggers,
             trigger_pairs,
             lemmas,
-        })
+            inert_und: false,
+            inert_erst: false,
+        };
+        tables.inert_und = tables.starts_nothing("und");
+        tables.inert_erst = tables.starts_nothing("erst");
+        Ok(tables)
+    }
+
+    /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
+    /// multiplicative ("…mal"), adjectival duration ("…ig…") or superlative ordinal stem.
+    fn starts_nothing(&self, w: &str) -> bool {
+        !self.trigger(w)
+            && !self.units.map.contains_key(w)
+            && !self.months.contains_key(w)
+            && self.words.cardinal(w).is_none()
+            && self.words.ordinal(w).is_none()
+            && !w.ends_with("mal")
+            && !w.contains("ig")
+            && !["zweit", "dritt", "viert", "fünft"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            && w != "hälfte"
+    }
+
+    /// Two frequent words the per-token gate would otherwise let through ("und" is a
+    /// number morpheme, "erst" an ordinal stem) and that start nothing.
+    #[inline]
+    pub fn inert(&self, w: &str) -> bool {
+        match w {
+            "und" => self.inert_und,
+            "erst" => self.inert_erst,
+            _ => false,
+        }
     }
 
     /// `w` (lower case) is in `triggers`.
@@ -408,7 +444,9 @@ impl Recogniser {
             if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
                 continue;
             }
-            if !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
+            // a digit anywhere decides at once (every non-space char is in some token)
+            let digit = text.as_bytes().get(s.start..s.end).is_some_and(has_digit);
+            if !digit && !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
                 continue;
             }
             t.fill(s.start, s.end);
@@ -433,7 +471,8 @@ impl Recogniser {
             return true;
         };
         let bytes = text.as_bytes();
-        // a digit anywhere in the sentence's tokens (the gaps between them are spaces)
+        // a digit anywhere in the sentence's tokens (the gaps between them are spaces);
+        // `recognise` asks the sentence's bytes first, this keeps the gate whole on its own
         if bytes.get(t0.start..t1.end).is_some_and(has_digit) {
             return true;
         }
@@ -465,6 +504,14 @@ impl Recogniser {
             let Some(w) = text.get(tok.start..tok.end) else {
                 continue;
             };
+            // the first three letters turn away most words that passed the first two
+            if !tb.words.may_triple_bytes(w.as_bytes()) {
+                continue;
+            }
+            // "und" (a number morpheme) is the most frequent word past the pair gate
+            if w == "und" && tb.inert("und") {
+                continue;
+            }
             lower(w, low);
             let first = match low.bytes().position(|x| x == b'-') {
                 Some(h) => &low[..h],

@@ -320,6 +320,55 @@ fn secs(unit: &str) -> Option<f64> {
     })
 }
 
+/// Words joined without allocating ("zwei"+"und"+"vierzig"), up to the length of the
+/// longest number word `Words::cardinal` reads (160 bytes); longer is `None`.
+struct Joined {
+    buf: [u8; 160],
+    len: usize,
+    over: bool,
+}
+
+impl Default for Joined {
+    fn default() -> Self {
+        Joined {
+            buf: [0; 160],
+            len: 0,
+            over: false,
+        }
+    }
+}
+
+impl Joined {
+    fn push(&mut self, s: &str) {
+        let end = self.len + s.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(dst) if !self.over => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+            }
+            _ => self.over = true,
+        }
+    }
+
+    fn get(&self) -> Option<&str> {
+        if self.over {
+            return None;
+        }
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+}
+
+/// How a counted noun is written, by the token of its (first) noun.
+#[derive(Debug, Clone, Copy)]
+enum NounForm {
+    /// "Soldaten"
+    Single(usize),
+    /// "Staats- und Regierungschefs"
+    Truncated(usize),
+    /// "Schülerinnen und Schüler"
+    Pair(usize),
+}
+
 struct Cx<'t, 'a> {
     tb: &'t Tables,
     t: &'t Toks<'a>,
@@ -436,41 +485,43 @@ fn plain_int(s: &str) -> Option<u32> {
 }
 
 impl Cx<'_, '_> {
-    /// The per-token gate: can a quantity start at token `i` at all?
+    /// The per-token gate: can a quantity start at token `i` at all? Exact for signs:
+    /// a sign starts nothing unless it is a fraction, a lexicon trigger (currency symbol,
+    /// "~") or a minus glued to digits, as `numeral` reads it; "und" and "erst" start a
+    /// figure only if the lexicons make them a number word or trigger (`Tables::inert`).
+    #[inline]
     fn may_start(&self, i: usize) -> bool {
         let w = self.low(i);
         match self.t.kind(i) {
             Kind::Num => true,
             Kind::Mixed => false,
-            Kind::Punct => {
-                matches!(
-                    w,
-                    "-" | "−"
-                        | "½"
-                        | "⅓"
-                        | "⅔"
-                        | "¼"
-                        | "¾"
-                        | "⅕"
-                        | "⅙"
-                        | "⅛"
-                        | "$"
-                        | "€"
-                        | "£"
-                        | "¥"
-                        | "~"
-                        | "+"
-                        | ","
-                ) || self.tb.trigger(w)
-            }
+            Kind::Punct => match w {
+                "-" | "−" => {
+                    self.t.kind(i + 1) == Kind::Num
+                        && self.t.glued(i + 1)
+                        && (i == 0 || self.t.v.get(i).is_some_and(|t| t.sp))
+                        || self.tb.trigger(w)
+                }
+                "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛" => true,
+                _ => self.tb.trigger(w),
+            },
             Kind::Word => {
-                (self.tb.words.may_pair(w) && self.tb.words.may_start(w))
-                    || self.tb.trigger(w)
-                    || w.starts_with("dritt")
-                    || w.starts_with("erst")
-                    || w.starts_with("siebt")
-                    || w.starts_with("viert")
-                    || w.starts_with("fünft")
+                // the ordinal stems' first two letters are in the pair gate too
+                if self.tb.words.may_pair(w) && self.tb.words.may_triple_bytes(w.as_bytes()) {
+                    if self.tb.inert(w) {
+                        return false;
+                    }
+                    if self.tb.words.may_start(w)
+                        || w.starts_with("dritt")
+                        || w.starts_with("erst")
+                        || w.starts_with("siebt")
+                        || w.starts_with("viert")
+                        || w.starts_with("fünft")
+                    {
+                        return true;
+                    }
+                }
+                self.tb.trigger(w)
             }
         }
     }
@@ -1250,13 +1301,15 @@ impl Cx<'_, '_> {
             }
             Kind::Word => {
                 let w = self.low(j);
-                let ein_compound = w == "ein"
-                    && t.kind(j + 1) == Kind::Word
-                    && self
-                        .tb
-                        .words
-                        .cardinal(&format!("ein{}", self.low(j + 1)))
-                        .is_some_and(|v| v >= 100.0);
+                let ein_compound = w == "ein" && t.kind(j + 1) == Kind::Word && {
+                    let mut joined = Joined::default();
+                    joined.push("ein");
+                    joined.push(self.low(j + 1));
+                    joined
+                        .get()
+                        .and_then(|s| self.tb.words.cardinal(s))
+                        .is_some_and(|v| v >= 100.0)
+                };
                 if is_ein(w) && !ein_compound {
                     n.v = 1.0;
                     n.ein = true;
@@ -1283,13 +1336,16 @@ impl Cx<'_, '_> {
                 } else {
                     let mut best = (self.tb.words.cardinal(w)?, j + 1);
                     // "zwei und vierzig", "hundert fünfzehn"
-                    let mut cur = w.to_string();
+                    let mut cur = Joined::default();
+                    cur.push(w);
                     for k in j + 1..(j + 4).min(self.n) {
                         if t.kind(k) != Kind::Word {
                             break;
                         }
-                        cur.push_str(self.low(k));
-                        if let Some(v) = self.tb.words.cardinal(&cur) {
+                        cur.push(self.low(k));
+                        // past the longest number word nothing more can be read
+                        let Some(joined) = cur.get() else { break };
+                        if let Some(v) = self.tb.words.cardinal(joined) {
                             best = (v, k + 1);
                         }
                     }
@@ -1483,6 +1539,13 @@ impl Cx<'_, '_> {
 
     /// A counted noun after token `k`, possibly after adjectives: (end, lemma).
     fn noun_after(&self, k: usize) -> Option<(usize, String)> {
+        let (e, form) = self.noun_form(k)?;
+        Some((e, self.noun_unit(form)))
+    }
+
+    /// Where a counted noun after `k` ends and how it is built, without building its
+    /// lemma (most callers only ask whether there is one).
+    fn noun_form(&self, k: usize) -> Option<(usize, NounForm)> {
         let t = self.t;
         let mut m = k;
         let mut adj = 0;
@@ -1499,12 +1562,11 @@ impl Cx<'_, '_> {
             && matches!(self.low(m + 2), "und" | "oder")
             && self.is_noun(m + 3)
         {
-            let unit = format!("{}- {} {}", t.raw(m), t.raw(m + 2), self.lemma(m + 3));
-            return Some((m + 4, unit));
+            return Some((m + 4, NounForm::Truncated(m)));
         }
         if t.glued(m + 1) && self.low(m + 1) == "-" {
             // "elf Punkte-Rückstand": the numeric part only
-            return Some((m + 1, self.lemma(m)));
+            return Some((m + 1, NounForm::Single(m)));
         }
         // coordination: "Schülerinnen und Schüler"
         if matches!(self.low(m + 1), "und" | "oder")
@@ -1516,11 +1578,24 @@ impl Cx<'_, '_> {
                 .iter()
                 .any(|e| w2.ends_with(e));
             if plural_like && self.numeral(m + 2).is_none() {
-                let unit = format!("{} {} {}", self.lemma(m), t.raw(m + 1), self.lemma(m + 2));
-                return Some((m + 3, unit));
+                return Some((m + 3, NounForm::Pair(m)));
             }
         }
-        Some((m + 1, self.lemma(m)))
+        Some((m + 1, NounForm::Single(m)))
+    }
+
+    /// The unit text of a counted noun found by [`Cx::noun_form`].
+    fn noun_unit(&self, form: NounForm) -> String {
+        let t = self.t;
+        match form {
+            NounForm::Truncated(m) => {
+                format!("{}- {} {}", t.raw(m), t.raw(m + 2), self.lemma(m + 3))
+            }
+            NounForm::Pair(m) => {
+                format!("{} {} {}", self.lemma(m), t.raw(m + 1), self.lemma(m + 2))
+            }
+            NounForm::Single(m) => self.lemma(m),
+        }
     }
 
     // ---------------------------------------------------------------- the figure
@@ -1968,7 +2043,7 @@ impl Cx<'_, '_> {
         // vote tallies: "58 zu 42"
         if n.digits && self.low(k) == "zu" && t.kind(k + 1) == Kind::Num && !has_mod {
             if let Some(w) = self.numeral(k + 1) {
-                if self.unit_at(w.e, false).is_none() && self.noun_after(w.e).is_none() {
+                if self.unit_at(w.e, false).is_none() && self.noun_form(w.e).is_none() {
                     return Some((None, w.e));
                 }
             }
@@ -2002,7 +2077,7 @@ impl Cx<'_, '_> {
         let old_year = n.int4
             && !has_mod
             && (1000.0..1900.0).contains(&n.v)
-            && self.noun_after(k).is_none()
+            && self.noun_form(k).is_none()
             && self.unit_at(k, false).is_none();
         if year_like || old_year {
             let mut it = self.item(j, k, "year", "year.bare");

@@ -730,3 +730,92 @@ fn ids_table() {
         );
     }
 }
+
+/// The sentence gate (`Recogniser::candidate`, and the digit test before it) lets through
+/// every kind of figure the rules read, also without digits: with the real segmenter, each
+/// sentence here must pass the gate and yield the same quantities as read without a gate.
+#[test]
+fn sentence_gate_positives() {
+    let r = Recogniser::new(&Lexicons::default()).expect("recogniser");
+    let seg = crate::segment::Segmenter::new(&Lexicons::default()).expect("segmenter");
+    let sentences = [
+        // digits, signs
+        "Der Preis stieg auf 12 Euro.",
+        "Es fehlte ¾ Liter Milch.",
+        "Der Eintritt kostet € 5.",
+        // number words, compounds, scale words
+        "Es kamen dreiundzwanzig Menschen.",
+        "Zwölf Schüler fehlten am Morgen.",
+        "Das kostet zwei Millionen Euro.",
+        "Es kamen einhundert Gäste.",
+        "Die Inflation lag bei null Prozent.",
+        "Sie ist einundzwanzig.",
+        // articles before units and scale words
+        "Das dauerte einen Tag.",
+        "Sie spendete eine Million Euro.",
+        "Wir warteten eine halbe Stunde.",
+        "Eine halbe Million Menschen demonstrierte.",
+        "Es kamen ein gutes Dutzend Gäste.",
+        "Ein Dutzend Eier kostet mehr.",
+        "Ein Vierteljahrhundert verging seitdem.",
+        // fractions
+        "Die Reise dauerte anderthalb Stunden.",
+        "Zwei Drittel der Mitglieder stimmten zu.",
+        "Die Hälfte der Stimmen fehlte.",
+        "Er wartete eine Dreiviertelstunde.",
+        "Nach einer Viertelstunde ging er.",
+        // ordinals, superlatives, multiplicatives, adjectival durations
+        "Der zweite Versuch scheiterte.",
+        "Sie wurde Dritte im Rennen.",
+        "Es ist die zweitgrößte Stadt im Land.",
+        "Am dritten Mai begann der Streik.",
+        "Das geschah im neunzehnten Jahrhundert.",
+        "Er klingelte dreimal an der Tür.",
+        "Nach dreijähriger Pause kehrte er zurück.",
+        "Der Zehnjährige lief davon.",
+        "Die Frist endet in zwei Wochen.",
+    ];
+    let (mut low, mut buf) = (String::new(), String::new());
+    for s in sentences {
+        let segmentation = seg.segment(s);
+        let gated: Vec<_> = r
+            .recognise(s, &segmentation)
+            .into_iter()
+            .map(|q| (q.start, q.end, q.kind, q.value))
+            .collect();
+        let ungated: Vec<_> = run(s)
+            .into_iter()
+            .map(|q| (q.start, q.end, q.kind, q.value))
+            .collect();
+        assert!(
+            !ungated.is_empty(),
+            "help: {s:?} must hold a figure for this table"
+        );
+        assert_eq!(
+            gated, ungated,
+            "help: the sentence gate lost the figure of {s:?}"
+        );
+        for si in 0..segmentation.sentences.len() {
+            let toks = segmentation.sentence_tokens(si);
+            let digit = s.bytes().any(|b| b.is_ascii_digit());
+            assert!(
+                digit || r.candidate(s, toks, &mut low, &mut buf),
+                "help: the token gate must pass {s:?}"
+            );
+        }
+    }
+    // and it turns away sentences without any figure, also those full of words that
+    // share their first letters with number words ("für", "sich", "haben", "und")
+    for s in [
+        "Sie haben sich für und gegen ihn entschieden.",
+        "Er hatte nur sehr selten Zeit für seine Familie.",
+        "Sie sind neu an der Schule und sehr engagiert.",
+    ] {
+        let segmentation = seg.segment(s);
+        let toks = segmentation.sentence_tokens(0);
+        assert!(
+            !r.candidate(s, toks, &mut low, &mut buf),
+            "help: {s:?} has no figure; the gate should not let it through"
+        );
+    }
+}

@@ -49,8 +49,12 @@ pub struct Words {
     /// no morpheme is rejected at once.
     by_first: Vec<Vec<u16>>,
     /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
-    /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 flags.
-    pairs: Vec<bool>,
+    /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 bits.
+    pairs: Vec<u64>,
+    /// Lower-case first three bytes of the same words, hashed into 65536 bits: a second
+    /// gate that turns away "für", "sich", "haben" which share their first two letters
+    /// with a number word. All bits set when some such word is shorter than three bytes.
+    triples: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
     pub whole: FxMap<String, (f64, Class)>,
 }
@@ -87,15 +91,35 @@ impl Words {
         self.morphs
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         self.morphs.dedup_by(|a, b| a.0 == b.0);
-        self.pairs = vec![false; 1 << 16];
+        self.pairs = vec![0; 1 << 10];
         let extra = [
-            "erst", "dritt", "siebt", "ein", "halb", "hälfte", "viertel", "gut",
+            "erst",
+            "dritt",
+            "siebt",
+            "zweit",
+            "viert",
+            "fünft",
+            "ein",
+            "halb",
+            "hälfte",
+            "viertel",
+            "dreiviertel",
+            "gut",
         ];
         let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
+        self.triples = vec![0; 1 << 10];
         for w in words.iter().map(String::as_str).chain(extra) {
             let b = w.as_bytes();
             if b.len() >= 2 {
-                self.pairs[usize::from(b[0]) << 8 | usize::from(b[1])] = true;
+                let k = usize::from(b[0]) << 8 | usize::from(b[1]);
+                self.pairs[k >> 6] |= 1 << (k & 63);
+            }
+            match b {
+                [x, y, z, ..] => {
+                    let k = triple_key(*x, *y, *z);
+                    self.triples[k >> 6] |= 1 << (k & 63);
+                }
+                _ => self.triples.fill(u64::MAX),
             }
         }
         self.by_first = vec![Vec::new(); 256];
@@ -129,7 +153,31 @@ impl Words {
         if x == 0 {
             x = 1;
         }
-        self.pairs[usize::from(x) << 8 | usize::from(y)]
+        let k = usize::from(x) << 8 | usize::from(y);
+        self.pairs
+            .get(k >> 6)
+            .is_some_and(|s| s >> (k & 63) & 1 == 1)
+    }
+
+    /// The second gate after [`Words::may_pair_bytes`]: the first three bytes of a word as
+    /// written, lower-cased like the pairs (ASCII, and the Latin-1 capitals after 0xC3),
+    /// are those of a word that may start a figure. A word of fewer bytes starts none.
+    #[inline]
+    pub fn may_triple_bytes(&self, b: &[u8]) -> bool {
+        let [x, y, z, ..] = *b else {
+            return self.triples.first() == Some(&u64::MAX);
+        };
+        let fold = |lead: u8, c: u8| {
+            if lead == 0xC3 && (0x80..=0x9E).contains(&c) {
+                c + 0x20
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        let k = triple_key(x.to_ascii_lowercase(), fold(x, y), fold(y, z));
+        self.triples
+            .get(k >> 6)
+            .is_some_and(|s| s >> (k & 63) & 1 == 1)
     }
 
     /// True when `s` starts with a number morpheme (a cheap gate before parsing).
@@ -301,6 +349,13 @@ impl Words {
         let r = v % 100.0;
         (v.fract() == 0.0 && (1.0..20.0).contains(&r)).then_some(v)
     }
+}
+
+/// Three bytes hashed to one of 65536 bits.
+#[inline]
+fn triple_key(x: u8, y: u8, z: u8) -> usize {
+    let v = u32::from(x) << 16 | u32::from(y) << 8 | u32::from(z);
+    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
