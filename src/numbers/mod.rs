@@ -15,7 +15,8 @@
 //! Lexicons (embedded, extendable with `--lexicon-dir`): `numbers_words.tsv` (number words,
 //! scale words, fractions), `numbers_units.tsv` (currencies, units, time units),
 //! `numbers_modifiers.tsv` (approximators, comparators), `numbers_months.tsv`,
-//! `numbers_lemmas.tsv` (umlaut plurals of counted nouns).
+//! `numbers_lemmas.tsv` (plural → singular endings of counted nouns: the unit of "26 Staaten"
+//! is `Staat`).
 //!
 //! ```
 //! use aussage::{Document, Pipeline, Stages};
@@ -182,8 +183,8 @@ pub(crate) struct Tables {
     pub triggers: FxSet<String>,
     /// The first two bytes of every trigger: a gate before hashing.
     trigger_pairs: PairSet,
-    /// umlaut plural endings → singular endings, longest first
-    pub lemmas: Vec<(String, String)>,
+    /// plural endings of counted nouns → singular endings
+    pub lemmas: Lemmas,
     /// "und" and "erst" start nothing (see [`Tables::inert`]); computed from the tables
     /// so that a lexicon addition making them a number word or trigger is still read.
     inert_und: bool,
@@ -284,13 +285,10 @@ impl Tables {
             months.insert(row.get(0).trim_end_matches('.').to_lowercase(), m);
         }
 
-        let mut lemmas: Vec<(String, String)> = lex
-            .rows("numbers_lemmas.tsv", LEMMAS)
-            .iter()
-            .map(|r| (r.get(0).to_lowercase(), r.get(1).to_lowercase()))
-            .filter(|(a, _)| !a.is_empty())
-            .collect();
-        lemmas.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        let mut lemmas = Lemmas::default();
+        for r in lex.rows("numbers_lemmas.tsv", LEMMAS) {
+            lemmas.add(r.get(0).to_lowercase(), r.get(1).to_lowercase());
+        }
 
         let mut triggers: FxSet<String> = FxSet::default();
         for w in [
@@ -378,6 +376,71 @@ impl Tables {
     #[inline]
     pub fn trigger(&self, w: &str) -> bool {
         self.trigger_pairs.may_contain(w) && self.triggers.contains(w)
+    }
+}
+
+/// Plural endings of counted nouns and their singular endings (`numbers_lemmas.tsv`),
+/// looked up by every ending of a word, longest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lemmas {
+    endings: FxMap<String, String>,
+    /// whole words ("^jungen"), before any ending
+    words: FxMap<String, String>,
+    /// the longest plural ending, in bytes
+    longest: usize,
+}
+
+impl Lemmas {
+    /// Adds a row; the first row of an ending wins.
+    fn add(&mut self, plural: String, singular: String) {
+        if let Some(word) = plural.strip_prefix('^') {
+            if !word.is_empty() {
+                self.words.entry(word.to_string()).or_insert(singular);
+            }
+            return;
+        }
+        if plural.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(plural.len());
+        self.endings.entry(plural).or_insert(singular);
+    }
+
+    /// The singular of the noun written `raw` (lower case `low`): a listed whole word, or
+    /// the longest listed ending replaced, the written form kept before it ("Mitgliedstaaten" →
+    /// "Mitgliedstaat"); a noun that is all ending gets a capital ("Soldaten" → "Soldat");
+    /// "-innen" → "-in"; any other noun as written (no guessing from bare endings).
+    pub fn lemma(&self, raw: &str, low: &str) -> String {
+        // the lower case must line up byte for byte with the written form
+        if low.len() == raw.len() {
+            let from = low.len().saturating_sub(self.longest);
+            let whole = self.words.get(low).map(|sg| (0, sg));
+            let endings = low
+                .char_indices()
+                .filter(|&(c, _)| c >= from)
+                .filter_map(|(cut, _)| Some((cut, self.endings.get(&low[cut..])?)));
+            for (cut, sg) in whole.into_iter().chain(endings) {
+                let Some(prefix) = raw.get(..cut) else {
+                    continue;
+                };
+                let mut s = String::with_capacity(cut + sg.len());
+                s.push_str(prefix);
+                if s.is_empty() {
+                    let mut c = sg.chars();
+                    if let Some(f) = c.next() {
+                        s.extend(f.to_uppercase());
+                        s.push_str(c.as_str());
+                    }
+                } else {
+                    s.push_str(sg);
+                }
+                return s;
+            }
+        }
+        if let Some(p) = raw.strip_suffix("innen") {
+            return format!("{p}in");
+        }
+        raw.to_string()
     }
 }
 

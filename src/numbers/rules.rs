@@ -1491,30 +1491,7 @@ impl Cx<'_, '_> {
     // ---------------------------------------------------------------- nouns
 
     fn lemma(&self, k: usize) -> String {
-        let raw = self.t.raw(k);
-        let low = self.low(k);
-        for (pl, sg) in &self.tb.lemmas {
-            if low.ends_with(pl.as_str()) && low.len() >= pl.len() {
-                let cut = raw.len().saturating_sub(pl.len());
-                if raw.is_char_boundary(cut) && low.len() == raw.len() {
-                    let mut s = raw[..cut].to_string();
-                    if s.is_empty() {
-                        let mut c = sg.chars();
-                        if let Some(f) = c.next() {
-                            s.extend(f.to_uppercase());
-                            s.push_str(c.as_str());
-                        }
-                        return s;
-                    }
-                    s.push_str(sg);
-                    return s;
-                }
-            }
-        }
-        if let Some(p) = raw.strip_suffix("innen") {
-            return format!("{p}in");
-        }
-        raw.to_string()
+        self.tb.lemmas.lemma(self.t.raw(k), self.low(k))
     }
 
     fn is_adj(&self, k: usize) -> bool {
