@@ -523,26 +523,24 @@ impl Recogniser {
 }
 
 impl Recogniser {
-    /// The cheap gate of a sentence, on the segmenter's tokens: can it hold a figure at
-    /// all? True for a digit, a fraction sign, or a word that reads as a number, an
+    /// The cheap gate of a sentence without digits (`recognise` asks for those on the
+    /// sentence's bytes first), on the segmenter's tokens: can it hold a figure at all?
+    /// True for a fraction sign, or a word that reads as a number, an
     /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
     /// and an article before a unit or scale word ("einen Tag", "eine Million").
     fn candidate(&self, text: &str, toks: &[Token], low: &mut String, buf: &mut String) -> bool {
         let tb = &self.tables;
-        let (Some(t0), Some(t1)) = (toks.first(), toks.last()) else {
+        if toks.is_empty() {
             // no tokens from the segmenter: read the sentence rather than guess
             return true;
-        };
-        let bytes = text.as_bytes();
-        // a digit anywhere in the sentence's tokens (the gaps between them are spaces);
-        // `recognise` asks the sentence's bytes first, this keeps the gate whole on its own
-        if bytes.get(t0.start..t1.end).is_some_and(has_digit) {
-            return true;
         }
+        // (a digit anywhere in the sentence was asked by `recognise` before)
+        let bytes = text.as_bytes();
         let lower = |w: &str, low: &mut String| {
             low.clear();
             if w.is_ascii() {
-                low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                low.push_str(w);
+                low.make_ascii_lowercase();
             } else {
                 low.extend(w.chars().flat_map(char::to_lowercase));
             }
@@ -568,7 +566,7 @@ impl Recogniser {
                 continue;
             };
             // the first three letters turn away most words that passed the first two
-            if !tb.words.may_triple_bytes(w.as_bytes()) {
+            if !tb.words.may_prefix_bytes(w.as_bytes()) {
                 continue;
             }
             // "und" (a number morpheme) is the most frequent word past the pair gate
@@ -672,11 +670,24 @@ fn id(n: usize) -> String {
 
 /// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
 fn has_digit(b: &[u8]) -> bool {
-    b.chunks(32).any(|c| {
-        c.iter()
-            .fold(0u8, |a, &x| a | u8::from(x.wrapping_sub(b'0') < 10))
-            != 0
-    })
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // per byte, without carries between bytes: high bit of (x & 0x7F) + 0x50 is set
+        // for a low-7-bit value >= 0x30, of + 0x46 for one >= 0x3A; a digit is the first
+        // and not the second, and has its own high bit clear
+        let low = x & LOW7;
+        let ge_0 = low.wrapping_add(0x5050_5050_5050_5050);
+        let ge_colon = low.wrapping_add(0x4646_4646_4646_4646);
+        if ge_0 & !ge_colon & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 #[cfg(test)]

@@ -507,7 +507,7 @@ impl Cx<'_, '_> {
             },
             Kind::Word => {
                 // the ordinal stems' first two letters are in the pair gate too
-                if self.tb.words.may_pair(w) && self.tb.words.may_triple_bytes(w.as_bytes()) {
+                if self.tb.words.may_pair(w) && self.tb.words.may_prefix_bytes(w.as_bytes()) {
                     if self.tb.inert(w) {
                         return false;
                     }

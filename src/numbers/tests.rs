@@ -872,3 +872,38 @@ fn count_unit_lemmas() {
         );
     }
 }
+
+#[test]
+fn digit_test_on_bytes() {
+    for (s, expected) in [
+        ("", false),
+        ("ohne Ziffer", false),
+        ("ohne Ziffer, aber mit Zeichen: / : ; ? @ ~ € ü ß", false),
+        ("Nummer 7", true),
+        ("0", true),
+        ("achtzehn Zeichen 9", true),
+        ("exakt acht9", true),
+        (
+            "Zeichen:;<=>?/ und äöü und 5 in der Mitte von vielen Wörtern",
+            true,
+        ),
+    ] {
+        assert_eq!(
+            super::has_digit(s.as_bytes()),
+            expected,
+            "help: has_digit({s:?})"
+        );
+    }
+    // every byte value, at every position of a word
+    for b in 0..=255u8 {
+        for pos in 0..17 {
+            let mut v = vec![b'x'; 17];
+            v[pos] = b;
+            assert_eq!(
+                super::has_digit(&v),
+                b.is_ascii_digit(),
+                "help: byte {b:#x} at {pos}"
+            );
+        }
+    }
+}

@@ -51,10 +51,11 @@ pub struct Words {
     /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
     /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 bits.
     pairs: Vec<u64>,
-    /// Lower-case first three bytes of the same words, hashed into 65536 bits: a second
-    /// gate that turns away "für", "sich", "haben" which share their first two letters
-    /// with a number word. All bits set when some such word is shorter than three bytes.
-    triples: Vec<u64>,
+    /// The same words by their lower-case first four bytes (first three for three-byte
+    /// words such as "ein", "elf"), hashed into 65536 bits: a second gate that turns away
+    /// "für", "sie", "viele", "neue" which share their first letters with a number word.
+    /// All bits set when some such word is shorter than three bytes.
+    prefixes: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
     pub whole: FxMap<String, (f64, Class)>,
 }
@@ -107,19 +108,17 @@ impl Words {
             "gut",
         ];
         let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
-        self.triples = vec![0; 1 << 10];
+        self.prefixes = vec![0; 1 << 10];
         for w in words.iter().map(String::as_str).chain(extra) {
             let b = w.as_bytes();
             if b.len() >= 2 {
                 let k = usize::from(b[0]) << 8 | usize::from(b[1]);
                 self.pairs[k >> 6] |= 1 << (k & 63);
             }
-            match b {
-                [x, y, z, ..] => {
-                    let k = triple_key(*x, *y, *z);
-                    self.triples[k >> 6] |= 1 << (k & 63);
-                }
-                _ => self.triples.fill(u64::MAX),
+            match *b {
+                [x, y, z] => self.set_prefix(prefix_key(x, y, z, None)),
+                [x, y, z, q, ..] => self.set_prefix(prefix_key(x, y, z, Some(q))),
+                _ => self.prefixes.fill(u64::MAX),
             }
         }
         self.by_first = vec![Vec::new(); 256];
@@ -127,6 +126,12 @@ impl Words {
             if let Some(&b) = w.as_bytes().first() {
                 self.by_first[usize::from(b)].push(k as u16);
             }
+        }
+    }
+
+    fn set_prefix(&mut self, k: usize) {
+        if let Some(slot) = self.prefixes.get_mut(k >> 6) {
+            *slot |= 1 << (k & 63);
         }
     }
 
@@ -159,13 +164,14 @@ impl Words {
             .is_some_and(|s| s >> (k & 63) & 1 == 1)
     }
 
-    /// The second gate after [`Words::may_pair_bytes`]: the first three bytes of a word as
-    /// written, lower-cased like the pairs (ASCII, and the Latin-1 capitals after 0xC3),
-    /// are those of a word that may start a figure. A word of fewer bytes starts none.
+    /// The second gate after [`Words::may_pair_bytes`]: the word as written, lower-cased
+    /// like the pairs (ASCII, and the Latin-1 capitals after 0xC3), starts with the first
+    /// three bytes of a three-byte word that may start a figure ("ein") or the first four
+    /// of a longer one ("vier", "fünf" = `f` `ü` `n`). A word of fewer bytes starts none.
     #[inline]
-    pub fn may_triple_bytes(&self, b: &[u8]) -> bool {
+    pub fn may_prefix_bytes(&self, b: &[u8]) -> bool {
         let [x, y, z, ..] = *b else {
-            return self.triples.first() == Some(&u64::MAX);
+            return self.prefixes.first() == Some(&u64::MAX);
         };
         let fold = |lead: u8, c: u8| {
             if lead == 0xC3 && (0x80..=0x9E).contains(&c) {
@@ -174,10 +180,15 @@ impl Words {
                 c.to_ascii_lowercase()
             }
         };
-        let k = triple_key(x.to_ascii_lowercase(), fold(x, y), fold(y, z));
-        self.triples
-            .get(k >> 6)
-            .is_some_and(|s| s >> (k & 63) & 1 == 1)
+        let (x, y2, z2) = (x.to_ascii_lowercase(), fold(x, y), fold(y, z));
+        let hit = |k: usize| {
+            self.prefixes
+                .get(k >> 6)
+                .is_some_and(|s| s >> (k & 63) & 1 == 1)
+        };
+        hit(prefix_key(x, y2, z2, None))
+            || b.get(3)
+                .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
     }
 
     /// True when `s` starts with a number morpheme (a cheap gate before parsing).
@@ -351,11 +362,14 @@ impl Words {
     }
 }
 
-/// Three bytes hashed to one of 65536 bits.
+/// Three or four bytes hashed to one of 65536 bits.
 #[inline]
-fn triple_key(x: u8, y: u8, z: u8) -> usize {
-    let v = u32::from(x) << 16 | u32::from(y) << 8 | u32::from(z);
-    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
+fn prefix_key(x: u8, y: u8, z: u8, q: Option<u8>) -> usize {
+    let v = u64::from(x) << 32
+        | u64::from(y) << 24
+        | u64::from(z) << 16
+        | q.map_or(1, |q| u64::from(q) << 8 | 2);
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
