@@ -383,11 +383,18 @@ impl Tables {
 /// looked up by every ending of a word, longest first.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lemmas {
-    endings: FxMap<String, String>,
+    /// endings of four bytes or more by their last four bytes, longest first
+    by_tail: FxMap<[u8; 4], Vec<(String, String)>>,
+    /// shorter endings, longest first
+    short: Vec<(String, String)>,
     /// whole words ("^jungen"), before any ending
     words: FxMap<String, String>,
-    /// the longest plural ending, in bytes
-    longest: usize,
+}
+
+/// The last four bytes of `w`, if it has them.
+fn tail4(w: &str) -> Option<[u8; 4]> {
+    let b = w.as_bytes();
+    b.get(b.len().checked_sub(4)?..)?.try_into().ok()
 }
 
 impl Lemmas {
@@ -402,8 +409,16 @@ impl Lemmas {
         if plural.is_empty() {
             return;
         }
-        self.longest = self.longest.max(plural.len());
-        self.endings.entry(plural).or_insert(singular);
+        let list = match tail4(&plural) {
+            Some(t) => self.by_tail.entry(t).or_default(),
+            None => &mut self.short,
+        };
+        if list.iter().any(|(p, _)| *p == plural) {
+            return;
+        }
+        // longest first; among equals the first added
+        let at = list.partition_point(|(p, _)| p.len() >= plural.len());
+        list.insert(at, (plural, singular));
     }
 
     /// The singular of the noun written `raw` (lower case `low`): a listed whole word, or
@@ -413,12 +428,15 @@ impl Lemmas {
     pub fn lemma(&self, raw: &str, low: &str) -> String {
         // the lower case must line up byte for byte with the written form
         if low.len() == raw.len() {
-            let from = low.len().saturating_sub(self.longest);
-            let whole = self.words.get(low).map(|sg| (0, sg));
-            let endings = low
-                .char_indices()
-                .filter(|&(c, _)| c >= from)
-                .filter_map(|(cut, _)| Some((cut, self.endings.get(&low[cut..])?)));
+            let whole = self.words.get(low).map(|sg| (0, sg.as_str()));
+            let long = tail4(low)
+                .and_then(|t| self.by_tail.get(&t))
+                .map_or(&[][..], Vec::as_slice);
+            let endings = long
+                .iter()
+                .chain(&self.short)
+                .filter(|(pl, _)| low.ends_with(pl.as_str()))
+                .map(|(pl, sg)| (low.len() - pl.len(), sg.as_str()));
             for (cut, sg) in whole.into_iter().chain(endings) {
                 let Some(prefix) = raw.get(..cut) else {
                     continue;
