@@ -467,6 +467,52 @@ fn shared_unit(t: &Toks, items: &mut [Item]) {
     }
 }
 
+/// `v` in decimal, zero-padded to `width` digits (as `{v:0width}`).
+fn push_padded(s: &mut String, v: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let (mut v, mut k) = (v, digits.len());
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 || k == 0 {
+            break;
+        }
+    }
+    let n = digits.len() - k;
+    for _ in n..width {
+        s.push('0');
+    }
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
+/// An ISO date without the formatting machinery: "2014-10-03", "XXXX-10-03" (no year),
+/// "2014-10" (no day).
+fn ymd(y: Option<u32>, m: u32, d: Option<u32>) -> String {
+    let mut s = String::with_capacity(10);
+    match y {
+        Some(y) => push_padded(&mut s, y, 4),
+        None => s.push_str("XXXX"),
+    }
+    s.push('-');
+    push_padded(&mut s, m, 2);
+    if let Some(d) = d {
+        s.push('-');
+        push_padded(&mut s, d, 2);
+    }
+    s
+}
+
+/// An ISO clock time: "T09:30".
+fn clock(h: u32, m: u32) -> String {
+    let mut s = String::with_capacity(6);
+    s.push('T');
+    push_padded(&mut s, h, 2);
+    s.push(':');
+    push_padded(&mut s, m, 2);
+    s
+}
+
 fn two_digit_year(y: u32, len: usize) -> u32 {
     if len == 4 {
         y
@@ -618,12 +664,7 @@ impl Cx<'_, '_> {
                     if t.capital(i) || self.low(i) != "mai" {
                         if let Some(y) = self.year_at(e) {
                             return Some((
-                                Some(self.date(
-                                    i,
-                                    e + 1,
-                                    format!("{y:04}-{m:02}"),
-                                    "date.month_year",
-                                )),
+                                Some(self.date(i, e + 1, ymd(Some(y), m, None), "date.month_year")),
                                 e + 1,
                             ));
                         }
@@ -635,7 +676,7 @@ impl Cx<'_, '_> {
                                     Some(self.date(
                                         i,
                                         e + 3,
-                                        format!("{y:04}-{m:02}-{d:02}"),
+                                        ymd(Some(y), m, Some(d)),
                                         "date.month_day_year",
                                     )),
                                     e + 3,
@@ -689,7 +730,7 @@ impl Cx<'_, '_> {
                         && lens[2] <= 2
                     {
                         return Some((
-                            Some(self.date(i, end, format!("{a:04}-{b:02}-{c:02}"), "date.iso")),
+                            Some(self.date(i, end, ymd(Some(a), b, Some(c)), "date.iso")),
                             end,
                         ));
                     }
@@ -702,7 +743,7 @@ impl Cx<'_, '_> {
                     {
                         let y = two_digit_year(c, lens[2]);
                         return Some((
-                            Some(self.date(i, end, format!("{y:04}-{b:02}-{a:02}"), "date.slash")),
+                            Some(self.date(i, end, ymd(Some(y), b, Some(a)), "date.slash")),
                             end,
                         ));
                     }
@@ -732,7 +773,7 @@ impl Cx<'_, '_> {
                         && !(a == 24 && b == 7)
                     {
                         return Some((
-                            Some(self.date(i, end, format!("XXXX-{b:02}-{a:02}"), "date.slash")),
+                            Some(self.date(i, end, ymd(None, b, Some(a)), "date.slash")),
                             end,
                         ));
                     }
@@ -748,7 +789,7 @@ impl Cx<'_, '_> {
                 let mlen = groups[1].len();
                 if self.low(i + 1) == "uhr" && h <= 24 && m <= 59 && mlen == 2 {
                     let mut it = self.item(i, i + 2, "time", "time.clock_uhr");
-                    it.iso = Some(format!("T{h:02}:{m:02}"));
+                    it.iso = Some(clock(h, m));
                     return Some((Some(it), i + 2));
                 }
                 // "1:41 Stunden"
@@ -784,7 +825,7 @@ impl Cx<'_, '_> {
                     || self.low(i + 1) == "-";
                 if h <= 23 && m <= 59 && mlen == 2 && !score_cx {
                     let mut it = self.item(i, i + 1, "time", "time.clock");
-                    it.iso = Some(format!("T{h:02}:{m:02}"));
+                    it.iso = Some(clock(h, m));
                     return Some((Some(it), i + 1));
                 }
             }
@@ -808,7 +849,7 @@ impl Cx<'_, '_> {
                 {
                     let y = two_digit_year(y, groups[2].len());
                     return Some((
-                        Some(self.date(i, i + 1, format!("{y:04}-{m:02}-{d:02}"), "date.numeric")),
+                        Some(self.date(i, i + 1, ymd(Some(y), m, Some(d)), "date.numeric")),
                         i + 1,
                     ));
                 }
@@ -818,29 +859,19 @@ impl Cx<'_, '_> {
                 let (a, b) = (plain_int(groups[0])?, plain_int(groups[1])?);
                 if self.low(i + 1) == "uhr" && a <= 24 && b <= 59 && groups[1].len() == 2 {
                     let mut it = self.item(i, i + 2, "time", "time.clock_uhr");
-                    it.iso = Some(format!("T{a:02}:{b:02}"));
+                    it.iso = Some(clock(a, b));
                     return Some((Some(it), i + 2));
                 }
                 if (1..=31).contains(&a) && (1..=12).contains(&b) {
                     if self.low(i + 1) == "." && t.glued(i + 1) {
                         if let Some(y) = self.year_at(i + 2) {
                             return Some((
-                                Some(self.date(
-                                    i,
-                                    i + 3,
-                                    format!("{y:04}-{b:02}-{a:02}"),
-                                    "date.numeric",
-                                )),
+                                Some(self.date(i, i + 3, ymd(Some(y), b, Some(a)), "date.numeric")),
                                 i + 3,
                             ));
                         }
                         return Some((
-                            Some(self.date(
-                                i,
-                                i + 2,
-                                format!("XXXX-{b:02}-{a:02}"),
-                                "date.numeric",
-                            )),
+                            Some(self.date(i, i + 2, ymd(None, b, Some(a)), "date.numeric")),
                             i + 2,
                         ));
                     }
@@ -849,12 +880,7 @@ impl Cx<'_, '_> {
                         && self.unit_at(i + 1, false).is_none()
                     {
                         return Some((
-                            Some(self.date(
-                                i,
-                                i + 1,
-                                format!("XXXX-{b:02}-{a:02}"),
-                                "date.numeric",
-                            )),
+                            Some(self.date(i, i + 1, ymd(None, b, Some(a)), "date.numeric")),
                             i + 1,
                         ));
                     }
@@ -877,22 +903,12 @@ impl Cx<'_, '_> {
                     if self.low(i + 3) == "." && t.glued(i + 3) && t.kind(i + 2) == Kind::Num {
                         if let Some(y) = self.year_at(i + 4) {
                             return Some((
-                                Some(self.date(
-                                    i,
-                                    i + 5,
-                                    format!("{y:04}-{m:02}-{d:02}"),
-                                    "date.numeric",
-                                )),
+                                Some(self.date(i, i + 5, ymd(Some(y), m, Some(d)), "date.numeric")),
                                 i + 5,
                             ));
                         }
                         return Some((
-                            Some(self.date(
-                                i,
-                                i + 4,
-                                format!("XXXX-{m:02}-{d:02}"),
-                                "date.numeric",
-                            )),
+                            Some(self.date(i, i + 4, ymd(None, m, Some(d)), "date.numeric")),
                             i + 4,
                         ));
                     }
@@ -910,8 +926,8 @@ impl Cx<'_, '_> {
                         {
                             if let Some((m, e)) = self.month(j + 2) {
                                 let iso = match self.year_at(e) {
-                                    Some(y) => format!("{y:04}-{m:02}-{d:02}"),
-                                    None => format!("XXXX-{m:02}-{d:02}"),
+                                    Some(y) => ymd(Some(y), m, Some(d)),
+                                    None => ymd(None, m, Some(d)),
                                 };
                                 return Some((
                                     Some(self.date(i, i + 2, iso, "date.day_list")),
@@ -926,12 +942,7 @@ impl Cx<'_, '_> {
             if let Some((m, e)) = self.month(i + 1) {
                 if let Some(y) = self.year_at(e) {
                     return Some((
-                        Some(self.date(
-                            i,
-                            e + 1,
-                            format!("{y:04}-{m:02}-{d:02}"),
-                            "date.day_month",
-                        )),
+                        Some(self.date(i, e + 1, ymd(Some(y), m, Some(d)), "date.day_month")),
                         e + 1,
                     ));
                 }
@@ -950,13 +961,10 @@ impl Cx<'_, '_> {
     ) -> (Option<Item>, usize) {
         match self.year_at(e) {
             Some(y) => (
-                Some(self.date(s, e + 1, format!("{y:04}-{m:02}-{d:02}"), rule)),
+                Some(self.date(s, e + 1, ymd(Some(y), m, Some(d)), rule)),
                 e + 1,
             ),
-            None => (
-                Some(self.date(s, e, format!("XXXX-{m:02}-{d:02}"), rule)),
-                e,
-            ),
+            None => (Some(self.date(s, e, ymd(None, m, Some(d)), rule)), e),
         }
     }
 
@@ -1991,7 +1999,7 @@ impl Cx<'_, '_> {
             && n.scale == 1.0
         {
             let mut it = self.item(start(false), k + 1, "time", "time.hour_uhr");
-            it.iso = Some(format!("T{:02}:00", n.v as u32));
+            it.iso = Some(clock(n.v as u32, 0));
             return Some((Some(it), k + 1));
         }
 
@@ -2257,5 +2265,25 @@ impl Cx<'_, '_> {
         it.approx = (approx && !(has_mod && bound.is_some())) || a2;
         let _ = age;
         Some((Some(it), e))
+    }
+}
+
+#[cfg(test)]
+mod iso_tests {
+    use super::{clock, ymd};
+
+    #[test]
+    fn iso_strings_as_format_writes_them() {
+        for y in [0, 7, 99, 1000, 1999, 2024, 12345] {
+            for m in [0, 1, 9, 10, 12, 123] {
+                for d in [1, 9, 10, 31] {
+                    assert_eq!(ymd(Some(y), m, Some(d)), format!("{y:04}-{m:02}-{d:02}"));
+                    assert_eq!(ymd(None, m, Some(d)), format!("XXXX-{m:02}-{d:02}"));
+                    assert_eq!(ymd(Some(y), m, None), format!("{y:04}-{m:02}"));
+                    assert_eq!(clock(m, d), format!("T{m:02}:{d:02}"));
+                }
+            }
+        }
+        assert_eq!(ymd(Some(u32::MAX), 1, None), format!("{:04}-01", u32::MAX));
     }
 }
