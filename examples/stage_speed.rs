@@ -4,7 +4,8 @@
 //! Reads every `*.txt` below the folder given as argument, runs each stage over all
 //! texts `ROUNDS` times (default 5) and prints MB/s by CPU time (fair on a shared
 //! machine) and by wall time, plus the counts a fast wrong answer would change.
-//! `cargo run --profile eval --example stage_speed -- target/corpus-articles [ROUNDS]`
+//! `cargo run --profile eval --example stage_speed -- target/corpus-articles [ROUNDS] [STAGES]`
+//! (STAGES: a comma list such as `segment,quantities` to measure only those, e.g. under perf)
 //! (build the folder with `python3 ../shared/corpus/build.py --mirror
 //! ../shared/corpus --out target/corpus-articles`).
 
@@ -42,6 +43,12 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 fn measure(name: &str, bytes: usize, rounds: usize, mut f: impl FnMut() -> usize) {
+    // an optional third argument names the stages to measure ("quantities,segment")
+    if let Some(only) = std::env::args().nth(3) {
+        if !only.split(',').any(|s| s == name) {
+            return;
+        }
+    }
     let count = f(); // warm-up
     let (cpu0, wall0) = (cpu_seconds(), Instant::now());
     for _ in 0..rounds {

@@ -15,7 +15,8 @@
 //! Lexicons (embedded, extendable with `--lexicon-dir`): `numbers_words.tsv` (number words,
 //! scale words, fractions), `numbers_units.tsv` (currencies, units, time units),
 //! `numbers_modifiers.tsv` (approximators, comparators), `numbers_months.tsv`,
-//! `numbers_lemmas.tsv` (umlaut plurals of counted nouns).
+//! `numbers_lemmas.tsv` (plural → singular endings of counted nouns: the unit of "26 Staaten"
+//! is `Staat`).
 //!
 //! ```
 //! use aussage::{Document, Pipeline, Stages};
@@ -182,8 +183,12 @@ pub(crate) struct Tables {
     pub triggers: FxSet<String>,
     /// The first two bytes of every trigger: a gate before hashing.
     trigger_pairs: PairSet,
-    /// umlaut plural endings → singular endings, longest first
-    pub lemmas: Vec<(String, String)>,
+    /// plural endings of counted nouns → singular endings
+    pub lemmas: Lemmas,
+    /// "und" and "erst" start nothing (see [`Tables::inert`]); computed from the tables
+    /// so that a lexicon addition making them a number word or trigger is still read.
+    inert_und: bool,
+    inert_erst: bool,
 }
 
 fn parse_f64(row: &Row, i: usize) -> Result<f64, Error> {
@@ -280,13 +285,10 @@ impl Tables {
             months.insert(row.get(0).trim_end_matches('.').to_lowercase(), m);
         }
 
-        let mut lemmas: Vec<(String, String)> = lex
-            .rows("numbers_lemmas.tsv", LEMMAS)
-            .iter()
-            .map(|r| (r.get(0).to_lowercase(), r.get(1).to_lowercase()))
-            .filter(|(a, _)| !a.is_empty())
-            .collect();
-        lemmas.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        let mut lemmas = Lemmas::default();
+        for r in lex.rows("numbers_lemmas.tsv", LEMMAS) {
+            lemmas.add(r.get(0).to_lowercase(), r.get(1).to_lowercase());
+        }
 
         let mut triggers: FxSet<String> = FxSet::default();
         for w in [
@@ -327,7 +329,7 @@ impl Tables {
         for w in &triggers {
             trigger_pairs.insert(w);
         }
-        Ok(Tables {
+        let mut tables = Tables {
             words,
             units,
             modifiers,
@@ -335,13 +337,128 @@ impl Tables {
             triggers,
             trigger_pairs,
             lemmas,
-        })
+            inert_und: false,
+            inert_erst: false,
+        };
+        tables.inert_und = tables.starts_nothing("und");
+        tables.inert_erst = tables.starts_nothing("erst");
+        Ok(tables)
+    }
+
+    /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
+    /// multiplicative ("…mal"), adjectival duration ("…ig…") or superlative ordinal stem.
+    fn starts_nothing(&self, w: &str) -> bool {
+        !self.trigger(w)
+            && !self.units.map.contains_key(w)
+            && !self.months.contains_key(w)
+            && self.words.cardinal(w).is_none()
+            && self.words.ordinal(w).is_none()
+            && !w.ends_with("mal")
+            && !w.contains("ig")
+            && !["zweit", "dritt", "viert", "fünft"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            && w != "hälfte"
+    }
+
+    /// Two frequent words the per-token gate would otherwise let through ("und" is a
+    /// number morpheme, "erst" an ordinal stem) and that start nothing.
+    #[inline]
+    pub fn inert(&self, w: &str) -> bool {
+        match w {
+            "und" => self.inert_und,
+            "erst" => self.inert_erst,
+            _ => false,
+        }
     }
 
     /// `w` (lower case) is in `triggers`.
     #[inline]
     pub fn trigger(&self, w: &str) -> bool {
         self.trigger_pairs.may_contain(w) && self.triggers.contains(w)
+    }
+}
+
+/// Plural endings of counted nouns and their singular endings (`numbers_lemmas.tsv`),
+/// looked up by every ending of a word, longest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lemmas {
+    /// endings of four bytes or more by their last four bytes, longest first
+    by_tail: FxMap<[u8; 4], Vec<(String, String)>>,
+    /// shorter endings, longest first
+    short: Vec<(String, String)>,
+    /// whole words ("^jungen"), before any ending
+    words: FxMap<String, String>,
+}
+
+/// The last four bytes of `w`, if it has them.
+fn tail4(w: &str) -> Option<[u8; 4]> {
+    let b = w.as_bytes();
+    b.get(b.len().checked_sub(4)?..)?.try_into().ok()
+}
+
+impl Lemmas {
+    /// Adds a row; the first row of an ending wins.
+    fn add(&mut self, plural: String, singular: String) {
+        if let Some(word) = plural.strip_prefix('^') {
+            if !word.is_empty() {
+                self.words.entry(word.to_string()).or_insert(singular);
+            }
+            return;
+        }
+        if plural.is_empty() {
+            return;
+        }
+        let list = match tail4(&plural) {
+            Some(t) => self.by_tail.entry(t).or_default(),
+            None => &mut self.short,
+        };
+        if list.iter().any(|(p, _)| *p == plural) {
+            return;
+        }
+        // longest first; among equals the first added
+        let at = list.partition_point(|(p, _)| p.len() >= plural.len());
+        list.insert(at, (plural, singular));
+    }
+
+    /// The singular of the noun written `raw` (lower case `low`): a listed whole word, or
+    /// the longest listed ending replaced, the written form kept before it ("Mitgliedstaaten" →
+    /// "Mitgliedstaat"); a noun that is all ending gets a capital ("Soldaten" → "Soldat");
+    /// "-innen" → "-in"; any other noun as written (no guessing from bare endings).
+    pub fn lemma(&self, raw: &str, low: &str) -> String {
+        // the lower case must line up byte for byte with the written form
+        if low.len() == raw.len() {
+            let whole = self.words.get(low).map(|sg| (0, sg.as_str()));
+            let long = tail4(low)
+                .and_then(|t| self.by_tail.get(&t))
+                .map_or(&[][..], Vec::as_slice);
+            let endings = long
+                .iter()
+                .chain(&self.short)
+                .filter(|(pl, _)| low.ends_with(pl.as_str()))
+                .map(|(pl, sg)| (low.len() - pl.len(), sg.as_str()));
+            for (cut, sg) in whole.into_iter().chain(endings) {
+                let Some(prefix) = raw.get(..cut) else {
+                    continue;
+                };
+                let mut s = String::with_capacity(cut + sg.len());
+                s.push_str(prefix);
+                if s.is_empty() {
+                    let mut c = sg.chars();
+                    if let Some(f) = c.next() {
+                        s.extend(f.to_uppercase());
+                        s.push_str(c.as_str());
+                    }
+                } else {
+                    s.push_str(sg);
+                }
+                return s;
+            }
+        }
+        if let Some(p) = raw.strip_suffix("innen") {
+            return format!("{p}in");
+        }
+        raw.to_string()
     }
 }
 
@@ -408,7 +525,9 @@ impl Recogniser {
             if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
                 continue;
             }
-            if !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
+            // a digit anywhere decides at once (every non-space char is in some token)
+            let digit = text.as_bytes().get(s.start..s.end).is_some_and(has_digit);
+            if !digit && !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
                 continue;
             }
             t.fill(s.start, s.end);
@@ -422,25 +541,24 @@ impl Recogniser {
 }
 
 impl Recogniser {
-    /// The cheap gate of a sentence, on the segmenter's tokens: can it hold a figure at
-    /// all? True for a digit, a fraction sign, or a word that reads as a number, an
+    /// The cheap gate of a sentence without digits (`recognise` asks for those on the
+    /// sentence's bytes first), on the segmenter's tokens: can it hold a figure at all?
+    /// True for a fraction sign, or a word that reads as a number, an
     /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
     /// and an article before a unit or scale word ("einen Tag", "eine Million").
     fn candidate(&self, text: &str, toks: &[Token], low: &mut String, buf: &mut String) -> bool {
         let tb = &self.tables;
-        let (Some(t0), Some(t1)) = (toks.first(), toks.last()) else {
+        if toks.is_empty() {
             // no tokens from the segmenter: read the sentence rather than guess
             return true;
-        };
-        let bytes = text.as_bytes();
-        // a digit anywhere in the sentence's tokens (the gaps between them are spaces)
-        if bytes.get(t0.start..t1.end).is_some_and(has_digit) {
-            return true;
         }
+        // (a digit anywhere in the sentence was asked by `recognise` before)
+        let bytes = text.as_bytes();
         let lower = |w: &str, low: &mut String| {
             low.clear();
             if w.is_ascii() {
-                low.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                low.push_str(w);
+                low.make_ascii_lowercase();
             } else {
                 low.extend(w.chars().flat_map(char::to_lowercase));
             }
@@ -465,6 +583,14 @@ impl Recogniser {
             let Some(w) = text.get(tok.start..tok.end) else {
                 continue;
             };
+            // the first three letters turn away most words that passed the first two
+            if !tb.words.may_prefix_bytes(w.as_bytes()) {
+                continue;
+            }
+            // "und" (a number morpheme) is the most frequent word past the pair gate
+            if w == "und" && tb.inert("und") {
+                continue;
+            }
             lower(w, low);
             let first = match low.bytes().position(|x| x == b'-') {
                 Some(h) => &low[..h],
@@ -562,11 +688,24 @@ fn id(n: usize) -> String {
 
 /// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
 fn has_digit(b: &[u8]) -> bool {
-    b.chunks(32).any(|c| {
-        c.iter()
-            .fold(0u8, |a, &x| a | u8::from(x.wrapping_sub(b'0') < 10))
-            != 0
-    })
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // per byte, without carries between bytes: high bit of (x & 0x7F) + 0x50 is set
+        // for a low-7-bit value >= 0x30, of + 0x46 for one >= 0x3A; a digit is the first
+        // and not the second, and has its own high bit clear
+        let low = x & LOW7;
+        let ge_0 = low.wrapping_add(0x5050_5050_5050_5050);
+        let ge_colon = low.wrapping_add(0x4646_4646_4646_4646);
+        if ge_0 & !ge_colon & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 #[cfg(test)]

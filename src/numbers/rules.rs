@@ -320,6 +320,55 @@ fn secs(unit: &str) -> Option<f64> {
     })
 }
 
+/// Words joined without allocating ("zwei"+"und"+"vierzig"), up to the length of the
+/// longest number word `Words::cardinal` reads (160 bytes); longer is `None`.
+struct Joined {
+    buf: [u8; 160],
+    len: usize,
+    over: bool,
+}
+
+impl Default for Joined {
+    fn default() -> Self {
+        Joined {
+            buf: [0; 160],
+            len: 0,
+            over: false,
+        }
+    }
+}
+
+impl Joined {
+    fn push(&mut self, s: &str) {
+        let end = self.len + s.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(dst) if !self.over => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+            }
+            _ => self.over = true,
+        }
+    }
+
+    fn get(&self) -> Option<&str> {
+        if self.over {
+            return None;
+        }
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+}
+
+/// How a counted noun is written, by the token of its (first) noun.
+#[derive(Debug, Clone, Copy)]
+enum NounForm {
+    /// "Soldaten"
+    Single(usize),
+    /// "Staats- und Regierungschefs"
+    Truncated(usize),
+    /// "Schülerinnen und Schüler"
+    Pair(usize),
+}
+
 struct Cx<'t, 'a> {
     tb: &'t Tables,
     t: &'t Toks<'a>,
@@ -418,6 +467,52 @@ fn shared_unit(t: &Toks, items: &mut [Item]) {
     }
 }
 
+/// `v` in decimal, zero-padded to `width` digits (as `{v:0width}`).
+fn push_padded(s: &mut String, v: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let (mut v, mut k) = (v, digits.len());
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 || k == 0 {
+            break;
+        }
+    }
+    let n = digits.len() - k;
+    for _ in n..width {
+        s.push('0');
+    }
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
+/// An ISO date without the formatting machinery: "2014-10-03", "XXXX-10-03" (no year),
+/// "2014-10" (no day).
+fn ymd(y: Option<u32>, m: u32, d: Option<u32>) -> String {
+    let mut s = String::with_capacity(10);
+    match y {
+        Some(y) => push_padded(&mut s, y, 4),
+        None => s.push_str("XXXX"),
+    }
+    s.push('-');
+    push_padded(&mut s, m, 2);
+    if let Some(d) = d {
+        s.push('-');
+        push_padded(&mut s, d, 2);
+    }
+    s
+}
+
+/// An ISO clock time: "T09:30".
+fn clock(h: u32, m: u32) -> String {
+    let mut s = String::with_capacity(6);
+    s.push('T');
+    push_padded(&mut s, h, 2);
+    s.push(':');
+    push_padded(&mut s, m, 2);
+    s
+}
+
 fn two_digit_year(y: u32, len: usize) -> u32 {
     if len == 4 {
         y
@@ -436,41 +531,43 @@ fn plain_int(s: &str) -> Option<u32> {
 }
 
 impl Cx<'_, '_> {
-    /// The per-token gate: can a quantity start at token `i` at all?
+    /// The per-token gate: can a quantity start at token `i` at all? Exact for signs:
+    /// a sign starts nothing unless it is a fraction, a lexicon trigger (currency symbol,
+    /// "~") or a minus glued to digits, as `numeral` reads it; "und" and "erst" start a
+    /// figure only if the lexicons make them a number word or trigger (`Tables::inert`).
+    #[inline]
     fn may_start(&self, i: usize) -> bool {
         let w = self.low(i);
         match self.t.kind(i) {
             Kind::Num => true,
             Kind::Mixed => false,
-            Kind::Punct => {
-                matches!(
-                    w,
-                    "-" | "−"
-                        | "½"
-                        | "⅓"
-                        | "⅔"
-                        | "¼"
-                        | "¾"
-                        | "⅕"
-                        | "⅙"
-                        | "⅛"
-                        | "$"
-                        | "€"
-                        | "£"
-                        | "¥"
-                        | "~"
-                        | "+"
-                        | ","
-                ) || self.tb.trigger(w)
-            }
+            Kind::Punct => match w {
+                "-" | "−" => {
+                    self.t.kind(i + 1) == Kind::Num
+                        && self.t.glued(i + 1)
+                        && (i == 0 || self.t.v.get(i).is_some_and(|t| t.sp))
+                        || self.tb.trigger(w)
+                }
+                "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛" => true,
+                _ => self.tb.trigger(w),
+            },
             Kind::Word => {
-                (self.tb.words.may_pair(w) && self.tb.words.may_start(w))
-                    || self.tb.trigger(w)
-                    || w.starts_with("dritt")
-                    || w.starts_with("erst")
-                    || w.starts_with("siebt")
-                    || w.starts_with("viert")
-                    || w.starts_with("fünft")
+                // the ordinal stems' first two letters are in the pair gate too
+                if self.tb.words.may_pair(w) && self.tb.words.may_prefix_bytes(w.as_bytes()) {
+                    if self.tb.inert(w) {
+                        return false;
+                    }
+                    if self.tb.words.may_start(w)
+                        || w.starts_with("dritt")
+                        || w.starts_with("erst")
+                        || w.starts_with("siebt")
+                        || w.starts_with("viert")
+                        || w.starts_with("fünft")
+                    {
+                        return true;
+                    }
+                }
+                self.tb.trigger(w)
             }
         }
     }
@@ -567,12 +664,7 @@ impl Cx<'_, '_> {
                     if t.capital(i) || self.low(i) != "mai" {
                         if let Some(y) = self.year_at(e) {
                             return Some((
-                                Some(self.date(
-                                    i,
-                                    e + 1,
-                                    format!("{y:04}-{m:02}"),
-                                    "date.month_year",
-                                )),
+                                Some(self.date(i, e + 1, ymd(Some(y), m, None), "date.month_year")),
                                 e + 1,
                             ));
                         }
@@ -584,7 +676,7 @@ impl Cx<'_, '_> {
                                     Some(self.date(
                                         i,
                                         e + 3,
-                                        format!("{y:04}-{m:02}-{d:02}"),
+                                        ymd(Some(y), m, Some(d)),
                                         "date.month_day_year",
                                     )),
                                     e + 3,
@@ -638,7 +730,7 @@ impl Cx<'_, '_> {
                         && lens[2] <= 2
                     {
                         return Some((
-                            Some(self.date(i, end, format!("{a:04}-{b:02}-{c:02}"), "date.iso")),
+                            Some(self.date(i, end, ymd(Some(a), b, Some(c)), "date.iso")),
                             end,
                         ));
                     }
@@ -651,7 +743,7 @@ impl Cx<'_, '_> {
                     {
                         let y = two_digit_year(c, lens[2]);
                         return Some((
-                            Some(self.date(i, end, format!("{y:04}-{b:02}-{a:02}"), "date.slash")),
+                            Some(self.date(i, end, ymd(Some(y), b, Some(a)), "date.slash")),
                             end,
                         ));
                     }
@@ -681,7 +773,7 @@ impl Cx<'_, '_> {
                         && !(a == 24 && b == 7)
                     {
                         return Some((
-                            Some(self.date(i, end, format!("XXXX-{b:02}-{a:02}"), "date.slash")),
+                            Some(self.date(i, end, ymd(None, b, Some(a)), "date.slash")),
                             end,
                         ));
                     }
@@ -697,7 +789,7 @@ impl Cx<'_, '_> {
                 let mlen = groups[1].len();
                 if self.low(i + 1) == "uhr" && h <= 24 && m <= 59 && mlen == 2 {
                     let mut it = self.item(i, i + 2, "time", "time.clock_uhr");
-                    it.iso = Some(format!("T{h:02}:{m:02}"));
+                    it.iso = Some(clock(h, m));
                     return Some((Some(it), i + 2));
                 }
                 // "1:41 Stunden"
@@ -733,7 +825,7 @@ impl Cx<'_, '_> {
                     || self.low(i + 1) == "-";
                 if h <= 23 && m <= 59 && mlen == 2 && !score_cx {
                     let mut it = self.item(i, i + 1, "time", "time.clock");
-                    it.iso = Some(format!("T{h:02}:{m:02}"));
+                    it.iso = Some(clock(h, m));
                     return Some((Some(it), i + 1));
                 }
             }
@@ -757,7 +849,7 @@ impl Cx<'_, '_> {
                 {
                     let y = two_digit_year(y, groups[2].len());
                     return Some((
-                        Some(self.date(i, i + 1, format!("{y:04}-{m:02}-{d:02}"), "date.numeric")),
+                        Some(self.date(i, i + 1, ymd(Some(y), m, Some(d)), "date.numeric")),
                         i + 1,
                     ));
                 }
@@ -767,29 +859,19 @@ impl Cx<'_, '_> {
                 let (a, b) = (plain_int(groups[0])?, plain_int(groups[1])?);
                 if self.low(i + 1) == "uhr" && a <= 24 && b <= 59 && groups[1].len() == 2 {
                     let mut it = self.item(i, i + 2, "time", "time.clock_uhr");
-                    it.iso = Some(format!("T{a:02}:{b:02}"));
+                    it.iso = Some(clock(a, b));
                     return Some((Some(it), i + 2));
                 }
                 if (1..=31).contains(&a) && (1..=12).contains(&b) {
                     if self.low(i + 1) == "." && t.glued(i + 1) {
                         if let Some(y) = self.year_at(i + 2) {
                             return Some((
-                                Some(self.date(
-                                    i,
-                                    i + 3,
-                                    format!("{y:04}-{b:02}-{a:02}"),
-                                    "date.numeric",
-                                )),
+                                Some(self.date(i, i + 3, ymd(Some(y), b, Some(a)), "date.numeric")),
                                 i + 3,
                             ));
                         }
                         return Some((
-                            Some(self.date(
-                                i,
-                                i + 2,
-                                format!("XXXX-{b:02}-{a:02}"),
-                                "date.numeric",
-                            )),
+                            Some(self.date(i, i + 2, ymd(None, b, Some(a)), "date.numeric")),
                             i + 2,
                         ));
                     }
@@ -798,12 +880,7 @@ impl Cx<'_, '_> {
                         && self.unit_at(i + 1, false).is_none()
                     {
                         return Some((
-                            Some(self.date(
-                                i,
-                                i + 1,
-                                format!("XXXX-{b:02}-{a:02}"),
-                                "date.numeric",
-                            )),
+                            Some(self.date(i, i + 1, ymd(None, b, Some(a)), "date.numeric")),
                             i + 1,
                         ));
                     }
@@ -826,22 +903,12 @@ impl Cx<'_, '_> {
                     if self.low(i + 3) == "." && t.glued(i + 3) && t.kind(i + 2) == Kind::Num {
                         if let Some(y) = self.year_at(i + 4) {
                             return Some((
-                                Some(self.date(
-                                    i,
-                                    i + 5,
-                                    format!("{y:04}-{m:02}-{d:02}"),
-                                    "date.numeric",
-                                )),
+                                Some(self.date(i, i + 5, ymd(Some(y), m, Some(d)), "date.numeric")),
                                 i + 5,
                             ));
                         }
                         return Some((
-                            Some(self.date(
-                                i,
-                                i + 4,
-                                format!("XXXX-{m:02}-{d:02}"),
-                                "date.numeric",
-                            )),
+                            Some(self.date(i, i + 4, ymd(None, m, Some(d)), "date.numeric")),
                             i + 4,
                         ));
                     }
@@ -859,8 +926,8 @@ impl Cx<'_, '_> {
                         {
                             if let Some((m, e)) = self.month(j + 2) {
                                 let iso = match self.year_at(e) {
-                                    Some(y) => format!("{y:04}-{m:02}-{d:02}"),
-                                    None => format!("XXXX-{m:02}-{d:02}"),
+                                    Some(y) => ymd(Some(y), m, Some(d)),
+                                    None => ymd(None, m, Some(d)),
                                 };
                                 return Some((
                                     Some(self.date(i, i + 2, iso, "date.day_list")),
@@ -875,12 +942,7 @@ impl Cx<'_, '_> {
             if let Some((m, e)) = self.month(i + 1) {
                 if let Some(y) = self.year_at(e) {
                     return Some((
-                        Some(self.date(
-                            i,
-                            e + 1,
-                            format!("{y:04}-{m:02}-{d:02}"),
-                            "date.day_month",
-                        )),
+                        Some(self.date(i, e + 1, ymd(Some(y), m, Some(d)), "date.day_month")),
                         e + 1,
                     ));
                 }
@@ -899,13 +961,10 @@ impl Cx<'_, '_> {
     ) -> (Option<Item>, usize) {
         match self.year_at(e) {
             Some(y) => (
-                Some(self.date(s, e + 1, format!("{y:04}-{m:02}-{d:02}"), rule)),
+                Some(self.date(s, e + 1, ymd(Some(y), m, Some(d)), rule)),
                 e + 1,
             ),
-            None => (
-                Some(self.date(s, e, format!("XXXX-{m:02}-{d:02}"), rule)),
-                e,
-            ),
+            None => (Some(self.date(s, e, ymd(None, m, Some(d)), rule)), e),
         }
     }
 
@@ -1250,13 +1309,15 @@ impl Cx<'_, '_> {
             }
             Kind::Word => {
                 let w = self.low(j);
-                let ein_compound = w == "ein"
-                    && t.kind(j + 1) == Kind::Word
-                    && self
-                        .tb
-                        .words
-                        .cardinal(&format!("ein{}", self.low(j + 1)))
-                        .is_some_and(|v| v >= 100.0);
+                let ein_compound = w == "ein" && t.kind(j + 1) == Kind::Word && {
+                    let mut joined = Joined::default();
+                    joined.push("ein");
+                    joined.push(self.low(j + 1));
+                    joined
+                        .get()
+                        .and_then(|s| self.tb.words.cardinal(s))
+                        .is_some_and(|v| v >= 100.0)
+                };
                 if is_ein(w) && !ein_compound {
                     n.v = 1.0;
                     n.ein = true;
@@ -1283,13 +1344,16 @@ impl Cx<'_, '_> {
                 } else {
                     let mut best = (self.tb.words.cardinal(w)?, j + 1);
                     // "zwei und vierzig", "hundert fünfzehn"
-                    let mut cur = w.to_string();
+                    let mut cur = Joined::default();
+                    cur.push(w);
                     for k in j + 1..(j + 4).min(self.n) {
                         if t.kind(k) != Kind::Word {
                             break;
                         }
-                        cur.push_str(self.low(k));
-                        if let Some(v) = self.tb.words.cardinal(&cur) {
+                        cur.push(self.low(k));
+                        // past the longest number word nothing more can be read
+                        let Some(joined) = cur.get() else { break };
+                        if let Some(v) = self.tb.words.cardinal(joined) {
                             best = (v, k + 1);
                         }
                     }
@@ -1435,30 +1499,7 @@ impl Cx<'_, '_> {
     // ---------------------------------------------------------------- nouns
 
     fn lemma(&self, k: usize) -> String {
-        let raw = self.t.raw(k);
-        let low = self.low(k);
-        for (pl, sg) in &self.tb.lemmas {
-            if low.ends_with(pl.as_str()) && low.len() >= pl.len() {
-                let cut = raw.len().saturating_sub(pl.len());
-                if raw.is_char_boundary(cut) && low.len() == raw.len() {
-                    let mut s = raw[..cut].to_string();
-                    if s.is_empty() {
-                        let mut c = sg.chars();
-                        if let Some(f) = c.next() {
-                            s.extend(f.to_uppercase());
-                            s.push_str(c.as_str());
-                        }
-                        return s;
-                    }
-                    s.push_str(sg);
-                    return s;
-                }
-            }
-        }
-        if let Some(p) = raw.strip_suffix("innen") {
-            return format!("{p}in");
-        }
-        raw.to_string()
+        self.tb.lemmas.lemma(self.t.raw(k), self.low(k))
     }
 
     fn is_adj(&self, k: usize) -> bool {
@@ -1483,6 +1524,13 @@ impl Cx<'_, '_> {
 
     /// A counted noun after token `k`, possibly after adjectives: (end, lemma).
     fn noun_after(&self, k: usize) -> Option<(usize, String)> {
+        let (e, form) = self.noun_form(k)?;
+        Some((e, self.noun_unit(form)))
+    }
+
+    /// Where a counted noun after `k` ends and how it is built, without building its
+    /// lemma (most callers only ask whether there is one).
+    fn noun_form(&self, k: usize) -> Option<(usize, NounForm)> {
         let t = self.t;
         let mut m = k;
         let mut adj = 0;
@@ -1499,12 +1547,11 @@ impl Cx<'_, '_> {
             && matches!(self.low(m + 2), "und" | "oder")
             && self.is_noun(m + 3)
         {
-            let unit = format!("{}- {} {}", t.raw(m), t.raw(m + 2), self.lemma(m + 3));
-            return Some((m + 4, unit));
+            return Some((m + 4, NounForm::Truncated(m)));
         }
         if t.glued(m + 1) && self.low(m + 1) == "-" {
             // "elf Punkte-Rückstand": the numeric part only
-            return Some((m + 1, self.lemma(m)));
+            return Some((m + 1, NounForm::Single(m)));
         }
         // coordination: "Schülerinnen und Schüler"
         if matches!(self.low(m + 1), "und" | "oder")
@@ -1516,11 +1563,24 @@ impl Cx<'_, '_> {
                 .iter()
                 .any(|e| w2.ends_with(e));
             if plural_like && self.numeral(m + 2).is_none() {
-                let unit = format!("{} {} {}", self.lemma(m), t.raw(m + 1), self.lemma(m + 2));
-                return Some((m + 3, unit));
+                return Some((m + 3, NounForm::Pair(m)));
             }
         }
-        Some((m + 1, self.lemma(m)))
+        Some((m + 1, NounForm::Single(m)))
+    }
+
+    /// The unit text of a counted noun found by [`Cx::noun_form`].
+    fn noun_unit(&self, form: NounForm) -> String {
+        let t = self.t;
+        match form {
+            NounForm::Truncated(m) => {
+                format!("{}- {} {}", t.raw(m), t.raw(m + 2), self.lemma(m + 3))
+            }
+            NounForm::Pair(m) => {
+                format!("{} {} {}", self.lemma(m), t.raw(m + 1), self.lemma(m + 2))
+            }
+            NounForm::Single(m) => self.lemma(m),
+        }
     }
 
     // ---------------------------------------------------------------- the figure
@@ -1939,7 +1999,7 @@ impl Cx<'_, '_> {
             && n.scale == 1.0
         {
             let mut it = self.item(start(false), k + 1, "time", "time.hour_uhr");
-            it.iso = Some(format!("T{:02}:00", n.v as u32));
+            it.iso = Some(clock(n.v as u32, 0));
             return Some((Some(it), k + 1));
         }
 
@@ -1968,7 +2028,7 @@ impl Cx<'_, '_> {
         // vote tallies: "58 zu 42"
         if n.digits && self.low(k) == "zu" && t.kind(k + 1) == Kind::Num && !has_mod {
             if let Some(w) = self.numeral(k + 1) {
-                if self.unit_at(w.e, false).is_none() && self.noun_after(w.e).is_none() {
+                if self.unit_at(w.e, false).is_none() && self.noun_form(w.e).is_none() {
                     return Some((None, w.e));
                 }
             }
@@ -2002,7 +2062,7 @@ impl Cx<'_, '_> {
         let old_year = n.int4
             && !has_mod
             && (1000.0..1900.0).contains(&n.v)
-            && self.noun_after(k).is_none()
+            && self.noun_form(k).is_none()
             && self.unit_at(k, false).is_none();
         if year_like || old_year {
             let mut it = self.item(j, k, "year", "year.bare");
@@ -2205,5 +2265,25 @@ impl Cx<'_, '_> {
         it.approx = (approx && !(has_mod && bound.is_some())) || a2;
         let _ = age;
         Some((Some(it), e))
+    }
+}
+
+#[cfg(test)]
+mod iso_tests {
+    use super::{clock, ymd};
+
+    #[test]
+    fn iso_strings_as_format_writes_them() {
+        for y in [0, 7, 99, 1000, 1999, 2024, 12345] {
+            for m in [0, 1, 9, 10, 12, 123] {
+                for d in [1, 9, 10, 31] {
+                    assert_eq!(ymd(Some(y), m, Some(d)), format!("{y:04}-{m:02}-{d:02}"));
+                    assert_eq!(ymd(None, m, Some(d)), format!("XXXX-{m:02}-{d:02}"));
+                    assert_eq!(ymd(Some(y), m, None), format!("{y:04}-{m:02}"));
+                    assert_eq!(clock(m, d), format!("T{m:02}:{d:02}"));
+                }
+            }
+        }
+        assert_eq!(ymd(Some(u32::MAX), 1, None), format!("{:04}-01", u32::MAX));
     }
 }

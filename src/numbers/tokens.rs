@@ -189,7 +189,14 @@ impl<'a> Toks<'a> {
                     self.push(s, me, Kind::Mixed, sp);
                     i = me;
                 } else {
-                    self.push(s, e, Kind::Num, sp);
+                    // digits and separators are their own lower case
+                    self.v.push(Tok {
+                        s,
+                        e,
+                        kind: Kind::Num,
+                        sp,
+                        lo: None,
+                    });
                     i = e;
                 }
                 sp = false;
@@ -215,12 +222,21 @@ impl<'a> Toks<'a> {
                     continue;
                 }
                 let mut kind = Kind::Word;
+                // a capital or a non-ASCII letter: the token needs its own lower case
+                let mut fold = !(c.is_ascii_lowercase());
                 while e < end {
                     // ASCII letters without decoding
-                    if b[e].is_ascii_alphabetic() {
+                    let x = b[e];
+                    if x.is_ascii_lowercase() {
                         e += 1;
                         continue;
                     }
+                    if x.is_ascii_uppercase() {
+                        fold = true;
+                        e += 1;
+                        continue;
+                    }
+                    fold |= x >= 0x80;
                     let (d, dl) = char_at(text, e);
                     if alphabetic(d) {
                     } else if d.is_ascii_digit() {
@@ -240,8 +256,31 @@ impl<'a> Toks<'a> {
                         e += dl;
                     }
                 }
-                self.push(s, e, kind, sp);
+                if fold || kind == Kind::Mixed {
+                    self.push(s, e, kind, sp);
+                } else {
+                    self.v.push(Tok {
+                        s,
+                        e,
+                        kind,
+                        sp,
+                        lo: None,
+                    });
+                }
                 i = e;
+                sp = false;
+                continue;
+            }
+            if c.is_ascii() {
+                // ASCII signs are their own lower case
+                self.v.push(Tok {
+                    s,
+                    e: s + cl,
+                    kind: Kind::Punct,
+                    sp,
+                    lo: None,
+                });
+                i += cl;
                 sp = false;
                 continue;
             }

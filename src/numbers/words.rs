@@ -49,8 +49,13 @@ pub struct Words {
     /// no morpheme is rejected at once.
     by_first: Vec<Vec<u16>>,
     /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
-    /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 flags.
-    pairs: Vec<bool>,
+    /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 bits.
+    pairs: Vec<u64>,
+    /// The same words by their lower-case first four bytes (first three for three-byte
+    /// words such as "ein", "elf"), hashed into 65536 bits: a second gate that turns away
+    /// "für", "sie", "viele", "neue" which share their first letters with a number word.
+    /// All bits set when some such word is shorter than three bytes.
+    prefixes: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
     pub whole: FxMap<String, (f64, Class)>,
 }
@@ -87,15 +92,33 @@ impl Words {
         self.morphs
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         self.morphs.dedup_by(|a, b| a.0 == b.0);
-        self.pairs = vec![false; 1 << 16];
+        self.pairs = vec![0; 1 << 10];
         let extra = [
-            "erst", "dritt", "siebt", "ein", "halb", "hälfte", "viertel", "gut",
+            "erst",
+            "dritt",
+            "siebt",
+            "zweit",
+            "viert",
+            "fünft",
+            "ein",
+            "halb",
+            "hälfte",
+            "viertel",
+            "dreiviertel",
+            "gut",
         ];
         let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
+        self.prefixes = vec![0; 1 << 10];
         for w in words.iter().map(String::as_str).chain(extra) {
             let b = w.as_bytes();
             if b.len() >= 2 {
-                self.pairs[usize::from(b[0]) << 8 | usize::from(b[1])] = true;
+                let k = usize::from(b[0]) << 8 | usize::from(b[1]);
+                self.pairs[k >> 6] |= 1 << (k & 63);
+            }
+            match *b {
+                [x, y, z] => self.set_prefix(prefix_key(x, y, z, None)),
+                [x, y, z, q, ..] => self.set_prefix(prefix_key(x, y, z, Some(q))),
+                _ => self.prefixes.fill(u64::MAX),
             }
         }
         self.by_first = vec![Vec::new(); 256];
@@ -103,6 +126,12 @@ impl Words {
             if let Some(&b) = w.as_bytes().first() {
                 self.by_first[usize::from(b)].push(k as u16);
             }
+        }
+    }
+
+    fn set_prefix(&mut self, k: usize) {
+        if let Some(slot) = self.prefixes.get_mut(k >> 6) {
+            *slot |= 1 << (k & 63);
         }
     }
 
@@ -129,7 +158,37 @@ impl Words {
         if x == 0 {
             x = 1;
         }
-        self.pairs[usize::from(x) << 8 | usize::from(y)]
+        let k = usize::from(x) << 8 | usize::from(y);
+        self.pairs
+            .get(k >> 6)
+            .is_some_and(|s| s >> (k & 63) & 1 == 1)
+    }
+
+    /// The second gate after [`Words::may_pair_bytes`]: the word as written, lower-cased
+    /// like the pairs (ASCII, and the Latin-1 capitals after 0xC3), starts with the first
+    /// three bytes of a three-byte word that may start a figure ("ein") or the first four
+    /// of a longer one ("vier", "fünf" = `f` `ü` `n`). A word of fewer bytes starts none.
+    #[inline]
+    pub fn may_prefix_bytes(&self, b: &[u8]) -> bool {
+        let [x, y, z, ..] = *b else {
+            return self.prefixes.first() == Some(&u64::MAX);
+        };
+        let fold = |lead: u8, c: u8| {
+            if lead == 0xC3 && (0x80..=0x9E).contains(&c) {
+                c + 0x20
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        let (x, y2, z2) = (x.to_ascii_lowercase(), fold(x, y), fold(y, z));
+        let hit = |k: usize| {
+            self.prefixes
+                .get(k >> 6)
+                .is_some_and(|s| s >> (k & 63) & 1 == 1)
+        };
+        hit(prefix_key(x, y2, z2, None))
+            || b.get(3)
+                .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
     }
 
     /// True when `s` starts with a number morpheme (a cheap gate before parsing).
@@ -301,6 +360,16 @@ impl Words {
         let r = v % 100.0;
         (v.fract() == 0.0 && (1.0..20.0).contains(&r)).then_some(v)
     }
+}
+
+/// Three or four bytes hashed to one of 65536 bits.
+#[inline]
+fn prefix_key(x: u8, y: u8, z: u8, q: Option<u8>) -> usize {
+    let v = u64::from(x) << 32
+        | u64::from(y) << 24
+        | u64::from(z) << 16
+        | q.map_or(1, |q| u64::from(q) << 8 | 2);
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
