@@ -68,6 +68,19 @@ proptest! {
     }
 
     #[test]
+    fn decoding_owned_bytes_equals_decoding_borrowed_ones(
+        head in prop_oneof![Just(vec![]), Just(b"\xEF\xBB\xBF".to_vec()), Just(b"\xFF\xFE".to_vec()), Just(b"\xFE\xFF".to_vec())],
+        body in prop::collection::vec(any::<u8>(), 0..256),
+        text in german_like(),
+    ) {
+        for bytes in [[head.clone(), body.clone()].concat(), [head.clone(), text.clone().into_bytes()].concat()] {
+            let owned = aussage::input::decode::decode_owned(bytes.clone()).map_err(|e| e.to_string());
+            let borrowed = aussage::input::decode::decode(&bytes).map_err(|e| e.to_string());
+            prop_assert_eq!(owned, borrowed);
+        }
+    }
+
+    #[test]
     fn decoding_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         if let Ok(doc) = Document::from_bytes("b", &bytes) {
             let pipeline = Pipeline::new().unwrap();

@@ -56,29 +56,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// Like [`decode`], but takes the bytes by value so that valid UTF-8 (the common
 /// case) becomes the text without a copy.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Error> {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let body = &bytes[bom..];
-    let utf16 = bom == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF"));
-    if utf16 || std::str::from_utf8(body).is_err() {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return decode(&bytes);
     }
-    if let Some(what) = binary_reason(body) {
-        return Err(binary_error(what));
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
-    let warnings = nul_warning(body).into_iter().collect();
-    bytes.drain(..bom);
+    // One validation: the bytes become the text, or go back for the fallbacks
+    // (after a BOM or without one, `decode` would read them as unmarked too).
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text,
-            encoding: "utf-8",
-            warnings,
-        }),
-        // Checked above; never taken, but not worth a panic.
-        Err(e) => decode(e.as_bytes()),
+        Ok(text) => {
+            if let Some(what) = binary_reason(text.as_bytes()) {
+                return Err(binary_error(what));
+            }
+            let warnings = nul_warning(text.as_bytes()).into_iter().collect();
+            Ok(Decoded {
+                text,
+                encoding: "utf-8",
+                warnings,
+            })
+        }
+        Err(e) => decode_unmarked(e.as_bytes()),
     }
 }
 
