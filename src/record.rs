@@ -17,6 +17,12 @@ use crate::text::CharIndex;
 /// The `schema` field of every record.
 pub const SCHEMA_NAME: &str = "aussage.v1";
 
+/// A string field whose values are mostly fixed words of the contract (`kind`,
+/// `label`, `rule`, …): the stages hand out `&'static str` without allocating; a
+/// record read back from JSON owns its strings. Compares with `&str` and derefs
+/// to `str`.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// One document's record, or its error record (then only `schema`, `id`, `error`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Record {
@@ -109,7 +115,7 @@ pub struct Entity {
     /// The covered text.
     pub text: String,
     /// `PER`, `ORG`, `LOC` or `MISC`.
-    pub label: String,
+    pub label: Text,
     /// Canonical name, the same for every mention of one referent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -121,12 +127,12 @@ pub struct Entity {
     pub role: Option<String>,
     /// `deriv` or `part`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subtype: Option<String>,
+    pub subtype: Option<Text>,
     /// Index of the sentence.
     pub sentence: usize,
     /// The rule or lexicon entry that produced it (`--explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
 }
 
 /// A quantity: a figure with its kind, normalised value and unit.
@@ -142,7 +148,7 @@ pub struct Quantity {
     pub text: String,
     /// `number`, `ordinal`, `money`, `percent`, `part_of_whole`, `count`, `measure`,
     /// `duration`, `age`, `range`, `date`, `time` or `year`.
-    pub kind: String,
+    pub kind: Text,
     /// The value in base units (null for ranges).
     #[serde(serialize_with = "serialize_opt_number")]
     pub value: Option<f64>,
@@ -181,10 +187,10 @@ pub struct Quantity {
     pub whole: Option<f64>,
     /// `gt`, `ge`, `lt` or `le`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bound: Option<String>,
+    pub bound: Option<Text>,
     /// `ago` or `in` for relative times.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub relation: Option<String>,
+    pub relation: Option<Text>,
     /// ISO 8601 for dates and times (`2025-10-03`, `XXXX-12-31`, `T09:30`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iso: Option<String>,
@@ -192,7 +198,7 @@ pub struct Quantity {
     pub sentence: usize,
     /// The rule that produced it (`--explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
 }
 
 /// A plain span with optional discontinuous parts.
@@ -251,7 +257,7 @@ pub struct Claim {
     /// Index of the sentence holding the cue (or the content's first sentence).
     pub sentence: usize,
     /// `direct_quote`, `indirect_speech`, `according_to`, `reported` or `statement`.
-    pub kind: String,
+    pub kind: Text,
     /// Who says it; null when the text does not say.
     pub speaker: Option<Speaker>,
     /// The attribution marker; null for a continuation without its own cue.
@@ -262,7 +268,7 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addressee: Option<Speaker>,
     /// `indicative` or `subjunctive` (of the content's first finite verb), or null.
-    pub mood: Option<String>,
+    pub mood: Option<Text>,
     /// A hedge qualifies the content.
     pub hedged: bool,
     /// The content is negated.
@@ -273,7 +279,7 @@ pub struct Claim {
     pub quantities: Vec<String>,
     /// The rule that produced it (`--explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
 }
 
 /// Writes integral values as JSON integers (`40000000000`, not `40000000000.0`).

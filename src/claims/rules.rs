@@ -1563,8 +1563,7 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|&i| &self.qs[i])
             .any(|q| {
-                q.end <= core_span.1
-                    && !matches!(q.kind.as_str(), "date" | "time" | "year" | "ordinal")
+                q.end <= core_span.1 && !matches!(&*q.kind, "date" | "time" | "year" | "ordinal")
             })
         };
         if !figure {
@@ -1791,11 +1790,11 @@ impl<'a> Doc<'a> {
                 hedged = true;
             }
             let mood = if konj {
-                Some("subjunctive".to_string())
+                Some("subjunctive".into())
             } else if d.kind == "reported" {
                 None
             } else {
-                Some("indicative".to_string())
+                Some("indicative".into())
             };
             let speaker = d.speaker.map(|(a, b)| {
                 let ent = starting_in(
@@ -1854,7 +1853,7 @@ impl<'a> Doc<'a> {
             out.push(Claim {
                 id: format!("c{}", n + 1),
                 sentence: d.sentence,
-                kind: d.kind.to_string(),
+                kind: d.kind.into(),
                 speaker,
                 cue: d.cue.map(|(a, b, lemma, parts)| Cue {
                     start: a,
@@ -1875,7 +1874,7 @@ impl<'a> Doc<'a> {
                 negated,
                 entities,
                 quantities,
-                rule: Some(d.rule.to_string()),
+                rule: Some(d.rule.into()),
             });
         }
         out

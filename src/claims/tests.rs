@@ -19,7 +19,7 @@ fn check(table: &[(&str, &str, &str, &str)]) {
             .iter()
             .map(|c| {
                 (
-                    c.kind.as_str(),
+                    &*c.kind,
                     c.speaker.as_ref().map_or("", |s| s.text.as_str()),
                     c.content.text.as_str(),
                     c.rule.as_deref().unwrap_or(""),
@@ -45,7 +45,7 @@ fn check_none(table: &[&str]) {
             .iter()
             .map(|c| {
                 (
-                    c.kind.as_str(),
+                    &*c.kind,
                     c.content.text.as_str(),
                     c.rule.as_deref().unwrap_or(""),
                 )

@@ -44,7 +44,7 @@
 //! let text = "Nato-Generalsekretär Mark Rutte sprach mit Macrons Beratern in Paris.";
 //! let seg = Segmenter::new(&lex).unwrap().segment(text);
 //! let ents = Recogniser::new(&lex).unwrap().recognise(text, &seg);
-//! let got: Vec<(&str, &str)> = ents.iter().map(|e| (&text[e.start..e.end], e.label.as_str())).collect();
+//! let got: Vec<(&str, &str)> = ents.iter().map(|e| (&text[e.start..e.end], &*e.label)).collect();
 //! assert_eq!(got, [("Nato-Generalsekretär", "ORG"), ("Mark Rutte", "PER"), ("Macrons", "PER"), ("Paris", "LOC")]);
 //! ```
 
@@ -138,13 +138,13 @@ impl Recogniser {
                 start: c.start,
                 end: c.end,
                 text: String::new(),
-                label: c.label.as_str().to_string(),
+                label: c.label.as_str().into(),
                 name: c.name,
                 kb: c.kb,
                 role,
-                subtype: c.subtype.map(String::from),
+                subtype: c.subtype.map(Into::into),
                 sentence: seg.sentence_at(c.start),
-                rule: Some(c.rule.to_string()),
+                rule: Some(c.rule.into()),
             });
         }
         out

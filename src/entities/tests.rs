@@ -13,7 +13,14 @@ fn run(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
         .unwrap()
         .recognise(text, &seg)
         .into_iter()
-        .map(|e| (text[e.start..e.end].to_string(), e.label, e.subtype, e.name))
+        .map(|e| {
+            (
+                text[e.start..e.end].to_string(),
+                e.label.into_owned(),
+                e.subtype.map(|s| s.into_owned()),
+                e.name,
+            )
+        })
         .collect()
 }
 

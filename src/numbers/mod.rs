@@ -24,7 +24,7 @@
 //! let doc = Document::from_text("a", "Deutschland gab rund 40 Milliarden Euro.");
 //! let q = p.process(&doc, Stages::ALL).quantities.unwrap();
 //! assert_eq!(q[0].text, "rund 40 Milliarden Euro");
-//! assert_eq!((q[0].kind.as_str(), q[0].value, q[0].unit.as_deref()), ("money", Some(4e10), Some("EUR")));
+//! assert_eq!((&*q[0].kind, q[0].value, q[0].unit.as_deref()), ("money", Some(4e10), Some("EUR")));
 //! ```
 
 mod rules;

@@ -411,7 +411,7 @@ pub(crate) fn sentence(
             start: a.s,
             end: b.e,
             text: String::new(),
-            kind: it.kind.to_string(),
+            kind: it.kind.into(),
             value: it.value.map(round),
             unit: it.unit,
             approx: it.approx.then_some(true),
@@ -419,11 +419,11 @@ pub(crate) fn sentence(
             max: it.max.map(round),
             part: it.part,
             whole: it.whole,
-            bound: it.bound.map(str::to_string),
-            relation: it.relation.map(str::to_string),
+            bound: it.bound.map(Into::into),
+            relation: it.relation.map(Into::into),
             iso: it.iso,
             sentence: si,
-            rule: Some(it.rule.to_string()),
+            rule: Some(it.rule.into()),
         });
     }
 }

@@ -69,8 +69,8 @@ fn check(rows: &[Row]) {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
             let got = match k {
                 "approx" => q.approx.map(|a| a.to_string()),
-                "bound" => q.bound.clone(),
-                "relation" => q.relation.clone(),
+                "bound" => q.bound.as_deref().map(str::to_string),
+                "relation" => q.relation.as_deref().map(str::to_string),
                 "iso" => q.iso.clone(),
                 "min" => q.min.map(|x| x.to_string()),
                 "max" => q.max.map(|x| x.to_string()),
