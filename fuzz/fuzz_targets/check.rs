@@ -4,7 +4,27 @@
 fn check_record(pipeline: &aussage::Pipeline, doc: &aussage::Document) {
     let mut stages = aussage::Stages::ALL;
     stages.tokens = true;
-    let record = pipeline.process(doc, stages);
+    check_spans(&pipeline.process(doc, stages), doc);
+}
+
+/// The same document cut into chunks of `chunk_bytes` (see `aussage::chunked`),
+/// their records joined: the same invariants must hold.
+#[allow(dead_code)] // not every target that includes this file uses it
+fn check_chunked(pipeline: &aussage::Pipeline, doc: &aussage::Document, chunk_bytes: usize) {
+    let mut stages = aussage::Stages::ALL;
+    stages.tokens = true;
+    let mut joined: Option<aussage::Record> = None;
+    for chunk in aussage::chunked::ChunkRecords::new(pipeline, doc, stages, None, chunk_bytes) {
+        let chunk = chunk.expect("chunk processed");
+        match joined.as_mut() {
+            None => joined = Some(chunk),
+            Some(all) => all.append_sections(chunk),
+        }
+    }
+    check_spans(&joined.expect("one chunk at least"), doc);
+}
+
+fn check_spans(record: &aussage::Record, doc: &aussage::Document) {
     let text = &doc.text;
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
@@ -47,8 +67,11 @@ fn check_record(pipeline: &aussage::Pipeline, doc: &aussage::Document) {
         if let Some(s) = &c.cue {
             check(s.start, s.end, &s.text, "cue");
         }
+        if let Some(s) = &c.addressee {
+            check(s.start, s.end, &s.text, "addressee");
+        }
     }
-    let json = serde_json::to_string(&record).expect("record serialises");
+    let json = serde_json::to_string(record).expect("record serialises");
     let back: serde_json::Value = serde_json::from_str(&json).expect("output is valid JSON");
     assert_eq!(back["schema"], "aussage.v1");
 }

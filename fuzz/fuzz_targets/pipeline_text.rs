@@ -35,5 +35,11 @@ fuzz_target!(|data: &[u8]| {
             _ => text.push(' '),
         }
     }
-    check_record(pipeline, &aussage::Document::from_text("fuzz", text));
+    let doc = aussage::Document::from_text("fuzz", text);
+    check_record(pipeline, &doc);
+    // Long inputs also go through the chunked path, cut small.
+    if doc.text.len() > 600 {
+        let chunk = 520 + usize::from(data[0]) * 4;
+        check_chunked(pipeline, &doc, chunk);
+    }
 });
