@@ -50,6 +50,7 @@
 
 pub mod gazetteer;
 pub mod rules;
+pub mod word_filter;
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
