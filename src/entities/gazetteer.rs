@@ -19,6 +19,7 @@
 //! "Die Deutschen reisten nach TOKIO." → Deutschen (LOC deriv, Deutschland), TOKIO (LOC)
 //! ```
 
+use super::word_filter::WordFilter;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 
@@ -116,6 +117,10 @@ pub struct Gazetteer {
     /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
     /// starts in lower case can match nothing else (see `case_ok`).
     lower_trie: Trie,
+    /// The first words of all patterns (see [`first_word`]), also with a
+    /// genitive `s`/`es`: a text word not in here starts no match, so the tries
+    /// are walked only for the few words that pass.
+    first_words: WordFilter,
 }
 
 const COUNTRIES: &str = include_str!("../../lexicons/entities/countries.tsv");
@@ -340,11 +345,20 @@ impl Gazetteer {
             })
             .collect();
         let lower_trie = Trie::new(&lower_only);
+        // Three keys a pattern, a few thousand patterns: 2^17 bits (16 KB).
+        let mut first_words = WordFilter::with_bits(17);
+        for f in &folded {
+            let w = first_word(f);
+            first_words.insert(w);
+            first_words.insert(&format!("{w}s"));
+            first_words.insert(&format!("{w}es"));
+        }
         Ok(Gazetteer {
             entries: b.entries,
             patterns: b.patterns,
             trie,
             lower_trie,
+            first_words,
         })
     }
 
@@ -375,19 +389,8 @@ impl Gazetteer {
                 i += len;
                 continue;
             }
-            let trie = if class == LOWER {
-                &self.lower_trie
-            } else {
-                &self.trie
-            };
-            if let Some(h) = self.longest_at(trie, text, i, &mut ends) {
-                out.push(h);
-                // The match ends at a word boundary (or after a trailing dot
-                // or apostrophe): the next char starts afresh.
-                i = h.end;
-                continue;
-            }
-            // Skip the rest of the word.
+            // The end of the word (its run of word chars).
+            let start = i;
             i += len;
             loop {
                 while i < n && ASCII_CLASS[usize::from(bytes[i])] >= LOWER {
@@ -401,6 +404,22 @@ impl Gazetteer {
                     break;
                 }
                 i += len;
+            }
+            // A match starting here begins with a pattern's first word, with
+            // at most a genitive ending (see `first_word`).
+            if !self.first_words.may_hold_bytes(&bytes[start..i]) {
+                continue;
+            }
+            let trie = if class == LOWER {
+                &self.lower_trie
+            } else {
+                &self.trie
+            };
+            if let Some(h) = self.longest_at(trie, text, start, &mut ends) {
+                out.push(h);
+                // The match ends at a word boundary (or after a trailing dot
+                // or apostrophe): the next char starts afresh.
+                i = h.end;
             }
         }
         out
@@ -718,6 +737,22 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The first word of a folded pattern: its run of word chars from the start.
+///
+/// A match at a word start covers this run exactly and then a non-word char
+/// (`angela merkel`, `u.s.`) — or, for a one-word pattern, ends at the word's
+/// end, perhaps after a genitive `s`/`es` (`’s` starts with a non-word char).
+/// So the text word at a match start is always the pattern's first word, alone
+/// or with `s`/`es` added; [`Gazetteer::find`] walks the tries only for such
+/// words. (Folding keeps a char a word char or not, see `fold_keeps_word_chars`.)
+fn first_word(folded: &str) -> &str {
+    let end = folded
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(folded.len(), |(i, _)| i);
+    &folded[..end]
+}
+
 /// The end of a match: at a word boundary, or after a genitive `s`/`es`/`'s`.
 fn end_with_suffix(text: &str, e: usize, pat: &Pattern) -> Option<usize> {
     let rest = &text[e..];
@@ -799,6 +834,42 @@ mod tests {
             let f = fold_str(text);
             assert_eq!(f, want, "help: fold_char lowers only same-length chars");
             assert_eq!(f.len(), text.len(), "help: offsets must stay the same");
+        }
+    }
+
+    #[test]
+    fn fold_keeps_word_chars() {
+        // `first_word` relies on it: the text's word ends where the folded
+        // pattern's does.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(fold_char(c)),
+                is_word_char(c),
+                "{c:?}\nhelp: fold_char must not turn a word char into a non-word char"
+            );
+        }
+    }
+
+    #[test]
+    fn first_word_filter_finds_the_same() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
+        // The same gazetteer with a filter that lets every word pass.
+        let mut all = gaz.clone();
+        all.first_words = WordFilter::full();
+        let texts = [
+            "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz.",
+            "Angela Merkels Nachfolger, die US-Präsidentin und der Franzose sprachen in Berlin-Mitte.",
+            "Deutschlands Wirtschaft: Die Bundesrepublik Deutschland und die EU, dpa meldet.",
+            "ÖSTERREICH, Österreichs Kanzler, Wiener Schnitzel und Münchner Bier.",
+            "Aus Frankreich’s Sicht sagte Macron's Sprecher nichts; Bushs Reise.",
+        ];
+        for t in texts {
+            assert_eq!(
+                gaz.find(t),
+                all.find(t),
+                "{t}\nhelp: the first-word filter may only skip words that start no match"
+            );
         }
     }
 
