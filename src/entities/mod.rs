@@ -106,10 +106,12 @@ impl Recogniser {
 
     /// The entities of `text`, with byte offsets, ids `e1…` and sentence indices.
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Entity> {
+        // The token flags first: one pass in order over the tokens, which
+        // then stay in the cache for the look-ups of the hits below.
+        let flags = self.rules.classify(text, &seg.tokens);
         let hits = self.gaz.find(text);
         let mut cands = self.compounds(text, &seg.tokens, &hits);
         let covered = covered_tokens(&seg.tokens, &cands);
-        let flags = self.rules.classify(text, &seg.tokens);
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
             self.rules.apply(
