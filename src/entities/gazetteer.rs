@@ -536,31 +536,59 @@ impl Trie {
     const WIDE: usize = 6;
 
     fn new(patterns: &[String]) -> Trie {
-        // Build with child lists, then flatten.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        // Build with sibling lists (no allocation per node: construction is
+        // part of every start-up), then flatten.
+        let mut first_child = vec![Self::NONE];
+        let mut next_sibling = vec![Self::NONE];
+        let mut label = vec![0u8];
         let mut pattern = vec![Self::NONE];
+        // The root's children by byte (the root has the longest list).
+        let mut root = [Self::NONE; 256];
         for (pi, p) in patterns.iter().enumerate() {
             if p.is_empty() {
                 continue;
             }
             let mut node = 0usize;
             for &b in p.as_bytes() {
-                let next = match children[node].iter().find(|(l, _)| *l == b) {
-                    Some(&(_, t)) => t as usize,
-                    None => {
-                        let t = children.len();
-                        children.push(Vec::new());
-                        pattern.push(Self::NONE);
-                        children[node].push((b, t as u32));
-                        t
-                    }
+                let mut c = if node == 0 {
+                    root[usize::from(b)]
+                } else {
+                    first_child[node]
                 };
-                node = next;
+                while node != 0 && c != Self::NONE && label[c as usize] != b {
+                    c = next_sibling[c as usize];
+                }
+                if c == Self::NONE {
+                    c = label.len() as u32;
+                    label.push(b);
+                    first_child.push(Self::NONE);
+                    next_sibling.push(first_child[node]);
+                    pattern.push(Self::NONE);
+                    first_child[node] = c;
+                    if node == 0 {
+                        root[usize::from(b)] = c;
+                    }
+                }
+                node = c as usize;
             }
             if pattern[node] == Self::NONE {
                 pattern[node] = pi as u32;
             }
         }
+        // Each node's (byte, child) edges, sorted by byte, in one array.
+        let mut edges: Vec<(u8, u32)> = Vec::with_capacity(label.len());
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(label.len());
+        for &first in &first_child {
+            let from = edges.len();
+            let mut c = first;
+            while c != Self::NONE {
+                edges.push((label[c as usize], c));
+                c = next_sibling[c as usize];
+            }
+            edges[from..].sort_unstable_by_key(|e| e.0);
+            ranges.push((from, edges.len()));
+        }
+        let children: Vec<&[(u8, u32)]> = ranges.iter().map(|&(a, b)| &edges[a..b]).collect();
         // Byte classes: the bytes patterns use (class 0: any other byte).
         let mut class = [0u8; 256];
         let mut nclasses = 1usize;
@@ -581,8 +609,7 @@ impl Trie {
         while q < order.len() {
             let old = order[q] as usize;
             q += 1;
-            children[old].sort_unstable_by_key(|e| e.0);
-            for &(_, t) in &children[old] {
+            for &(_, t) in children[old] {
                 new_id[t as usize] = order.len() as u32;
                 order.push(t);
             }
@@ -593,7 +620,7 @@ impl Trie {
         let mut targets = Vec::new();
         for &old in &order {
             let old = old as usize;
-            let c = &children[old];
+            let c = children[old];
             if old == 0 || c.len() > Self::WIDE {
                 let off = dense.len();
                 dense.resize(off + nclasses, Self::NONE);
