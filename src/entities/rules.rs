@@ -213,7 +213,10 @@ impl Rules {
 
     /// The flags of every token of a document (see [`flag`]).
     pub fn classify(&self, text: &str, tokens: &[Token]) -> Vec<u16> {
-        let upper = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+        let upper = |t: &Token| match text.as_bytes().get(t.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase() && text.is_char_boundary(t.end),
+            _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
+        };
         let mut fl: Vec<u16> = tokens
             .iter()
             .map(|t| {
@@ -800,6 +803,13 @@ impl Rules {
         if index.is_empty() {
             return chosen;
         }
+        // The surnames, alone and with a genitive `s`: most capitalised words
+        // below are rejected without hashing them.
+        let mut known = WordFilter::with_bits(10);
+        for k in index.keys() {
+            known.insert(k);
+            known.insert(&format!("{k}s"));
+        }
         for c in chosen.iter_mut() {
             if c.label != Label::Per || c.subtype.is_some() || c.surname {
                 continue;
@@ -824,6 +834,9 @@ impl Rules {
                 continue;
             }
             let w = t.text(text);
+            if !known.may_hold(w) {
+                continue;
+            }
             let stem = w
                 .strip_suffix('s')
                 .filter(|s| index.contains_key(*s))
