@@ -393,9 +393,7 @@ impl Gazetteer {
             let start = i;
             i += len;
             loop {
-                while i < n && ASCII_CLASS[usize::from(bytes[i])] >= LOWER {
-                    i += 1;
-                }
+                i = ascii_word_end(bytes, i);
                 if i >= n || bytes[i] < 0x80 {
                     break;
                 }
@@ -742,6 +740,44 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// The first byte at or after `i` that is not an ASCII letter or digit,
+/// eight bytes at a time (see [`alnum_prefix_len`]).
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let k = alnum_prefix_len(u64::from_le_bytes(chunk));
+        i += k;
+        if k < 8 {
+            return i;
+        }
+    }
+    while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] >= LOWER {
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `x` (first byte lowest) are ASCII letters or
+/// digits before the first that is not: byte-wise range checks on one `u64`
+/// (no byte's sum carries into the next, as every byte is below 0x80 there).
+#[inline]
+fn alnum_prefix_len(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !x & HIGH;
+    let low7 = x & !HIGH;
+    // Each test leaves 0x80 in a byte where it holds.
+    let at_least = |v: u64, lo: u8| (v + u64::from(0x80 - lo) * ONES) & HIGH;
+    let folded = low7 | (0x20 * ONES);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+    let stop = !((letter | digit) & ascii) & HIGH;
+    (stop.trailing_zeros() / 8) as usize
+}
+
 /// The class of the char at byte `i` (a char boundary) and its length.
 #[inline]
 fn char_class(text: &str, i: usize) -> (u8, usize) {
@@ -897,6 +933,46 @@ mod tests {
                 all.find(t),
                 "{t}\nhelp: the first-word filter may only skip words that start no match"
             );
+        }
+    }
+
+    #[test]
+    fn word_end_eight_bytes_at_a_time() {
+        let scalar = |b: &[u8], mut i: usize| {
+            while i < b.len() && ASCII_CLASS[usize::from(b[i])] >= LOWER {
+                i += 1;
+            }
+            i
+        };
+        // Every byte value at every position of a word of letters and digits.
+        let base = *b"Bundesrat2025abc";
+        for pos in 0..base.len() {
+            for v in 0..=255u8 {
+                let mut b = base;
+                b[pos] = v;
+                for start in 0..4 {
+                    assert_eq!(
+                        ascii_word_end(&b, start),
+                        scalar(&b, start),
+                        "byte {v:#x} at {pos}\nhelp: the u64 range checks must agree with ASCII_CLASS"
+                    );
+                }
+            }
+        }
+        for t in [
+            "Köln-Deutz",
+            "US-Präsident",
+            "a",
+            "",
+            "Straße 12a",
+            "x@y.de",
+        ] {
+            for start in 0..t.len() {
+                assert_eq!(
+                    ascii_word_end(t.as_bytes(), start),
+                    scalar(t.as_bytes(), start)
+                );
+            }
         }
     }
 
