@@ -117,9 +117,9 @@ pub struct Gazetteer {
     /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
     /// starts in lower case can match nothing else (see `case_ok`).
     lower_trie: Trie,
-    /// The first words of all patterns (see [`first_word`]), also with a
-    /// genitive `s`/`es`: a text word not in here starts no match, so the tries
-    /// are walked only for the few words that pass.
+    /// The first words of all patterns (see [`first_word`]): a text word
+    /// that is none of them (without a genitive `s`/`es`) starts no match, so
+    /// the tries are walked only for the few words that pass.
     first_words: WordFilter,
 }
 
@@ -345,13 +345,10 @@ impl Gazetteer {
             })
             .collect();
         let lower_trie = Trie::new(&lower_only);
-        // Three keys a pattern, a few thousand patterns: 2^17 bits (16 KB).
+        // A few thousand first words: 2^17 bits (16 KB).
         let mut first_words = WordFilter::with_bits(17);
         for f in &folded {
-            let w = first_word(f);
-            first_words.insert(w);
-            first_words.insert(&format!("{w}s"));
-            first_words.insert(&format!("{w}es"));
+            first_words.insert(first_word(f));
         }
         Ok(Gazetteer {
             entries: b.entries,
@@ -405,7 +402,7 @@ impl Gazetteer {
             }
             // A match starting here begins with a pattern's first word, with
             // at most a genitive ending (see `first_word`).
-            if !self.first_words.may_hold_bytes(&bytes[start..i]) {
+            if !self.may_start(&bytes[start..i]) {
                 continue;
             }
             let trie = if class == LOWER {
@@ -421,6 +418,21 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Whether a match may start with the word `w` (see `first_word`): `w` is
+    /// a pattern's first word, alone or with a genitive `s` or `es`.
+    #[inline]
+    fn may_start(&self, w: &[u8]) -> bool {
+        let f = &self.first_words;
+        f.may_hold_bytes(w)
+            || match w {
+                [rest @ .., b'e', b's'] => {
+                    f.may_hold_bytes(rest) || f.may_hold_bytes(&w[..w.len() - 1])
+                }
+                [rest @ .., b's'] => f.may_hold_bytes(rest),
+                _ => false,
+            }
     }
 
     /// The longest valid match starting at byte `s` (a word start).
