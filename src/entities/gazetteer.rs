@@ -121,6 +121,9 @@ pub struct Gazetteer {
     /// that is none of them (without a genitive `s`/`es`) starts no match, so
     /// the tries are walked only for the few words that pass.
     first_words: WordFilter,
+    /// The same for the patterns of `lower_trie` (so `der`, `die` in lower
+    /// case pass no filter although `Der Spiegel` is a pattern).
+    lower_first_words: WordFilter,
 }
 
 const COUNTRIES: &str = include_str!("../../lexicons/entities/countries.tsv");
@@ -350,12 +353,17 @@ impl Gazetteer {
         for f in &folded {
             first_words.insert(first_word(f));
         }
+        let mut lower_first_words = WordFilter::default();
+        for f in lower_only.iter().filter(|f| !f.is_empty()) {
+            lower_first_words.insert(first_word(f));
+        }
         Ok(Gazetteer {
             entries: b.entries,
             patterns: b.patterns,
             trie,
             lower_trie,
             first_words,
+            lower_first_words,
         })
     }
 
@@ -402,14 +410,14 @@ impl Gazetteer {
             }
             // A match starting here begins with a pattern's first word, with
             // at most a genitive ending (see `first_word`).
-            if !self.may_start(&bytes[start..i]) {
+            let (trie, first_words) = if class == LOWER {
+                (&self.lower_trie, &self.lower_first_words)
+            } else {
+                (&self.trie, &self.first_words)
+            };
+            if !may_start(first_words, &bytes[start..i]) {
                 continue;
             }
-            let trie = if class == LOWER {
-                &self.lower_trie
-            } else {
-                &self.trie
-            };
             if let Some(h) = self.longest_at(trie, text, start, &mut ends) {
                 out.push(h);
                 // The match ends at a word boundary (or after a trailing dot
@@ -418,21 +426,6 @@ impl Gazetteer {
             }
         }
         out
-    }
-
-    /// Whether a match may start with the word `w` (see `first_word`): `w` is
-    /// a pattern's first word, alone or with a genitive `s` or `es`.
-    #[inline]
-    fn may_start(&self, w: &[u8]) -> bool {
-        let f = &self.first_words;
-        f.may_hold_bytes(w)
-            || match w {
-                [rest @ .., b'e', b's'] => {
-                    f.may_hold_bytes(rest) || f.may_hold_bytes(&w[..w.len() - 1])
-                }
-                [rest @ .., b's'] => f.may_hold_bytes(rest),
-                _ => false,
-            }
     }
 
     /// The longest valid match starting at byte `s` (a word start).
@@ -812,6 +805,20 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether a match may start with the word `w` (see [`first_word`]): `w` is
+/// a first word in `f`, alone or with a genitive `s` or `es`.
+#[inline]
+fn may_start(f: &WordFilter, w: &[u8]) -> bool {
+    f.may_hold_bytes(w)
+        || match w {
+            [rest @ .., b'e', b's'] => {
+                f.may_hold_bytes(rest) || f.may_hold_bytes(&w[..w.len() - 1])
+            }
+            [rest @ .., b's'] => f.may_hold_bytes(rest),
+            _ => false,
+        }
+}
+
 /// The first word of a folded pattern: its run of word chars from the start.
 ///
 /// A match at a word start covers this run exactly and then a non-word char
@@ -929,15 +936,18 @@ mod tests {
     fn first_word_filter_finds_the_same() {
         let lex = Lexicons::default();
         let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
-        // The same gazetteer with a filter that lets every word pass.
+        // The same gazetteer with filters that let every word pass.
         let mut all = gaz.clone();
         all.first_words = WordFilter::full();
+        all.lower_first_words = WordFilter::full();
         let texts = [
             "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz.",
             "Angela Merkels Nachfolger, die US-Präsidentin und der Franzose sprachen in Berlin-Mitte.",
             "Deutschlands Wirtschaft: Die Bundesrepublik Deutschland und die EU, dpa meldet.",
             "ÖSTERREICH, Österreichs Kanzler, Wiener Schnitzel und Münchner Bier.",
             "Aus Frankreich’s Sicht sagte Macron's Sprecher nichts; Bushs Reise.",
+            "der deutsche Botschafter, die französischen Truppen, des russischen Präsidenten",
+            "Der Spiegel und die Linke; deutsch-französische Freundschaft, dpa-Meldung.",
         ];
         for t in texts {
             assert_eq!(
