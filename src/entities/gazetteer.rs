@@ -503,8 +503,9 @@ impl Gazetteer {
 
 /// A byte trie over the folded patterns: dense tables (one entry per byte
 /// class) for nodes with many children (the root, the first letters), sorted
-/// edge lists for the rest (most nodes have one or two children). Nodes are
-/// numbered breadth-first.
+/// edge labels inside the node for the rest (most nodes have one or two
+/// children). Nodes are numbered breadth-first, so a node's children have
+/// consecutive numbers: a step reads one node and no edge array.
 #[derive(Debug, Clone)]
 struct Trie {
     /// Byte → class for the dense tables (0: a byte no pattern uses).
@@ -516,25 +517,26 @@ struct Trie {
     nodes: Vec<Node>,
     /// Dense tables, one target per class (`NONE`: no child).
     dense: Vec<u32>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
 }
 
-/// One trie node.
+/// One trie node (16 bytes).
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    /// First edge index, or the dense table's offset when `count == DENSE`.
+    /// The first child's number (the others follow in label order), or the
+    /// dense table's offset when `count == DENSE`.
     first: u32,
-    count: u16,
     /// The pattern ending here, `NONE` for none.
     pattern: u32,
+    count: u8,
+    /// The children's bytes, sorted (`count` of them).
+    labels: [u8; Trie::WIDE],
 }
 
 impl Trie {
     const ROOT: u32 = 0;
     const NONE: u32 = u32::MAX;
     const FALLBACK: u32 = u32::MAX - 1;
-    const DENSE: u16 = u16::MAX;
+    const DENSE: u8 = u8::MAX;
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
 
@@ -619,8 +621,6 @@ impl Trie {
         }
         let mut nodes = Vec::with_capacity(order.len());
         let mut dense = Vec::new();
-        let mut labels = Vec::new();
-        let mut targets = Vec::new();
         for &old in &order {
             let old = old as usize;
             let c = children[old];
@@ -632,20 +632,23 @@ impl Trie {
                 }
                 nodes.push(Node {
                     first: off as u32,
-                    count: Self::DENSE,
                     pattern: pattern[old],
+                    count: Self::DENSE,
+                    labels: [0; Self::WIDE],
                 });
                 continue;
             }
-            nodes.push(Node {
-                first: labels.len() as u32,
-                count: c.len() as u16,
-                pattern: pattern[old],
-            });
-            for &(l, t) in c {
-                labels.push(l);
-                targets.push(new_id[t as usize]);
+            let mut labels = [0; Self::WIDE];
+            for (slot, &(l, _)) in labels.iter_mut().zip(c) {
+                *slot = l;
             }
+            nodes.push(Node {
+                // Breadth-first numbering gave the children consecutive numbers.
+                first: c.first().map_or(Self::NONE, |&(_, t)| new_id[t as usize]),
+                pattern: pattern[old],
+                count: c.len() as u8,
+                labels,
+            });
         }
         let mut trie = Trie {
             class: Box::new(class),
@@ -653,8 +656,6 @@ impl Trie {
             pairs: Vec::new(),
             nodes,
             dense,
-            labels,
-            targets,
         };
         // Representative byte of each class.
         let mut rep = vec![0u8; nclasses];
@@ -711,8 +712,8 @@ impl Trie {
             return (t != Self::NONE).then_some(t);
         }
         let c = usize::from(n.count);
-        let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
-        self.targets.get(f + k).copied()
+        let k = n.labels.get(..c)?.iter().position(|&l| l == b)?;
+        Some(n.first + k as u32)
     }
 
     #[inline]
@@ -995,6 +996,67 @@ mod tests {
                     scalar(t.as_bytes(), start)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn trie_finds_exactly_its_patterns() {
+        // Wide nodes (more than `WIDE` children: `b…`), narrow ones, shared
+        // prefixes, umlauts, a one-byte pattern and an empty one.
+        let patterns: Vec<String> = [
+            "berlin",
+            "bern",
+            "bonn",
+            "bremen",
+            "basel",
+            "bayern",
+            "bamberg",
+            "bielefeld",
+            "bochum",
+            "köln",
+            "kiel",
+            "kassel",
+            "münchen",
+            "münster",
+            "x",
+            "",
+            "new york",
+            "new york city",
+            "neuss",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let trie = Trie::new(&patterns);
+        let walk = |w: &str| {
+            let mut node = Trie::ROOT;
+            for &b in w.as_bytes() {
+                node = trie.step(node, b)?;
+            }
+            trie.pattern(node)
+        };
+        for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+            assert_eq!(
+                walk(p),
+                Some(i as u32),
+                "{p}\nhelp: every pattern must be found"
+            );
+        }
+        for w in [
+            "ber",
+            "berlinx",
+            "new",
+            "new york c",
+            "münch",
+            "kö",
+            "y",
+            "bremerhaven",
+        ] {
+            assert_eq!(
+                walk(w),
+                None,
+                "{w}\nhelp: a prefix or other word is no pattern"
+            );
         }
     }
 
