@@ -1,5 +1,7 @@
 //! The gazetteer: every lexicon name, alias, adjective and demonym in one
-//! Aho-Corasick automaton over case-folded text, searched once per document.
+//! byte trie over case-folded forms, searched once per document: a single pass
+//! over the text from word start to word start; a filter of the patterns' first
+//! words lets the trie be walked only at the few words that can start a match.
 //!
 //! Why: German names come in many surface forms (`Deutschland`, `deutschen`,
 //! `Deutschlands`, `Franzose`, `Pariser`, `TOKIO`); generating the forms at load
@@ -9,7 +11,8 @@
 //! lexicon (see `rules.rs`); it only reports matches that start and end at a
 //! word boundary (a hyphen counts as a boundary, so `US-Präsident` yields `US`).
 //!
-//! Case: the text is folded to lower case here (offsets mapped back), then each
+//! Case: the text is folded to lower case char by char as the trie is walked (no
+//! folded copy; folding keeps byte offsets, see [`fold_char`]), then each
 //! match is checked against the entry as written: a capitalised entry needs a
 //! capital first letter (`Berlin`, `BERLIN`, not `berlin`), a short acronym the
 //! exact case (`US`, not `us`), a lower-case entry (`deutsch`, `dpa`) may also be

@@ -7,7 +7,7 @@
 //! context rules for names that are in no lexicon.
 //!
 //! How, in one pass per document:
-//! 1. [`gazetteer`]: one Aho-Corasick pass over the case-folded text finds every
+//! 1. [`gazetteer`]: one trie pass over the text (case-folded) finds every
 //!    lexicon name, alias, surname, adjective and demonym (`Deutschland`,
 //!    `Putins`, `russischen`, `Franzose`, `Pariser`).
 //! 2. Compounds: a name inside a hyphenated token makes the whole token a
