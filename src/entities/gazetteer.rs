@@ -797,7 +797,8 @@ fn char_class(text: &str, i: usize) -> (u8, usize) {
     }
     match text.get(i..).and_then(|r| r.chars().next()) {
         Some(c) if is_word_char(c) => {
-            let class = if c.is_lowercase() { LOWER } else { OTHER_WORD };
+            let lower = matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'é') || c.is_lowercase();
+            let class = if lower { LOWER } else { OTHER_WORD };
             (class, c.len_utf8())
         }
         Some(c) => (NON_WORD, c.len_utf8()),
@@ -805,8 +806,17 @@ fn char_class(text: &str, i: usize) -> (u8, usize) {
     }
 }
 
+/// A letter or digit (`char::is_alphanumeric`), with the non-ASCII chars of
+/// German news answered without the Unicode tables.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' | 'é' => true,
+        '–' | '—' | '„' | '“' | '”' | '‚' | '‘' | '’' | '«' | '»' | '…' | '\u{a0}' => {
+            false
+        }
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether a match may start with the word `w` (see [`first_word`]): `w` is
@@ -920,6 +930,23 @@ mod tests {
             let f = fold_str(text);
             assert_eq!(f, want, "help: fold_char lowers only same-length chars");
             assert_eq!(f.len(), text.len(), "help: offsets must stay the same");
+        }
+    }
+
+    #[test]
+    fn word_chars_are_alphanumeric() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?}\nhelp: the fast path must agree with char::is_alphanumeric"
+            );
+        }
+        for c in ['ä', 'ö', 'ü', 'ß', 'é'] {
+            assert!(
+                c.is_lowercase(),
+                "{c:?}\nhelp: char_class treats it as lower case"
+            );
         }
     }
 
