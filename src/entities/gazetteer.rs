@@ -1,5 +1,7 @@
 //! The gazetteer: every lexicon name, alias, adjective and demonym in one
-//! Aho-Corasick automaton over case-folded text, searched once per document.
+//! byte trie over case-folded forms, searched once per document: a single pass
+//! over the text from word start to word start; a filter of the patterns' first
+//! words lets the trie be walked only at the few words that can start a match.
 //!
 //! Why: German names come in many surface forms (`Deutschland`, `deutschen`,
 //! `Deutschlands`, `Franzose`, `Pariser`, `TOKIO`); generating the forms at load
@@ -9,7 +11,8 @@
 //! lexicon (see `rules.rs`); it only reports matches that start and end at a
 //! word boundary (a hyphen counts as a boundary, so `US-Präsident` yields `US`).
 //!
-//! Case: the text is folded to lower case here (offsets mapped back), then each
+//! Case: the text is folded to lower case char by char as the trie is walked (no
+//! folded copy; folding keeps byte offsets, see [`fold_char`]), then each
 //! match is checked against the entry as written: a capitalised entry needs a
 //! capital first letter (`Berlin`, `BERLIN`, not `berlin`), a short acronym the
 //! exact case (`US`, not `us`), a lower-case entry (`deutsch`, `dpa`) may also be
@@ -19,6 +22,7 @@
 //! "Die Deutschen reisten nach TOKIO." → Deutschen (LOC deriv, Deutschland), TOKIO (LOC)
 //! ```
 
+use super::word_filter::WordFilter;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 
@@ -116,6 +120,13 @@ pub struct Gazetteer {
     /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
     /// starts in lower case can match nothing else (see `case_ok`).
     lower_trie: Trie,
+    /// The first words of all patterns (see [`first_word`]): a text word
+    /// that is none of them (without a genitive `s`/`es`) starts no match, so
+    /// the tries are walked only for the few words that pass.
+    first_words: WordFilter,
+    /// The same for the patterns of `lower_trie` (so `der`, `die` in lower
+    /// case pass no filter although `Der Spiegel` is a pattern).
+    lower_first_words: WordFilter,
 }
 
 const COUNTRIES: &str = include_str!("../../lexicons/entities/countries.tsv");
@@ -340,11 +351,22 @@ impl Gazetteer {
             })
             .collect();
         let lower_trie = Trie::new(&lower_only);
+        // A few thousand first words: 2^17 bits (16 KB).
+        let mut first_words = WordFilter::with_bits(17);
+        for f in &folded {
+            first_words.insert(first_word(f));
+        }
+        let mut lower_first_words = WordFilter::default();
+        for f in lower_only.iter().filter(|f| !f.is_empty()) {
+            lower_first_words.insert(first_word(f));
+        }
         Ok(Gazetteer {
             entries: b.entries,
             patterns: b.patterns,
             trie,
             lower_trie,
+            first_words,
+            lower_first_words,
         })
     }
 
@@ -375,24 +397,11 @@ impl Gazetteer {
                 i += len;
                 continue;
             }
-            let trie = if class == LOWER {
-                &self.lower_trie
-            } else {
-                &self.trie
-            };
-            if let Some(h) = self.longest_at(trie, text, i, &mut ends) {
-                out.push(h);
-                // The match ends at a word boundary (or after a trailing dot
-                // or apostrophe): the next char starts afresh.
-                i = h.end;
-                continue;
-            }
-            // Skip the rest of the word.
+            // The end of the word (its run of word chars).
+            let start = i;
             i += len;
             loop {
-                while i < n && ASCII_CLASS[usize::from(bytes[i])] >= LOWER {
-                    i += 1;
-                }
+                i = ascii_word_end(bytes, i);
                 if i >= n || bytes[i] < 0x80 {
                     break;
                 }
@@ -401,6 +410,22 @@ impl Gazetteer {
                     break;
                 }
                 i += len;
+            }
+            // A match starting here begins with a pattern's first word, with
+            // at most a genitive ending (see `first_word`).
+            let (trie, first_words) = if class == LOWER {
+                (&self.lower_trie, &self.lower_first_words)
+            } else {
+                (&self.trie, &self.first_words)
+            };
+            if !may_start(first_words, &bytes[start..i]) {
+                continue;
+            }
+            if let Some(h) = self.longest_at(trie, text, start, &mut ends) {
+                out.push(h);
+                // The match ends at a word boundary (or after a trailing dot
+                // or apostrophe): the next char starts afresh.
+                i = h.end;
             }
         }
         out
@@ -481,8 +506,9 @@ impl Gazetteer {
 
 /// A byte trie over the folded patterns: dense tables (one entry per byte
 /// class) for nodes with many children (the root, the first letters), sorted
-/// edge lists for the rest (most nodes have one or two children). Nodes are
-/// numbered breadth-first.
+/// edge labels inside the node for the rest (most nodes have one or two
+/// children). Nodes are numbered breadth-first, so a node's children have
+/// consecutive numbers: a step reads one node and no edge array.
 #[derive(Debug, Clone)]
 struct Trie {
     /// Byte → class for the dense tables (0: a byte no pattern uses).
@@ -494,54 +520,83 @@ struct Trie {
     nodes: Vec<Node>,
     /// Dense tables, one target per class (`NONE`: no child).
     dense: Vec<u32>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
 }
 
-/// One trie node.
+/// One trie node (16 bytes).
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    /// First edge index, or the dense table's offset when `count == DENSE`.
+    /// The first child's number (the others follow in label order), or the
+    /// dense table's offset when `count == DENSE`.
     first: u32,
-    count: u16,
     /// The pattern ending here, `NONE` for none.
     pattern: u32,
+    count: u8,
+    /// The children's bytes, sorted (`count` of them).
+    labels: [u8; Trie::WIDE],
 }
 
 impl Trie {
     const ROOT: u32 = 0;
     const NONE: u32 = u32::MAX;
     const FALLBACK: u32 = u32::MAX - 1;
-    const DENSE: u16 = u16::MAX;
+    const DENSE: u8 = u8::MAX;
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
 
     fn new(patterns: &[String]) -> Trie {
-        // Build with child lists, then flatten.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        // Build with sibling lists (no allocation per node: construction is
+        // part of every start-up), then flatten.
+        let mut first_child = vec![Self::NONE];
+        let mut next_sibling = vec![Self::NONE];
+        let mut label = vec![0u8];
         let mut pattern = vec![Self::NONE];
+        // The root's children by byte (the root has the longest list).
+        let mut root = [Self::NONE; 256];
         for (pi, p) in patterns.iter().enumerate() {
             if p.is_empty() {
                 continue;
             }
             let mut node = 0usize;
             for &b in p.as_bytes() {
-                let next = match children[node].iter().find(|(l, _)| *l == b) {
-                    Some(&(_, t)) => t as usize,
-                    None => {
-                        let t = children.len();
-                        children.push(Vec::new());
-                        pattern.push(Self::NONE);
-                        children[node].push((b, t as u32));
-                        t
-                    }
+                let mut c = if node == 0 {
+                    root[usize::from(b)]
+                } else {
+                    first_child[node]
                 };
-                node = next;
+                while node != 0 && c != Self::NONE && label[c as usize] != b {
+                    c = next_sibling[c as usize];
+                }
+                if c == Self::NONE {
+                    c = label.len() as u32;
+                    label.push(b);
+                    first_child.push(Self::NONE);
+                    next_sibling.push(first_child[node]);
+                    pattern.push(Self::NONE);
+                    first_child[node] = c;
+                    if node == 0 {
+                        root[usize::from(b)] = c;
+                    }
+                }
+                node = c as usize;
             }
             if pattern[node] == Self::NONE {
                 pattern[node] = pi as u32;
             }
         }
+        // Each node's (byte, child) edges, sorted by byte, in one array.
+        let mut edges: Vec<(u8, u32)> = Vec::with_capacity(label.len());
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(label.len());
+        for &first in &first_child {
+            let from = edges.len();
+            let mut c = first;
+            while c != Self::NONE {
+                edges.push((label[c as usize], c));
+                c = next_sibling[c as usize];
+            }
+            edges[from..].sort_unstable_by_key(|e| e.0);
+            ranges.push((from, edges.len()));
+        }
+        let children: Vec<&[(u8, u32)]> = ranges.iter().map(|&(a, b)| &edges[a..b]).collect();
         // Byte classes: the bytes patterns use (class 0: any other byte).
         let mut class = [0u8; 256];
         let mut nclasses = 1usize;
@@ -562,19 +617,16 @@ impl Trie {
         while q < order.len() {
             let old = order[q] as usize;
             q += 1;
-            children[old].sort_unstable_by_key(|e| e.0);
-            for &(_, t) in &children[old] {
+            for &(_, t) in children[old] {
                 new_id[t as usize] = order.len() as u32;
                 order.push(t);
             }
         }
         let mut nodes = Vec::with_capacity(order.len());
         let mut dense = Vec::new();
-        let mut labels = Vec::new();
-        let mut targets = Vec::new();
         for &old in &order {
             let old = old as usize;
-            let c = &children[old];
+            let c = children[old];
             if old == 0 || c.len() > Self::WIDE {
                 let off = dense.len();
                 dense.resize(off + nclasses, Self::NONE);
@@ -583,20 +635,23 @@ impl Trie {
                 }
                 nodes.push(Node {
                     first: off as u32,
-                    count: Self::DENSE,
                     pattern: pattern[old],
+                    count: Self::DENSE,
+                    labels: [0; Self::WIDE],
                 });
                 continue;
             }
-            nodes.push(Node {
-                first: labels.len() as u32,
-                count: c.len() as u16,
-                pattern: pattern[old],
-            });
-            for &(l, t) in c {
-                labels.push(l);
-                targets.push(new_id[t as usize]);
+            let mut labels = [0; Self::WIDE];
+            for (slot, &(l, _)) in labels.iter_mut().zip(c) {
+                *slot = l;
             }
+            nodes.push(Node {
+                // Breadth-first numbering gave the children consecutive numbers.
+                first: c.first().map_or(Self::NONE, |&(_, t)| new_id[t as usize]),
+                pattern: pattern[old],
+                count: c.len() as u8,
+                labels,
+            });
         }
         let mut trie = Trie {
             class: Box::new(class),
@@ -604,8 +659,6 @@ impl Trie {
             pairs: Vec::new(),
             nodes,
             dense,
-            labels,
-            targets,
         };
         // Representative byte of each class.
         let mut rep = vec![0u8; nclasses];
@@ -662,8 +715,8 @@ impl Trie {
             return (t != Self::NONE).then_some(t);
         }
         let c = usize::from(n.count);
-        let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
-        self.targets.get(f + k).copied()
+        let k = n.labels.get(..c)?.iter().position(|&l| l == b)?;
+        Some(n.first + k as u32)
     }
 
     #[inline]
@@ -696,6 +749,44 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// The first byte at or after `i` that is not an ASCII letter or digit,
+/// eight bytes at a time (see [`alnum_prefix_len`]).
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let k = alnum_prefix_len(u64::from_le_bytes(chunk));
+        i += k;
+        if k < 8 {
+            return i;
+        }
+    }
+    while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] >= LOWER {
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `x` (first byte lowest) are ASCII letters or
+/// digits before the first that is not: byte-wise range checks on one `u64`
+/// (no byte's sum carries into the next, as every byte is below 0x80 there).
+#[inline]
+fn alnum_prefix_len(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !x & HIGH;
+    let low7 = x & !HIGH;
+    // Each test leaves 0x80 in a byte where it holds.
+    let at_least = |v: u64, lo: u8| (v + u64::from(0x80 - lo) * ONES) & HIGH;
+    let folded = low7 | (0x20 * ONES);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+    let stop = !((letter | digit) & ascii) & HIGH;
+    (stop.trailing_zeros() / 8) as usize
+}
+
 /// The class of the char at byte `i` (a char boundary) and its length.
 #[inline]
 fn char_class(text: &str, i: usize) -> (u8, usize) {
@@ -706,7 +797,8 @@ fn char_class(text: &str, i: usize) -> (u8, usize) {
     }
     match text.get(i..).and_then(|r| r.chars().next()) {
         Some(c) if is_word_char(c) => {
-            let class = if c.is_lowercase() { LOWER } else { OTHER_WORD };
+            let lower = matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'é') || c.is_lowercase();
+            let class = if lower { LOWER } else { OTHER_WORD };
             (class, c.len_utf8())
         }
         Some(c) => (NON_WORD, c.len_utf8()),
@@ -714,8 +806,47 @@ fn char_class(text: &str, i: usize) -> (u8, usize) {
     }
 }
 
+/// A letter or digit (`char::is_alphanumeric`), with the non-ASCII chars of
+/// German news answered without the Unicode tables.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' | 'é' => true,
+        '–' | '—' | '„' | '“' | '”' | '‚' | '‘' | '’' | '«' | '»' | '…' | '\u{a0}' => {
+            false
+        }
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether a match may start with the word `w` (see [`first_word`]): `w` is
+/// a first word in `f`, alone or with a genitive `s` or `es`.
+#[inline]
+fn may_start(f: &WordFilter, w: &[u8]) -> bool {
+    f.may_hold_bytes(w)
+        || match w {
+            [rest @ .., b'e', b's'] => {
+                f.may_hold_bytes(rest) || f.may_hold_bytes(&w[..w.len() - 1])
+            }
+            [rest @ .., b's'] => f.may_hold_bytes(rest),
+            _ => false,
+        }
+}
+
+/// The first word of a folded pattern: its run of word chars from the start.
+///
+/// A match at a word start covers this run exactly and then a non-word char
+/// (`angela merkel`, `u.s.`) — or, for a one-word pattern, ends at the word's
+/// end, perhaps after a genitive `s`/`es` (`’s` starts with a non-word char).
+/// So the text word at a match start is always the pattern's first word, alone
+/// or with `s`/`es` added; [`Gazetteer::find`] walks the tries only for such
+/// words. (Folding keeps a char a word char or not, see `fold_keeps_word_chars`.)
+fn first_word(folded: &str) -> &str {
+    let end = folded
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(folded.len(), |(i, _)| i);
+    &folded[..end]
 }
 
 /// The end of a match: at a word boundary, or after a genitive `s`/`es`/`'s`.
@@ -799,6 +930,163 @@ mod tests {
             let f = fold_str(text);
             assert_eq!(f, want, "help: fold_char lowers only same-length chars");
             assert_eq!(f.len(), text.len(), "help: offsets must stay the same");
+        }
+    }
+
+    #[test]
+    fn word_chars_are_alphanumeric() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?}\nhelp: the fast path must agree with char::is_alphanumeric"
+            );
+        }
+        for c in ['ä', 'ö', 'ü', 'ß', 'é'] {
+            assert!(
+                c.is_lowercase(),
+                "{c:?}\nhelp: char_class treats it as lower case"
+            );
+        }
+    }
+
+    #[test]
+    fn fold_keeps_word_chars() {
+        // `first_word` relies on it: the text's word ends where the folded
+        // pattern's does.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(fold_char(c)),
+                is_word_char(c),
+                "{c:?}\nhelp: fold_char must not turn a word char into a non-word char"
+            );
+        }
+    }
+
+    #[test]
+    fn first_word_filter_finds_the_same() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
+        // The same gazetteer with filters that let every word pass.
+        let mut all = gaz.clone();
+        all.first_words = WordFilter::full();
+        all.lower_first_words = WordFilter::full();
+        let texts = [
+            "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz.",
+            "Angela Merkels Nachfolger, die US-Präsidentin und der Franzose sprachen in Berlin-Mitte.",
+            "Deutschlands Wirtschaft: Die Bundesrepublik Deutschland und die EU, dpa meldet.",
+            "ÖSTERREICH, Österreichs Kanzler, Wiener Schnitzel und Münchner Bier.",
+            "Aus Frankreich’s Sicht sagte Macron's Sprecher nichts; Bushs Reise.",
+            "der deutsche Botschafter, die französischen Truppen, des russischen Präsidenten",
+            "Der Spiegel und die Linke; deutsch-französische Freundschaft, dpa-Meldung.",
+        ];
+        for t in texts {
+            assert_eq!(
+                gaz.find(t),
+                all.find(t),
+                "{t}\nhelp: the first-word filter may only skip words that start no match"
+            );
+        }
+    }
+
+    #[test]
+    fn word_end_eight_bytes_at_a_time() {
+        let scalar = |b: &[u8], mut i: usize| {
+            while i < b.len() && ASCII_CLASS[usize::from(b[i])] >= LOWER {
+                i += 1;
+            }
+            i
+        };
+        // Every byte value at every position of a word of letters and digits.
+        let base = *b"Bundesrat2025abc";
+        for pos in 0..base.len() {
+            for v in 0..=255u8 {
+                let mut b = base;
+                b[pos] = v;
+                for start in 0..4 {
+                    assert_eq!(
+                        ascii_word_end(&b, start),
+                        scalar(&b, start),
+                        "byte {v:#x} at {pos}\nhelp: the u64 range checks must agree with ASCII_CLASS"
+                    );
+                }
+            }
+        }
+        for t in [
+            "Köln-Deutz",
+            "US-Präsident",
+            "a",
+            "",
+            "Straße 12a",
+            "x@y.de",
+        ] {
+            for start in 0..t.len() {
+                assert_eq!(
+                    ascii_word_end(t.as_bytes(), start),
+                    scalar(t.as_bytes(), start)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trie_finds_exactly_its_patterns() {
+        // Wide nodes (more than `WIDE` children: `b…`), narrow ones, shared
+        // prefixes, umlauts, a one-byte pattern and an empty one.
+        let patterns: Vec<String> = [
+            "berlin",
+            "bern",
+            "bonn",
+            "bremen",
+            "basel",
+            "bayern",
+            "bamberg",
+            "bielefeld",
+            "bochum",
+            "köln",
+            "kiel",
+            "kassel",
+            "münchen",
+            "münster",
+            "x",
+            "",
+            "new york",
+            "new york city",
+            "neuss",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let trie = Trie::new(&patterns);
+        let walk = |w: &str| {
+            let mut node = Trie::ROOT;
+            for &b in w.as_bytes() {
+                node = trie.step(node, b)?;
+            }
+            trie.pattern(node)
+        };
+        for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+            assert_eq!(
+                walk(p),
+                Some(i as u32),
+                "{p}\nhelp: every pattern must be found"
+            );
+        }
+        for w in [
+            "ber",
+            "berlinx",
+            "new",
+            "new york c",
+            "münch",
+            "kö",
+            "y",
+            "bremerhaven",
+        ] {
+            assert_eq!(
+                walk(w),
+                None,
+                "{w}\nhelp: a prefix or other word is no pattern"
+            );
         }
     }
 

@@ -7,7 +7,7 @@
 //! context rules for names that are in no lexicon.
 //!
 //! How, in one pass per document:
-//! 1. [`gazetteer`]: one Aho-Corasick pass over the case-folded text finds every
+//! 1. [`gazetteer`]: one trie pass over the text (case-folded) finds every
 //!    lexicon name, alias, surname, adjective and demonym (`Deutschland`,
 //!    `Putins`, `russischen`, `Franzose`, `Pariser`).
 //! 2. Compounds: a name inside a hyphenated token makes the whole token a
@@ -50,6 +50,7 @@
 
 pub mod gazetteer;
 pub mod rules;
+pub mod word_filter;
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -105,10 +106,12 @@ impl Recogniser {
 
     /// The entities of `text`, with byte offsets, ids `e1…` and sentence indices.
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Entity> {
+        // The token flags first: one pass in order over the tokens, which
+        // then stay in the cache for the look-ups of the hits below.
+        let flags = self.rules.classify(text, &seg.tokens);
         let hits = self.gaz.find(text);
         let mut cands = self.compounds(text, &seg.tokens, &hits);
         let covered = covered_tokens(&seg.tokens, &cands);
-        let flags = self.rules.classify(text, &seg.tokens);
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
             self.rules.apply(
@@ -153,10 +156,11 @@ impl Recogniser {
     /// Turns gazetteer hits into candidates, deciding compounds per token.
     fn compounds(&self, text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Cand> {
         let mut out = Vec::with_capacity(hits.len());
+        let mut at = TokenCursor::new(tokens);
         let mut i = 0;
         while i < hits.len() {
             let h = hits[i];
-            let ti = token_at(tokens, h.start);
+            let ti = at.find(h.start);
             let Some(tok) = ti.map(|t| tokens[t]) else {
                 i += 1;
                 continue;
@@ -224,11 +228,57 @@ pub(crate) fn token_at(tokens: &[Token], b: usize) -> Option<usize> {
     (tokens[i].end > b).then_some(i)
 }
 
+/// [`token_at`] for bytes asked in ascending order (gazetteer hits, sorted
+/// candidates): walks forward from the last answer instead of a binary search
+/// per byte (galloping, so a near byte costs a step or two and touches the
+/// token array in order). A byte before the last
+/// one asked falls back to the binary search, so any order gives the same
+/// answers as [`token_at`].
+pub(crate) struct TokenCursor<'t> {
+    tokens: &'t [Token],
+    /// The number of tokens starting at or before the last byte asked.
+    next: usize,
+}
+
+impl<'t> TokenCursor<'t> {
+    pub(crate) fn new(tokens: &'t [Token]) -> Self {
+        TokenCursor { tokens, next: 0 }
+    }
+
+    /// The index of the token holding byte `b`.
+    pub(crate) fn find(&mut self, b: usize) -> Option<usize> {
+        let tokens = self.tokens;
+        let behind = self
+            .next
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| t.start > b);
+        if behind {
+            self.next = tokens.partition_point(|t| t.start <= b);
+        }
+        // Galloping: steps of 1, 2, 4, … then a binary search in the last step,
+        // so a long jump costs a logarithm, not a walk.
+        let mut step = 1;
+        while tokens
+            .get(self.next + step - 1)
+            .is_some_and(|t| t.start <= b)
+        {
+            self.next += step;
+            step *= 2;
+        }
+        let rest = tokens.get(self.next..(self.next + step - 1).min(tokens.len()));
+        self.next += rest.map_or(0, |r| r.partition_point(|t| t.start <= b));
+        let i = self.next.checked_sub(1)?;
+        (tokens[i].end > b).then_some(i)
+    }
+}
+
 /// Which tokens a candidate already covers (by token index).
 fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
     let mut v = vec![false; tokens.len()];
+    let mut at = TokenCursor::new(tokens);
     for c in cands {
-        if let Some(t) = token_at(tokens, c.start) {
+        if let Some(t) = at.find(c.start) {
             let mut k = t;
             while k < tokens.len() && tokens[k].start < c.end {
                 v[k] = true;
@@ -300,3 +350,35 @@ pub(crate) type SurnameIndex = FastMap<String, (String, Option<String>)>;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::{token_at, TokenCursor};
+    use crate::lexicon::Lexicons;
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn cursor_agrees_with_token_at_in_any_order() {
+        let text = "Am Montag reiste Außenministerin Baerbock (Grüne) nach Kyjiw – \
+                    dort traf sie US-Präsident Biden.  Danach: Pressekonferenz.";
+        let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
+        let forward: Vec<usize> = (0..=text.len() + 2).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        // Jumps back and forth, with repeats.
+        let mixed: Vec<usize> = (0..forward.len())
+            .map(|i| (i * 37 + 11) % forward.len())
+            .chain([5, 5, 90, 3, 3, 120, 0])
+            .collect();
+        for order in [forward, backward, mixed] {
+            let mut at = TokenCursor::new(&seg.tokens);
+            for &b in &order {
+                assert_eq!(
+                    at.find(b),
+                    token_at(&seg.tokens, b),
+                    "byte {b}\nhelp: the cursor must answer like the binary search"
+                );
+            }
+        }
+        assert_eq!(TokenCursor::new(&[]).find(0), None);
+    }
+}

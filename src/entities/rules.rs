@@ -28,6 +28,7 @@
 use std::ops::Range;
 
 use super::gazetteer::{fold_char, Label};
+use super::word_filter::WordFilter;
 use super::{token_at, Cand, FastMap, FastSet, SurnameIndex};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -141,6 +142,8 @@ pub struct Rules {
     /// Exact words → flags (given names, not-names, legal forms, clubs, speech
     /// verbs, prepositions, particles).
     words: FastMap<String, u16>,
+    /// Rejects most words not in `words` before hashing them.
+    word_filter: WordFilter,
     /// Role words: (lower-case suffix, capitalised whole word).
     /// Role words, cues and head words, by suffix.
     suffixes: WordSet,
@@ -191,8 +194,11 @@ impl Rules {
         SPEECH_VERBS.iter().for_each(|w| add(w, SPEECH));
         PLACE_PREPS.iter().for_each(|w| add(w, PREP));
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
+        let mut word_filter = WordFilter::default();
+        words.keys().for_each(|w| word_filter.insert(w));
         Ok(Rules {
             words,
+            word_filter,
             suffixes,
             not_names,
             clubs,
@@ -207,7 +213,10 @@ impl Rules {
 
     /// The flags of every token of a document (see [`flag`]).
     pub fn classify(&self, text: &str, tokens: &[Token]) -> Vec<u16> {
-        let upper = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+        let upper = |t: &Token| match text.as_bytes().get(t.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase() && text.is_char_boundary(t.end),
+            _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
+        };
         let mut fl: Vec<u16> = tokens
             .iter()
             .map(|t| {
@@ -235,7 +244,10 @@ impl Rules {
                 }
             }
             let w = t.text(text);
-            let mut f = fl[k] | self.words.get(w).copied().unwrap_or(0);
+            let mut f = fl[k];
+            if self.word_filter.may_hold(w) {
+                f |= self.words.get(w).copied().unwrap_or(0);
+            }
             if cap {
                 // Names, roles, cues and head words are nouns: capitalised.
                 let m = self.suffixes.matches(w);
@@ -300,6 +312,10 @@ pub struct WordSet {
     /// Per node: bit `kind + k` set when an entry of `kind` followed by
     /// `INFLECTIONS[k]` ends here.
     term: Vec<u16>,
+    /// The last three bytes of every form, to reject most words before the
+    /// walk (`short_forms`: some form is shorter, the filter is not used).
+    tails: WordFilter,
+    short_forms: bool,
 }
 
 impl Default for WordSet {
@@ -311,6 +327,8 @@ impl Default for WordSet {
             labels: Vec::new(),
             targets: Vec::new(),
             term: vec![0],
+            tails: WordFilter::default(),
+            short_forms: false,
         }
     }
 }
@@ -325,6 +343,10 @@ impl WordSet {
         };
         for (k, infl) in INFLECTIONS.iter().enumerate().take(n) {
             let form = format!("{lower}{infl}");
+            match form.as_bytes() {
+                [.., a, b, c] => self.tails.insert_tail([*a, *b, *c]),
+                _ => self.short_forms = true,
+            }
             let mut node = 0usize;
             for &b in form.as_bytes().iter().rev() {
                 node = match self.children[node].iter().find(|e| e.0 == b) {
@@ -375,6 +397,17 @@ impl WordSet {
     /// inflection ending (see the type's docs for the case rules).
     fn matches(&self, w: &str) -> u16 {
         let bytes = w.as_bytes();
+        // An ASCII end that no form has: no walk needed (the walk lowers
+        // ASCII letters the same way).
+        if let [.., a, b, c] = bytes {
+            let tail = [*a, *b, *c];
+            if !self.short_forms
+                && tail.is_ascii()
+                && !self.tails.may_end(tail.map(|x| x.to_ascii_lowercase()))
+            {
+                return 0;
+            }
+        }
         let mut node = 0usize;
         let mut mask = 0u16;
         let mut j = bytes.len();
@@ -770,6 +803,13 @@ impl Rules {
         if index.is_empty() {
             return chosen;
         }
+        // The surnames, alone and with a genitive `s`: most capitalised words
+        // below are rejected without hashing them.
+        let mut known = WordFilter::with_bits(10);
+        for k in index.keys() {
+            known.insert(k);
+            known.insert(&format!("{k}s"));
+        }
         for c in chosen.iter_mut() {
             if c.label != Label::Per || c.subtype.is_some() || c.surname {
                 continue;
@@ -794,6 +834,9 @@ impl Rules {
                 continue;
             }
             let w = t.text(text);
+            if !known.may_hold(w) {
+                continue;
+            }
             let stem = w
                 .strip_suffix('s')
                 .filter(|s| index.contains_key(*s))
@@ -868,4 +911,45 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&n)
         && w.chars().take(2).all(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod word_set_tests {
+    use super::{Kind, WordSet};
+
+    #[test]
+    fn tail_filter_changes_no_answer() {
+        let mut with = WordSet::default();
+        for w in ["minister", "chef", "präsident", "trainer"] {
+            with.insert(w, Kind::Role);
+        }
+        with.insert("institut", Kind::Head);
+        with.freeze();
+        let mut without = with.clone();
+        without.short_forms = true; // switches the filter off
+        let words = [
+            "Bundesinnenminister",
+            "Ministern",
+            "MINISTER",
+            "Ex-Minister",
+            "Parteichefs",
+            "US-Präsidenten",
+            "PRÄSIDENT",
+            "Trainers",
+            "Forschungsinstitut",
+            "Regierung",
+            "Chefarzt",
+            "ab",
+            "Kanzleramt",
+        ];
+        for w in words {
+            assert_eq!(
+                with.matches(w),
+                without.matches(w),
+                "{w}\nhelp: the tail filter may only skip walks that find nothing"
+            );
+        }
+        assert_ne!(with.matches("Bundesinnenminister"), 0);
+        assert_eq!(with.matches("Regierung"), 0);
+    }
 }

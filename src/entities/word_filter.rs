@@ -1,0 +1,163 @@
+//! A one-look-up "certainly not in the set" test for short byte strings, put in
+//! front of the hash maps and tries that most words of a text miss.
+//!
+//! Why: the entity rules ask for every capitalised word (and its neighbours)
+//! whether it is a given name, a function word, a role ending and so on; nearly
+//! all answers are "no", and hashing the word to learn that costs more than the
+//! rest of the rule. The filter keeps one bit per bucket of (length, first two
+//! and last two bytes) — or of the last three bytes for suffix sets — so a word
+//! whose bucket is empty is rejected with one load. A set bit proves nothing:
+//! the caller then asks the real table, so answers never change.
+//!
+//! Whole words are bucketed case-blind (ASCII letters lowered, every byte of a
+//! non-ASCII char counted as the same byte), so a set of case-folded entries
+//! (the gazetteer's) can be asked with the text as written.
+
+/// One bit per bucket; see the module docs.
+#[derive(Debug, Clone)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+    /// A bucket is the top `32 - shift` bits of a 32-bit hash.
+    shift: u32,
+}
+
+impl Default for WordFilter {
+    /// A filter for a few hundred words (2 KB: stays in the L1 cache).
+    fn default() -> Self {
+        WordFilter::with_bits(14)
+    }
+}
+
+/// A byte as the whole-word buckets see it (see the module docs).
+#[inline]
+fn blind(b: u8) -> u32 {
+    if b < 0x80 {
+        u32::from(b.to_ascii_lowercase())
+    } else {
+        0x80
+    }
+}
+
+impl WordFilter {
+    /// A filter of 2^`log2` bits (at least 64, at most 2^24); about ten bits
+    /// per word keep false passes rare.
+    pub fn with_bits(log2: u32) -> Self {
+        let log2 = log2.clamp(6, 24);
+        WordFilter {
+            bits: vec![0; 1 << (log2 - 6)],
+            shift: 32 - log2,
+        }
+    }
+
+    /// The hash of a whole word: its length, first two and last two bytes.
+    #[inline]
+    fn whole_bucket(w: &[u8]) -> u32 {
+        let n = w.len();
+        let (Some(&b0), Some(&b1), Some(&z1), Some(&z0)) = (
+            w.first(),
+            w.get(1.min(n.saturating_sub(1))),
+            w.get(n.saturating_sub(2)),
+            w.last(),
+        ) else {
+            return 0;
+        };
+        let head = blind(b0) | blind(b1) << 8;
+        let tail = blind(z1) | blind(z0) << 8;
+        let h = (head << 16 | tail) ^ (n as u32).wrapping_mul(0x9E37_79B9);
+        h.wrapping_mul(0x85EB_CA6B)
+    }
+
+    /// The hash of three bytes (a word's end).
+    #[inline]
+    fn tail_bucket(t: [u8; 3]) -> u32 {
+        (u32::from(t[0]) | u32::from(t[1]) << 8 | u32::from(t[2]) << 16).wrapping_mul(0x85EB_CA6B)
+    }
+
+    #[inline]
+    fn set(&mut self, bucket: u32) {
+        let b = (bucket >> self.shift) as usize;
+        if let Some(w) = self.bits.get_mut(b / 64) {
+            *w |= 1 << (b % 64);
+        }
+    }
+
+    #[inline]
+    fn get(&self, bucket: u32) -> bool {
+        let b = (bucket >> self.shift) as usize;
+        self.bits
+            .get(b / 64)
+            .is_none_or(|w| w & (1 << (b % 64)) != 0)
+    }
+
+    /// A filter that lets everything pass (for tests of the callers).
+    #[cfg(test)]
+    pub fn full() -> Self {
+        let mut f = WordFilter::default();
+        f.bits.fill(u64::MAX);
+        f
+    }
+
+    /// Adds a whole word (see [`WordFilter::may_hold`]).
+    pub fn insert(&mut self, w: &str) {
+        self.set(Self::whole_bucket(w.as_bytes()));
+    }
+
+    /// False when `w` was certainly never [`inserted`](WordFilter::insert)
+    /// (in any ASCII case).
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        self.may_hold_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_hold`] for the bytes of a word.
+    #[inline]
+    pub fn may_hold_bytes(&self, w: &[u8]) -> bool {
+        self.get(Self::whole_bucket(w))
+    }
+
+    /// Adds the last three bytes of `tail` (at least three bytes long).
+    pub fn insert_tail(&mut self, tail: [u8; 3]) {
+        self.set(Self::tail_bucket(tail));
+    }
+
+    /// False when no inserted tail equals `tail`.
+    #[inline]
+    pub fn may_end(&self, tail: [u8; 3]) -> bool {
+        self.get(Self::tail_bucket(tail))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordFilter;
+
+    #[test]
+    fn never_rejects_an_inserted_word() {
+        let words = ["Hans", "von", "GmbH", "sagte", "Jürgen", "in", "ß", ""];
+        let mut f = WordFilter::default();
+        words.iter().for_each(|w| f.insert(w));
+        for w in words {
+            assert!(f.may_hold(w), "{w:?}\nhelp: an inserted word must pass");
+        }
+        // Case-blind: ASCII case and the bytes of umlauts do not count.
+        for w in ["HANS", "VON", "gmbh", "JÜRGEN", "Jörgen"] {
+            assert!(f.may_hold(w), "{w:?}\nhelp: buckets ignore case");
+        }
+        // A filter this empty rejects most other words.
+        let others = ["Haus", "Regierung", "und", "Bundestag", "Wahl", "gestern"];
+        let passed = others.iter().filter(|w| f.may_hold(w)).count();
+        assert!(passed <= 1, "help: the buckets should spread words apart");
+    }
+
+    #[test]
+    fn tails() {
+        let mut f = WordFilter::default();
+        for form in ["minister", "ministers", "chef", "chefin"] {
+            let b = form.as_bytes();
+            f.insert_tail([b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]);
+        }
+        assert!(f.may_end(*b"ter"));
+        assert!(f.may_end(*b"fin"));
+        assert!(!f.may_end(*b"ung"), "help: Regierung ends in no entry");
+    }
+}
