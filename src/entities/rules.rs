@@ -15,6 +15,16 @@
 //! - `rule.place_after_preposition`: `in Pfaffenhofen` when the word ends like a
 //!   German place name (`-hofen`, `-burg`, `-ingen`, ...).
 //! - `rule.coreference`: a surname met again: `Witkoff` after `Steve Witkoff`.
+//! - `rule.given_name_alone`: a given name standing alone (`Tobias`, `Judith`),
+//!   not followed by a capitalised word.
+//! - `rule.club_acronym`: a club prefix that is an acronym, alone: `der TSV`.
+//! - `rule.place_after_head`: a word for a kind of place + a name: `Stadt
+//!   Gedern`, `Kanton Baselland`, `Partnerstadt Xanten`, `Landkreis Bad Kreuznach`.
+//! - `rule.spa_town`: `Bad` + a name: `Bad Schussenried`.
+//! - `rule.place_near_place`: after a preposition, an unknown name + `bei` or
+//!   `nahe` + a known place: `in Kreischa bei Dresden`.
+//! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
+//!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
 //!
 //! What it does not do: guess at any capitalised word. German capitalises every
 //! noun, so a bare capitalised word is never a name here without one of the
@@ -123,6 +133,51 @@ const PLACE_ENDINGS: &[&str] = &[
     "furt", "born", "brück", "brücken", "walde", "leben", "roda", "witz", "itz", "ow", "au",
     "stedt", "weiler", "bach", "beck", "büttel", "zell", "reuth", "markt", "mund", "see",
 ];
+
+/// Given names that alone are more often a common word (`im August`,
+/// `Anders als …`) or a product (`Fritz!Box`).
+const GIVEN_NOT_ALONE: &[&str] = &[
+    "August", "Anders", "Maxi", "Fritz", "Wolfram", "Iris", "Horst", "Will", "Mercedes",
+];
+
+/// Words for a kind of place that stand before its name: `Stadt Gedern`.
+/// Words ending in `stadt` or `gemeinde` count too (`Partnerstadt`).
+const PLACE_HEADS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Ortsteil",
+    "Stadtteil",
+    "Ortschaft",
+    "Kanton",
+    "Landkreis",
+    "Bezirk",
+    "Stadtbezirk",
+    "Insel",
+    "Provinz",
+    "Bundesland",
+    "Bundesstaat",
+    "Kurort",
+    "Dorf",
+    "Departement",
+    "Distrikt",
+    "Grafschaft",
+    "Kommune",
+];
+
+/// Endings of common nouns: such a word after a place head is no name
+/// (`in der Stadt Bildung fördern`).
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "chen",
+];
+
+/// Street words after a place adjective: `Gubener Straße`, `Berliner Allee`.
+const STREET_WORDS: &[&str] = &[
+    "Straße", "Strasse", "Allee", "Platz", "Weg", "Ring", "Damm", "Chaussee", "Gasse", "Ufer",
+];
+
+/// Endings of one-word street names: `Knoopstraße`, `Lindenallee`. Generic
+/// compounds (`Bundesstraße`, `Seitenstraße`) are in `not_names.txt`.
+const STREET_ENDINGS: &[&str] = &["straße", "strasse", "allee", "gasse", "chaussee"];
 
 /// Prepositions before a place.
 const PLACE_PREPS: &[&str] = &[
@@ -502,6 +557,11 @@ impl Rules {
                     let s = t.start;
                     let e = tokens[l].end;
                     out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
+                } else if m == k + 1
+                    && !covered[k]
+                    && self.lone_given_name(text, tokens, k, &range, fl)
+                {
+                    out.push(per(t.start, t.end, w, "rule.given_name_alone", 3));
                 }
             }
             // Role + one or two capitalised words.
@@ -621,6 +681,9 @@ impl Rules {
                 }
                 if m > k + 1 {
                     out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
+                } else if is_acronym(w) && (m >= end || !has(m, CAP)) {
+                    // `Der TSV kam zurück`, `beim KSC`.
+                    out.push(org(t.start, t.end, text, "rule.club_acronym"));
                 }
             }
             // Head words: `Institut für …`, `Universität Hamburg`.
@@ -638,6 +701,10 @@ impl Rules {
                     }
                     out.push(org(tokens[b].start, e, text, "rule.org_head"));
                 }
+            }
+            // Places after a place head, `Bad …`, near a known place; streets.
+            if f & CAP != 0 {
+                self.places(text, tokens, k, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
             if f & NAME != 0
@@ -658,6 +725,143 @@ impl Rules {
                     prio: 3,
                     surname: false,
                 });
+            }
+        }
+    }
+
+    /// `rule.given_name_alone`: the given name at `k` stands alone: no
+    /// capitalised word follows, no given name or saint's title comes before
+    /// (`St. Martin`, `San Marino`).
+    fn lone_given_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        range: &Range<usize>,
+        fl: &[u16],
+    ) -> bool {
+        let has = |j: usize, f: u16| fl.get(j).is_some_and(|x| x & f != 0);
+        if GIVEN_NOT_ALONE.contains(&tokens[k].text(text)) {
+            return false;
+        }
+        // Not before a particle or a hyphenated word (`Ali al-Nuaimi`).
+        let next_ok = k + 1 >= range.end
+            || !has(k + 1, CAP | PARTICLE) && !tokens[k + 1].text(text).contains('-');
+        let prev_ok = k == range.start
+            || !has(k - 1, GIVEN)
+                && !matches!(
+                    tokens[k - 1].text(text),
+                    "St." | "St" | "Sankt" | "San" | "Santa" | "Bad" | "Fort" | "Port"
+                );
+        next_ok && prev_ok
+    }
+
+    /// Place rules starting at the capitalised word `k` (see the module docs):
+    /// `rule.place_after_head`, `rule.spa_town`, `rule.place_near_place`,
+    /// `rule.street`.
+    #[allow(clippy::too_many_arguments)]
+    fn places(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        range: &Range<usize>,
+        covered: &[bool],
+        fl: &[u16],
+        out: &mut Vec<Cand>,
+    ) {
+        let end = range.end;
+        let has = |j: usize, f: u16| j < end && fl.get(j).is_some_and(|x| x & f != 0);
+        let free_name = |j: usize| has(j, NAME) && !covered[j] && !has(j, GIVEN);
+        let w = tokens[k].text(text);
+        let loc = |s: usize, e: usize, rule: &'static str| Cand {
+            start: tokens[s].start,
+            end: tokens[e].end,
+            label: Label::Loc,
+            name: text.get(tokens[s].start..tokens[e].end).map(String::from),
+            kb: None,
+            subtype: None,
+            rule,
+            prio: 3,
+            surname: false,
+        };
+        // `Bad Schussenried` (also after a head: `Landkreis Bad Kreuznach`).
+        // (Not `im Bad`, `das Bad`: the bath.)
+        let spa = |j: usize| -> Option<usize> {
+            let bath = j > range.start
+                && matches!(
+                    tokens[j - 1].text(text),
+                    "im" | "ins"
+                        | "vom"
+                        | "zum"
+                        | "das"
+                        | "dem"
+                        | "des"
+                        | "ein"
+                        | "einem"
+                        | "eines"
+                );
+            (tokens.get(j)?.text(text) == "Bad" && !bath && free_name(j + 1) && !has(j + 2, NAME))
+                .then_some(j + 1)
+        };
+        if !covered[k] {
+            if let Some(e) = spa(k) {
+                out.push(loc(k, e, "rule.spa_town"));
+            }
+        }
+        // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
+        let lower = w.to_lowercase();
+        let head = PLACE_HEADS.contains(&w)
+            || w.chars().count() > 8 && (lower.ends_with("stadt") || lower.ends_with("gemeinde"));
+        if head && k + 1 < end {
+            if let Some(e) = spa(k + 1) {
+                out.push(loc(k + 1, e, "rule.place_after_head"));
+            } else {
+                let n = tokens[k + 1].text(text);
+                let nl = n.to_lowercase();
+                if free_name(k + 1)
+                    && !has(k + 2, NAME)
+                    && !n.contains('-')
+                    && !NOUN_ENDINGS.iter().any(|e| nl.ends_with(e))
+                {
+                    out.push(loc(k + 1, k + 1, "rule.place_after_head"));
+                }
+            }
+        }
+        // `in Kreischa bei Dresden`: an unknown name between a preposition and
+        // `bei`/`nahe` + a place the lexicon knows.
+        if free_name(k)
+            && k > range.start
+            && has(k - 1, PREP)
+            && k + 2 < end
+            && matches!(tokens[k + 1].text(text), "bei" | "nahe")
+            && !NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+        {
+            let at = tokens[k + 2].start;
+            let known = out.iter().any(|c| {
+                c.start == at && c.label == Label::Loc && c.subtype.is_none() && c.prio == 0
+            });
+            if known {
+                out.push(loc(k, k, "rule.place_near_place"));
+            }
+        }
+        // Streets: `Knoopstraße`, `Gubener Straße`.
+        if free_name(k)
+            && !w.contains('-')
+            && STREET_ENDINGS
+                .iter()
+                .any(|e| lower.ends_with(e) && lower.len() >= e.len() + 3)
+        {
+            out.push(loc(k, k, "rule.street"));
+        }
+        if STREET_WORDS.contains(&w) && k > range.start {
+            let p = tokens[k - 1].text(text);
+            if has(k - 1, CAP)
+                && !has(k - 1, NOT_NAME)
+                && p.ends_with("er")
+                && p.chars().count() >= 5
+            {
+                out.push(loc(k - 1, k, "rule.street"));
             }
         }
     }
