@@ -399,6 +399,24 @@ fn given_name_alone() {
 }
 
 #[test]
+fn more_roles() {
+    let help = "roles.txt: professions, sports positions and titles before a name";
+    for (text, span) in [
+        ("Der Psychologe Hartwinkel untersuchte ihn.", "Hartwinkel"),
+        ("FDP-Fraktionsvize Ebelmann forderte Neuwahlen.", "Ebelmann"),
+        ("Das sagte Herzog Ottokar vor der Presse.", "Ottokar"),
+        ("Angreifer Okonkwo traf zum 2:0.", "Okonkwo"),
+    ] {
+        expect(text, span, "PER", None, None, help);
+    }
+    reject(
+        "Die GNU General Public License erlaubt das.",
+        "Public License",
+        help,
+    );
+}
+
+#[test]
 fn club_acronym_alone() {
     let help = "rules.rs rule.club_acronym: a club prefix that is an acronym, standing alone";
     expect(
