@@ -23,6 +23,9 @@
 //! - `rule.spa_town`: `Bad` + a name: `Bad Schussenried`.
 //! - `rule.place_near_place`: after a preposition, an unknown name + `bei` or
 //!   `nahe` + a known place: `in Kreischa bei Dresden`.
+//! - `rule.landmark`, `rule.org_after_place_adjective`: a place adjective + a
+//!   landmark (`Kölner Dom`) or an organisation word (`Hamburger Mieterverein`).
+//! - `rule.district`: `Berlin-Mitte`, `München-Schwabing` are places, not parts.
 //! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
 //!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
 //!
@@ -178,6 +181,93 @@ const STREET_WORDS: &[&str] = &[
 /// Endings of one-word street names: `Knoopstraße`, `Lindenallee`. Generic
 /// compounds (`Bundesstraße`, `Seitenstraße`) are in `not_names.txt`.
 const STREET_ENDINGS: &[&str] = &["straße", "strasse", "allee", "gasse", "chaussee"];
+
+/// Landmarks after a place adjective: `Kölner Dom`, `Frankfurter Hauptbahnhof`.
+const LANDMARK_WORDS: &[&str] = &[
+    "Hauptbahnhof",
+    "Bahnhof",
+    "See",
+    "Dom",
+    "Schloss",
+    "Tor",
+    "Brücke",
+    "Hafen",
+    "Stadtwald",
+];
+
+/// Organisation words after a place adjective: `Hamburger Mieterverein`,
+/// `Kieler Nachrichten`, `Stuttgarter Volksbank` (as word endings).
+const ORG_ENDINGS: &[&str] = &[
+    "verein",
+    "verband",
+    "zeitung",
+    "nachrichten",
+    "anzeiger",
+    "rundschau",
+    "kurier",
+    "tagblatt",
+    "morgenpost",
+    "volksbank",
+    "sparkasse",
+    "stadtwerke",
+    "verkehrsbetriebe",
+    "philharmoniker",
+    "symphoniker",
+    "universität",
+    "hochschule",
+];
+
+/// Capitalised words in `-er` that are no place adjectives (`Neuer Weg`,
+/// `Dieser Bahnhof`).
+const NOT_PLACE_ADJECTIVES: &[&str] = &[
+    "Neuer",
+    "Alter",
+    "Großer",
+    "Kleiner",
+    "Erster",
+    "Zweiter",
+    "Dritter",
+    "Letzter",
+    "Anderer",
+    "Jeder",
+    "Dieser",
+    "Jener",
+    "Mancher",
+    "Welcher",
+    "Unser",
+    "Euer",
+    "Ihrer",
+    "Seiner",
+    "Einer",
+    "Keiner",
+    "Weiter",
+    "Langer",
+    "Kurzer",
+    "Schöner",
+    "Guter",
+    "Voller",
+    "Ganzer",
+    "Oberer",
+    "Unterer",
+    "Äußerer",
+    "Innerer",
+    "Hoher",
+    "Später",
+    "Sicherer",
+];
+
+/// Second parts of a city compound that make it a district: `Berlin-Mitte`.
+const DISTRICT_WORDS: &[&str] = &[
+    "Mitte",
+    "Nord",
+    "Süd",
+    "Ost",
+    "West",
+    "Zentrum",
+    "Innenstadt",
+    "Altstadt",
+    "Neustadt",
+];
 
 /// Prepositions before a place.
 const PLACE_PREPS: &[&str] = &[
@@ -618,6 +708,9 @@ impl Rules {
                 }
             }
             if covered[k] {
+                if f & CAP != 0 && w.contains('-') {
+                    district(w, t.start, t.end, out);
+                }
                 continue;
             }
             // Acronyms.
@@ -854,14 +947,31 @@ impl Rules {
         {
             out.push(loc(k, k, "rule.street"));
         }
-        if STREET_WORDS.contains(&w) && k > range.start {
+        // After a place adjective: a street, a landmark, an organisation.
+        let adjective = k > range.start && {
             let p = tokens[k - 1].text(text);
-            if has(k - 1, CAP)
+            has(k - 1, CAP)
                 && !has(k - 1, NOT_NAME)
                 && p.ends_with("er")
                 && p.chars().count() >= 5
-            {
+                && !NOT_PLACE_ADJECTIVES.contains(&p)
+        };
+        if adjective {
+            if STREET_WORDS.contains(&w) {
                 out.push(loc(k - 1, k, "rule.street"));
+            } else if LANDMARK_WORDS.contains(&w) {
+                out.push(loc(k - 1, k, "rule.landmark"));
+            } else if !covered[k]
+                && has(k, NAME)
+                && ORG_ENDINGS.iter().any(|e| lower.ends_with(e))
+                && !has(k + 1, NAME)
+            {
+                out.push(org(
+                    tokens[k - 1].start,
+                    tokens[k].end,
+                    text,
+                    "rule.org_after_place_adjective",
+                ));
             }
         }
     }
@@ -1072,4 +1182,28 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&n)
         && w.chars().take(2).all(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// `rule.district`: a city compound whose second part names a district
+/// (`Berlin-Mitte`) or ends like a place (`Berlin-Charlottenburg`,
+/// `München-Schwabing`) is the place itself, not a `part` (`Berlin-Besuch`).
+fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
+    let Some((_, second)) = w.split_once('-') else {
+        return;
+    };
+    let placeish = second.chars().next().is_some_and(char::is_uppercase)
+        && !second.contains('-')
+        && (DISTRICT_WORDS.contains(&second)
+            || second.chars().count() > 5 && PLACE_ENDINGS.iter().any(|e| second.ends_with(e)));
+    if !placeish {
+        return;
+    }
+    if let Some(c) = out.iter_mut().find(|c| {
+        c.start == start && c.end == end && c.label == Label::Loc && c.subtype == Some("part")
+    }) {
+        c.subtype = None;
+        c.name = Some(w.to_string());
+        c.kb = None;
+        c.rule = "rule.district";
+    }
 }

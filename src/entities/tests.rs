@@ -433,7 +433,7 @@ fn club_acronym_alone() {
 
 #[test]
 fn places_by_head_spa_and_street() {
-    let help = "rules.rs: place head + name, Bad + name, X bei <known place>, streets";
+    let help = "rules.rs: place head + name, Bad + name, X bei <known place>, streets, landmarks, districts";
     for (text, span) in [
         ("Die Stadt Ebersfeld lud zum Empfang.", "Ebersfeld"),
         ("Im Kanton Waldau steigen die Prämien.", "Waldau"),
@@ -459,6 +459,37 @@ fn places_by_head_spa_and_street() {
     ] {
         expect(text, span, "LOC", None, None, help);
     }
+    for (text, span) in [
+        ("Der Chor singt im Kölner Dom.", "Kölner Dom"),
+        (
+            "Die Polizei räumte den Frankfurter Hauptbahnhof.",
+            "Frankfurter Hauptbahnhof",
+        ),
+        (
+            "Ziel war die Klinik in Berlin-Charlottenburg.",
+            "Berlin-Charlottenburg",
+        ),
+        ("Sie wohnt in Hamburg-Mitte.", "Hamburg-Mitte"),
+    ] {
+        expect(text, span, "LOC", None, None, help);
+    }
+    expect(
+        "Das bestätigte der Hamburger Mieterverein.",
+        "Hamburger Mieterverein",
+        "ORG",
+        None,
+        None,
+        help,
+    );
+    expect(
+        "Der Berlin-Besuch war kurz.",
+        "Berlin-Besuch",
+        "LOC",
+        Some("part"),
+        None,
+        help,
+    );
+    reject("Neuer Bahnhof eröffnet.", "Neuer Bahnhof", help);
     reject(
         "In der Stadt Bildung zu fördern ist teuer.",
         "Bildung",
