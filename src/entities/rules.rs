@@ -26,6 +26,7 @@
 //! - `rule.landmark`, `rule.org_after_place_adjective`: a place adjective + a
 //!   landmark (`Kölner Dom`) or an organisation word (`Hamburger Mieterverein`).
 //! - `rule.district`: `Berlin-Mitte`, `München-Schwabing` are places, not parts.
+//! - `rule.name_age`: two capitalised words + an age in brackets: `Ragnar Dam (26)`.
 //! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
 //!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
 //!
@@ -707,6 +708,13 @@ impl Rules {
                     ));
                 }
             }
+            // Name + age in brackets: `Ragnar Dam ( 26 )`.
+            if f & NAME != 0 && !covered[k] {
+                if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
+                    let (s, e) = (t.start, tokens[e].end);
+                    out.push(per(s, e, &text[s..e], "rule.name_age", 2));
+                }
+            }
             if covered[k] {
                 if f & CAP != 0 && w.contains('-') {
                     district(w, t.start, t.end, out);
@@ -1206,4 +1214,35 @@ fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
         c.kb = None;
         c.rule = "rule.district";
     }
+}
+
+/// `rule.name_age`: two capitalised words (three when the first is a given
+/// name) followed by an age in brackets: `Ragnar Dam ( 26 )`, `Anna Maria
+/// Kowalski (31)`. Returns the last name token.
+fn name_with_age(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    end: usize,
+    covered: &[bool],
+    fl: &[u16],
+) -> Option<usize> {
+    let free = |j: usize| j < end && fl.get(j).is_some_and(|x| x & NAME != 0) && !covered[j];
+    let age = |j: usize| {
+        let tx = |i: usize| tokens.get(i).filter(|_| i < end).map(|t| t.text(text));
+        let n = tx(j + 1)?;
+        (tx(j)? == "("
+            && (1..=3).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && tx(j + 2)? == ")")
+            .then_some(())
+    };
+    if !free(k + 1) {
+        return None;
+    }
+    if age(k + 2).is_some() {
+        return Some(k + 1);
+    }
+    let given = fl.get(k).is_some_and(|x| x & GIVEN != 0);
+    (given && free(k + 2) && age(k + 3).is_some()).then_some(k + 2)
 }

@@ -417,6 +417,33 @@ fn more_roles() {
 }
 
 #[test]
+fn name_with_age() {
+    let help = "rules.rs rule.name_age: two capitalised words + an age in brackets";
+    for (text, span) in [
+        (
+            "Gewonnen haben Ulvar Brönstad ( 26 ) und seine Frau.",
+            "Ulvar Brönstad",
+        ),
+        (
+            "Biobauer Lorenzo Gatterer (30) kam auch.",
+            "Lorenzo Gatterer",
+        ),
+    ] {
+        expect(text, span, "PER", None, None, help);
+    }
+    reject(
+        "Es wurden BibliothekarInnen ( 2 ) gesucht.",
+        "BibliothekarInnen",
+        help,
+    );
+    reject(
+        "Das regelt Artikel Fünf (3) der Satzung.",
+        "Artikel Fünf",
+        help,
+    );
+}
+
+#[test]
 fn club_acronym_alone() {
     let help = "rules.rs rule.club_acronym: a club prefix that is an acronym, standing alone";
     expect(
