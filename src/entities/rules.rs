@@ -26,6 +26,10 @@
 //! - `rule.landmark`, `rule.org_after_place_adjective`: a place adjective + a
 //!   landmark (`Kölner Dom`) or an organisation word (`Hamburger Mieterverein`).
 //! - `rule.district`: `Berlin-Mitte`, `München-Schwabing` are places, not parts.
+//! - `rule.subject_name`: a bare capitalised word opening the sentence before a
+//!   person's verb (`Pinkwart plädierte …`; German needs an article before a
+//!   singular common noun there). Adverbs and adjectives are filtered by
+//!   `not_names.txt` and by their endings.
 //! - `rule.name_age`: two capitalised words + an age in brackets: `Ragnar Dam (26)`.
 //! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
 //!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
@@ -142,6 +146,59 @@ const PLACE_ENDINGS: &[&str] = &[
 /// `Anders als …`) or a product (`Fritz!Box`).
 const GIVEN_NOT_ALONE: &[&str] = &[
     "August", "Anders", "Maxi", "Fritz", "Wolfram", "Iris", "Horst", "Will", "Mercedes",
+];
+
+/// Verbs in the third person singular that a person does (`Pinkwart
+/// plädierte`), for `rule.subject_name`.
+const PERSON_VERBS: &[&str] = &[
+    "sagte",
+    "sagt",
+    "erklärte",
+    "betonte",
+    "meinte",
+    "kritisierte",
+    "forderte",
+    "plädierte",
+    "warnte",
+    "räumte",
+    "kündigte",
+    "bestätigte",
+    "dementierte",
+    "ergänzte",
+    "erzählte",
+    "gewann",
+    "verlor",
+    "schoss",
+    "traf",
+    "erzielte",
+    "wechselte",
+    "unterschrieb",
+    "lebt",
+    "lebte",
+    "starb",
+    "agierte",
+    "will",
+    "wollte",
+    "hofft",
+    "hoffte",
+    "glaubt",
+    "glaubte",
+    "weiß",
+    "wusste",
+    "bekam",
+    "erhielt",
+    "gehört",
+    "gehörte",
+    "trat",
+    "tritt",
+];
+
+/// Endings of words that open sentences but are no names: adverbs and
+/// adjectives (`Ursprünglich`, `Gleichzeitig`, `Grafisch`) and abstract nouns.
+const NOT_SUBJECT_ENDINGS: &[&str] = &[
+    "lich", "ig", "isch", "weise", "mals", "dem", "falls", "ens", "wärts", "her", "hin", "lang",
+    "bar", "los", "sam", "haft", "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "ismus",
+    "rat", "amt", "kraft", "ziel", "steiger", "et",
 ];
 
 /// Words for a kind of place that stand before its name: `Stadt Gedern`.
@@ -706,6 +763,19 @@ impl Rules {
                         "rule.speech_verb_name",
                         2,
                     ));
+                }
+            }
+            // A bare name opening the sentence before a person's verb:
+            // `Pinkwart plädierte …`.
+            if k == range.start && f & NAME != 0 && !covered[k] && k + 1 < end {
+                let next = tokens[k + 1].text(text);
+                let lower = w.to_lowercase();
+                if PERSON_VERBS.contains(&next)
+                    && w.chars().count() >= 3
+                    && !w.contains('-')
+                    && !NOT_SUBJECT_ENDINGS.iter().any(|e| lower.ends_with(e))
+                {
+                    out.push(per(t.start, t.end, w, "rule.subject_name", 3));
                 }
             }
             // Name + age in brackets: `Ragnar Dam ( 26 )`.

@@ -417,6 +417,36 @@ fn more_roles() {
 }
 
 #[test]
+fn subject_name() {
+    let help = "rules.rs rule.subject_name: a bare capitalised word opening the sentence before a person's verb";
+    expect(
+        "Wendtland plädierte im Januar für eine Reform.",
+        "Wendtland",
+        "PER",
+        None,
+        None,
+        help,
+    );
+    expect(
+        "Oberhuber will im Herbst antreten.",
+        "Oberhuber",
+        "PER",
+        None,
+        None,
+        help,
+    );
+    reject(
+        "Gleichzeitig forderte die Partei mehr Geld.",
+        "Gleichzeitig",
+        help,
+    );
+    reject("Ursprünglich wollte die Stadt bauen.", "Ursprünglich", help);
+    reject("Dennoch gewann die Mannschaft.", "Dennoch", help);
+    reject("Betriebsrat forderte Aufklärung.", "Betriebsrat", help);
+    reject("Gegründet wurde die Firma 1990.", "Gegründet", help);
+}
+
+#[test]
 fn name_with_age() {
     let help = "rules.rs rule.name_age: two capitalised words + an age in brackets";
     for (text, span) in [
