@@ -30,6 +30,8 @@
 //!   person's verb (`Pinkwart plädierte …`; German needs an article before a
 //!   singular common noun there). Adverbs and adjectives are filtered by
 //!   `not_names.txt` and by their endings.
+//! - `rule.school`, `rule.named_compound`: `Realschule Spaichingen`;
+//!   `Otto-Schott-Gymnasium`, `Karl-Marx-Straße`, `Adenauer-Stiftung`.
 //! - `rule.name_age`: two capitalised words + an age in brackets: `Ragnar Dam (26)`.
 //! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
 //!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
@@ -312,6 +314,51 @@ const NOT_PLACE_ADJECTIVES: &[&str] = &[
     "Hoher",
     "Später",
     "Sicherer",
+];
+
+/// Kinds of school that stand before the school's name (as word endings;
+/// not the bare `Schule`: `dass die Schule Kinder aufnimmt`).
+const SCHOOL_WORDS: &[&str] = &[
+    "realschule",
+    "hauptschule",
+    "gesamtschule",
+    "grundschule",
+    "gymnasium",
+    "berufsschule",
+    "oberschule",
+    "förderschule",
+    "mittelschule",
+    "musikschule",
+    "volkshochschule",
+];
+
+/// Last parts of hyphenated names (`Otto-Schott-Gymnasium`,
+/// `Karl-Marx-Straße`) with the label of the whole.
+const COMPOUND_HEADS: &[(&str, Label)] = &[
+    ("Gymnasium", Label::Org),
+    ("Schule", Label::Org),
+    ("Realschule", Label::Org),
+    ("Gesamtschule", Label::Org),
+    ("Grundschule", Label::Org),
+    ("Hauptschule", Label::Org),
+    ("Universität", Label::Org),
+    ("Institut", Label::Org),
+    ("Stiftung", Label::Org),
+    ("Krankenhaus", Label::Org),
+    ("Klinik", Label::Org),
+    ("Klinikum", Label::Org),
+    ("Museum", Label::Org),
+    ("Straße", Label::Loc),
+    ("Strasse", Label::Loc),
+    ("Allee", Label::Loc),
+    ("Platz", Label::Loc),
+    ("Weg", Label::Loc),
+    ("Ring", Label::Loc),
+    ("Damm", Label::Loc),
+    ("Ufer", Label::Loc),
+    ("Brücke", Label::Loc),
+    ("Stadion", Label::Loc),
+    ("Arena", Label::Loc),
 ];
 
 /// Second parts of a city compound that make it a district: `Berlin-Mitte`.
@@ -785,11 +832,36 @@ impl Rules {
                     out.push(per(s, e, &text[s..e], "rule.name_age", 2));
                 }
             }
+            if f & CAP != 0 && w.contains('-') {
+                named_compound(w, t.start, t.end, covered[k], out);
+            }
             if covered[k] {
                 if f & CAP != 0 && w.contains('-') {
                     district(w, t.start, t.end, out);
                 }
                 continue;
+            }
+            // Schools: `Realschule Spaichingen`, `Gymnasium Nonnenwerth`.
+            if f & CAP != 0
+                && k + 1 < end
+                && !covered[k + 1]
+                && has(k + 1, NAME)
+                && !has(k + 1, GIVEN)
+            {
+                let lower = w.to_lowercase();
+                // The name ends like a place or closes the phrase (not `dass
+                // die Grundschule Kinder aufnimmt`).
+                let n = tokens[k + 1].text(text);
+                let closed = tokens
+                    .get(k + 2)
+                    .filter(|_| k + 2 < end)
+                    .is_none_or(|a| a.kind == TokenKind::Punct);
+                if SCHOOL_WORDS.iter().any(|e| lower.ends_with(e))
+                    && !has(k + 2, NAME)
+                    && (closed || PLACE_ENDINGS.iter().any(|e| n.ends_with(e)))
+                {
+                    out.push(org(t.start, tokens[k + 1].end, text, "rule.school"));
+                }
             }
             // Acronyms.
             // (An acronym has two capitals first.)
@@ -1113,13 +1185,14 @@ impl Rules {
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
         let next = tokens.get(k + 1).filter(|_| k + 1 < end)?;
         let nw = next.text(text);
-        let mut m = if nw == "für" || nw == "zu" || nw == "der" {
+        let mut m = if matches!(nw, "für" | "zu" | "zur" | "zum" | "der") {
             k + 2
         } else if has(k + 1, NAME) && ends_with_ci(tokens[k].text(text), "universität") {
             k + 1
         } else {
             return None;
         };
+        let purpose = nw == "zur" || nw == "zum";
         let mut last = None;
         while m < end {
             let t = &tokens[m];
@@ -1127,8 +1200,12 @@ impl Rules {
             if has(m, CAP) && !has(m, NOT_NAME) {
                 last = Some(t.end);
                 m += 1;
-            } else if (tw == "und" || tw == ",") && last.is_some() && m + 1 < end && has(m + 1, CAP)
+            } else if (tw == "und" || tw == "," || purpose && (tw == "der" || tw == "des"))
+                && last.is_some()
+                && m + 1 < end
+                && has(m + 1, CAP)
             {
+                // `Stiftung zur Aufarbeitung der SED-Diktatur`.
                 m += 1;
             } else {
                 break;
@@ -1315,4 +1392,52 @@ fn name_with_age(
     }
     let given = fl.get(k).is_some_and(|x| x & GIVEN != 0);
     (given && free(k + 2) && age(k + 3).is_some()).then_some(k + 2)
+}
+
+/// `rule.named_compound`: a hyphenated name whose last part is a kind of
+/// institution or street and whose other parts are capitalised: two or more
+/// (`Otto-Schott-Gymnasium`, `Karl-Marx-Straße`), or one person's name that
+/// the lexicon knows (`Adenauer-Stiftung`: the `part` candidate becomes the
+/// whole).
+fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Vec<Cand>) {
+    let Some((prefix, last)) = w.rsplit_once('-') else {
+        return;
+    };
+    let Some(&(_, label)) = COMPOUND_HEADS.iter().find(|(h, _)| *h == last) else {
+        return;
+    };
+    let parts: Vec<&str> = prefix.split('-').collect();
+    if !parts
+        .iter()
+        .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() >= 2)
+    {
+        return;
+    }
+    // With one part only a person's name (`Adenauer-Stiftung`), not a place
+    // (`US-Universität` stays a part).
+    let part = out.iter_mut().find(|c| {
+        c.start == start
+            && c.end == end
+            && c.subtype == Some("part")
+            && (parts.len() >= 2 || c.label == Label::Per)
+    });
+    if let Some(c) = part {
+        c.label = label;
+        c.subtype = None;
+        c.name = Some(w.to_string());
+        c.kb = None;
+        c.rule = "rule.named_compound";
+    } else if !covered && parts.len() >= 2 {
+        out.push(Cand {
+            start,
+            end,
+            label,
+            name: Some(w.to_string()),
+            kb: None,
+            subtype: None,
+            rule: "rule.named_compound",
+            prio: 2,
+            surname: false,
+        });
+    }
 }

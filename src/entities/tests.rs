@@ -447,6 +447,57 @@ fn subject_name() {
 }
 
 #[test]
+fn schools_and_named_compounds() {
+    let help = "rules.rs rule.school, rule.named_compound, heads with zur/zum";
+    for (text, span) in [
+        (
+            "Die Klasse 8b der Realschule Wehingen sammelte Geld.",
+            "Realschule Wehingen",
+        ),
+        (
+            "Der Chor des Lise-Meitner-Gymnasium singt.",
+            "Lise-Meitner-Gymnasium",
+        ),
+        (
+            "Die Konrad-Adenauer-Stiftung lädt ein.",
+            "Konrad-Adenauer-Stiftung",
+        ),
+        (
+            "Die Stiftung zur Förderung der Künste hilft.",
+            "Stiftung zur Förderung der Künste",
+        ),
+    ] {
+        expect(text, span, "ORG", None, None, help);
+    }
+    expect(
+        "Der Laden an der Karl-Marx-Straße schließt.",
+        "Karl-Marx-Straße",
+        "LOC",
+        None,
+        None,
+        help,
+    );
+    expect(
+        "Die US-Universität wirbt um Studenten.",
+        "US-Universität",
+        "LOC",
+        Some("part"),
+        None,
+        help,
+    );
+    reject(
+        "Er wechselte an die Spitzen-Universität.",
+        "Spitzen-Universität",
+        help,
+    );
+    reject(
+        "Dass die Grundschule Kinder aufnimmt, ist klar.",
+        "Grundschule Kinder",
+        help,
+    );
+}
+
+#[test]
 fn name_with_age() {
     let help = "rules.rs rule.name_age: two capitalised words + an age in brackets";
     for (text, span) in [
