@@ -81,6 +81,14 @@ pub mod flag {
     /// A capitalised word that may be (part of) a name: not a role, not in
     /// `not_names.txt`, with at least one lower-case letter.
     pub const NAME: u16 = 1 << 11;
+    /// A word for a kind of place before its name (`Stadt`, `Kanton`).
+    pub const PLACE_HEAD: u16 = 1 << 12;
+    /// A street word after a place adjective (`Straße`, `Allee`).
+    pub const STREET: u16 = 1 << 13;
+    /// A landmark word after a place adjective (`Dom`, `Hauptbahnhof`).
+    pub const LANDMARK: u16 = 1 << 14;
+    /// A verb a person does, after a sentence-opening name (`plädierte`).
+    pub const PERSON_VERB: u16 = 1 << 15;
 }
 use flag::*;
 
@@ -441,6 +449,10 @@ impl Rules {
         SPEECH_VERBS.iter().for_each(|w| add(w, SPEECH));
         PLACE_PREPS.iter().for_each(|w| add(w, PREP));
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
+        PLACE_HEADS.iter().for_each(|w| add(w, PLACE_HEAD));
+        STREET_WORDS.iter().for_each(|w| add(w, STREET));
+        LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
+        PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
         Ok(Rules {
             words,
             suffixes,
@@ -815,12 +827,10 @@ impl Rules {
             // A bare name opening the sentence before a person's verb:
             // `Pinkwart plädierte …`.
             if k == range.start && f & NAME != 0 && !covered[k] && k + 1 < end {
-                let next = tokens[k + 1].text(text);
-                let lower = w.to_lowercase();
-                if PERSON_VERBS.contains(&next)
+                if has(k + 1, PERSON_VERB)
                     && w.chars().count() >= 3
                     && !w.contains('-')
-                    && !NOT_SUBJECT_ENDINGS.iter().any(|e| lower.ends_with(e))
+                    && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
                 {
                     out.push(per(t.start, t.end, w, "rule.subject_name", 3));
                 }
@@ -848,7 +858,6 @@ impl Rules {
                 && has(k + 1, NAME)
                 && !has(k + 1, GIVEN)
             {
-                let lower = w.to_lowercase();
                 // The name ends like a place or closes the phrase (not `dass
                 // die Grundschule Kinder aufnimmt`).
                 let n = tokens[k + 1].text(text);
@@ -856,7 +865,8 @@ impl Rules {
                     .get(k + 2)
                     .filter(|_| k + 2 < end)
                     .is_none_or(|a| a.kind == TokenKind::Punct);
-                if SCHOOL_WORDS.iter().any(|e| lower.ends_with(e))
+                if (w.ends_with("schule") || w.ends_with("ium"))
+                    && SCHOOL_WORDS.iter().any(|e| ends_lower(w, e))
                     && !has(k + 2, NAME)
                     && (closed || PLACE_ENDINGS.iter().any(|e| n.ends_with(e)))
                 {
@@ -1053,19 +1063,17 @@ impl Rules {
             }
         }
         // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
-        let lower = w.to_lowercase();
-        let head = PLACE_HEADS.contains(&w)
-            || w.chars().count() > 8 && (lower.ends_with("stadt") || lower.ends_with("gemeinde"));
+        let head =
+            has(k, PLACE_HEAD) || w.len() > 8 && (w.ends_with("stadt") || w.ends_with("gemeinde"));
         if head && k + 1 < end {
             if let Some(e) = spa(k + 1) {
                 out.push(loc(k + 1, e, "rule.place_after_head"));
             } else {
                 let n = tokens[k + 1].text(text);
-                let nl = n.to_lowercase();
                 if free_name(k + 1)
                     && !has(k + 2, NAME)
                     && !n.contains('-')
-                    && !NOUN_ENDINGS.iter().any(|e| nl.ends_with(e))
+                    && !NOUN_ENDINGS.iter().any(|e| ends_lower(n, e))
                 {
                     out.push(loc(k + 1, k + 1, "rule.place_after_head"));
                 }
@@ -1078,7 +1086,7 @@ impl Rules {
             && has(k - 1, PREP)
             && k + 2 < end
             && matches!(tokens[k + 1].text(text), "bei" | "nahe")
-            && !NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+            && !NOUN_ENDINGS.iter().any(|e| ends_lower(w, e))
         {
             let at = tokens[k + 2].start;
             let known = out.iter().any(|c| {
@@ -1091,9 +1099,10 @@ impl Rules {
         // Streets: `Knoopstraße`, `Gubener Straße`.
         if free_name(k)
             && !w.contains('-')
+            && w.ends_with('e')
             && STREET_ENDINGS
                 .iter()
-                .any(|e| lower.ends_with(e) && lower.len() >= e.len() + 3)
+                .any(|e| ends_lower(w, e) && w.len() >= e.len() + 3)
         {
             out.push(loc(k, k, "rule.street"));
         }
@@ -1107,13 +1116,13 @@ impl Rules {
                 && !NOT_PLACE_ADJECTIVES.contains(&p)
         };
         if adjective {
-            if STREET_WORDS.contains(&w) {
+            if has(k, STREET) {
                 out.push(loc(k - 1, k, "rule.street"));
-            } else if LANDMARK_WORDS.contains(&w) {
+            } else if has(k, LANDMARK) {
                 out.push(loc(k - 1, k, "rule.landmark"));
             } else if !covered[k]
                 && has(k, NAME)
-                && ORG_ENDINGS.iter().any(|e| lower.ends_with(e))
+                && ORG_ENDINGS.iter().any(|e| ends_lower(w, e))
                 && !has(k + 1, NAME)
             {
                 out.push(org(
@@ -1439,5 +1448,22 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             prio: 2,
             surname: false,
         });
+    }
+}
+
+/// `w` ends with the lower-case `suffix` (`Knoopstraße`), or is the whole
+/// `suffix` capitalised (`Gymnasium`); no allocation (runs for every
+/// capitalised token).
+fn ends_lower(w: &str, suffix: &str) -> bool {
+    if w.ends_with(suffix) {
+        return true;
+    }
+    if w.len() != suffix.len() {
+        return false;
+    }
+    let (mut wc, mut sc) = (w.chars(), suffix.chars());
+    match (wc.next(), sc.next()) {
+        (Some(a), Some(b)) => a.to_lowercase().eq(std::iter::once(b)) && wc.as_str() == sc.as_str(),
+        _ => false,
     }
 }
