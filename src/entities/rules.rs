@@ -826,14 +826,16 @@ impl Rules {
             }
             // A bare name opening the sentence before a person's verb:
             // `Pinkwart plädierte …`.
-            if k == range.start && f & NAME != 0 && !covered[k] && k + 1 < end {
-                if has(k + 1, PERSON_VERB)
-                    && w.chars().count() >= 3
-                    && !w.contains('-')
-                    && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
-                {
-                    out.push(per(t.start, t.end, w, "rule.subject_name", 3));
-                }
+            if k == range.start
+                && f & NAME != 0
+                && !covered[k]
+                && k + 1 < end
+                && has(k + 1, PERSON_VERB)
+                && w.chars().count() >= 3
+                && !w.contains('-')
+                && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
+            {
+                out.push(per(t.start, t.end, w, "rule.subject_name", 3));
             }
             // Name + age in brackets: `Ragnar Dam ( 26 )`.
             if f & NAME != 0 && !covered[k] {
