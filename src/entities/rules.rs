@@ -32,6 +32,8 @@
 //!   `not_names.txt` and by their endings.
 //! - `rule.school`, `rule.named_compound`: `Realschule Spaichingen`;
 //!   `Otto-Schott-Gymnasium`, `Karl-Marx-Straße`, `Adenauer-Stiftung`.
+//! - `rule.name_bracket`: a name + goal minute or party in brackets: `Rahn
+//!   (34.)`, `Wowereit (SPD)`.
 //! - `rule.name_age`: two capitalised words + an age in brackets: `Ragnar Dam (26)`.
 //! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
 //!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
@@ -837,6 +839,24 @@ impl Rules {
             {
                 out.push(per(t.start, t.end, w, "rule.subject_name", 3));
             }
+            // Name + goal minute or party in brackets: `Rahn ( 34. )`,
+            // `Wowereit ( SPD )`.
+            if f & NAME != 0
+                && !covered[k]
+                && tokens.get(k + 1).is_some_and(|b| b.text(text) == "(")
+                && bracket_after_name(text, tokens, k + 1, end, out)
+            {
+                let s = if k > range.start
+                    && has(k - 1, NAME)
+                    && !covered[k - 1]
+                    && !tokens[k - 1].text(text).contains('-')
+                {
+                    tokens[k - 1].start
+                } else {
+                    t.start
+                };
+                out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
+            }
             // Name + age in brackets: `Ragnar Dam ( 26 )`.
             if f & NAME != 0 && !covered[k] {
                 if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
@@ -1468,4 +1488,32 @@ fn ends_lower(w: &str, suffix: &str) -> bool {
         (Some(a), Some(b)) => a.to_lowercase().eq(std::iter::once(b)) && wc.as_str() == sc.as_str(),
         _ => false,
     }
+}
+
+/// `rule.name_bracket`: after a name, `(` + a goal minute (`34.`) or a party
+/// the lexicon knows (`SPD`) + `)`, starting at the bracket `b`.
+fn bracket_after_name(text: &str, tokens: &[Token], b: usize, end: usize, out: &[Cand]) -> bool {
+    let tx = |i: usize| tokens.get(i).filter(|_| i < end).map(|t| t.text(text));
+    let Some(inner) = tx(b + 1) else {
+        return false;
+    };
+    let digits = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit());
+    // `( 34. )` as one token `34.` or as `34` `.`
+    if let Some(n) = inner.strip_suffix('.') {
+        return digits(n) && tx(b + 2) == Some(")");
+    }
+    if digits(inner) {
+        return tx(b + 2) == Some(".") && tx(b + 3) == Some(")");
+    }
+    if tx(b + 2) != Some(")") {
+        return false;
+    }
+    let t = &tokens[b + 1];
+    out.iter().any(|c| {
+        c.start == t.start
+            && c.end == t.end
+            && c.label == Label::Org
+            && c.subtype.is_none()
+            && c.rule == "lexicon:entities/organisations.tsv"
+    })
 }

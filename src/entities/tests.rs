@@ -498,6 +498,23 @@ fn schools_and_named_compounds() {
 }
 
 #[test]
+fn name_with_bracket() {
+    let help = "rules.rs rule.name_bracket: a name + goal minute or known party in brackets";
+    for (text, span) in [
+        ("Das Tor erzielte Kowalczyk ( 34. ) per Kopf.", "Kowalczyk"),
+        ("Den Ausgleich schoss Oberndorfer (78.).", "Oberndorfer"),
+        (
+            "Das kritisierte Landrat Bernstädter ( SPD ) scharf.",
+            "Bernstädter",
+        ),
+    ] {
+        expect(text, span, "PER", None, None, help);
+    }
+    reject("Siehe Kapitel ( 3 ) im Anhang.", "Kapitel", help);
+    reject("Das Haus ( Baujahr 1900 ) steht leer.", "Haus", help);
+}
+
+#[test]
 fn name_with_age() {
     let help = "rules.rs rule.name_age: two capitalised words + an age in brackets";
     for (text, span) in [
