@@ -157,7 +157,8 @@ const PLACE_ENDINGS: &[&str] = &[
 /// Given names that alone are more often a common word (`im August`,
 /// `Anders als …`) or a product (`Fritz!Box`).
 const GIVEN_NOT_ALONE: &[&str] = &[
-    "August", "Anders", "Maxi", "Fritz", "Wolfram", "Iris", "Horst", "Will", "Mercedes",
+    "August", "Anders", "Maxi", "Fritz", "Wolfram", "Iris", "Horst", "Will", "Mercedes", "Roman",
+    "Brett", "Earl",
 ];
 
 /// Verbs in the third person singular that a person does (`Pinkwart
@@ -392,7 +393,7 @@ const PLACE_PREPS: &[&str] = &[
 /// Particles inside personal names.
 const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "di", "da", "du", "le", "la", "zu", "ter", "ten", "bin",
-    "al", "el", "dos", "del", "vom", "zur",
+    "al", "el", "dos", "del", "vom", "zur", "della", "dei", "degli",
 ];
 
 /// The compiled rules.
@@ -1022,13 +1023,20 @@ impl Rules {
         // Not before a particle or a hyphenated word (`Ali al-Nuaimi`).
         let next_ok = k + 1 >= range.end
             || !has(k + 1, CAP | PARTICLE) && !tokens[k + 1].text(text).contains('-');
+        // Not after an unknown capitalised word (`Jodie Henry`, `Hagia
+        // Sophia`: a surname or part of a longer name) or an abbreviation's
+        // dot (`St . Peter`).
         let prev_ok = k == range.start
-            || !has(k - 1, GIVEN)
+            || !has(k - 1, GIVEN | NAME)
                 && !matches!(
                     tokens[k - 1].text(text),
-                    "St." | "St" | "Sankt" | "San" | "Santa" | "Bad" | "Fort" | "Port"
+                    "St." | "St" | "." | "Sankt" | "San" | "Santa" | "Bad" | "Fort" | "Port"
                 );
-        next_ok && prev_ok
+        // `St . Peter` may be split into two sentences at the dot.
+        let saint = k >= 2
+            && tokens[k - 1].text(text) == "."
+            && matches!(tokens[k - 2].text(text), "St" | "Hl" | "Dr" | "Prof");
+        next_ok && prev_ok && !saint
     }
 
     /// Place rules starting at the capitalised word `k` (see the module docs):

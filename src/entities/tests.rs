@@ -396,6 +396,13 @@ fn given_name_alone() {
     reject("Anders als erwartet stieg der Kurs.", "Anders", help);
     reject("Der Umzug nach St. Martin ist geplant.", "Martin", help);
     reject("Ölminister Ali al-Khalifa sprach zuerst.", "Ali", help);
+    reject("Der erste Roman erschien 1930.", "Roman", help);
+    reject(
+        "Sie besuchten die Kirche St . Peter am Markt.",
+        "Peter",
+        help,
+    );
+    reject("Die Hagia Sophia wurde saniert.", "Sophia", help);
 }
 
 #[test]
