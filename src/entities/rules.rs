@@ -1137,31 +1137,31 @@ impl Rules {
             out.push(loc(k, k, "rule.street"));
         }
         // After a place adjective: a street, a landmark, an organisation.
-        let adjective = k > range.start && {
-            let p = tokens[k - 1].text(text);
-            has(k - 1, CAP)
-                && !has(k - 1, NOT_NAME)
-                && p.ends_with("er")
-                && p.chars().count() >= 5
-                && !NOT_PLACE_ADJECTIVES.contains(&p)
+        // (The word's kind first: it is the rarer, cheaper test.)
+        if k == range.start || !has(k - 1, CAP) || has(k - 1, NOT_NAME) {
+            return;
+        }
+        let rule = if has(k, STREET) {
+            "rule.street"
+        } else if has(k, LANDMARK) {
+            "rule.landmark"
+        } else if !covered[k]
+            && has(k, NAME)
+            && !has(k + 1, NAME)
+            && ORG_ENDINGS.iter().any(|e| ends_lower(w, e))
+        {
+            "rule.org_after_place_adjective"
+        } else {
+            return;
         };
-        if adjective {
-            if has(k, STREET) {
-                out.push(loc(k - 1, k, "rule.street"));
-            } else if has(k, LANDMARK) {
-                out.push(loc(k - 1, k, "rule.landmark"));
-            } else if !covered[k]
-                && has(k, NAME)
-                && ORG_ENDINGS.iter().any(|e| ends_lower(w, e))
-                && !has(k + 1, NAME)
-            {
-                out.push(org(
-                    tokens[k - 1].start,
-                    tokens[k].end,
-                    text,
-                    "rule.org_after_place_adjective",
-                ));
-            }
+        let p = tokens[k - 1].text(text);
+        if !p.ends_with("er") || p.chars().count() < 5 || NOT_PLACE_ADJECTIVES.contains(&p) {
+            return;
+        }
+        if rule == "rule.org_after_place_adjective" {
+            out.push(org(tokens[k - 1].start, tokens[k].end, text, rule));
+        } else {
+            out.push(loc(k - 1, k, rule));
         }
     }
 
