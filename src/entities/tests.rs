@@ -362,6 +362,16 @@ fn organisations_by_rule() {
         expect(text, span, "ORG", sub, None, help);
     }
     reject("Er kaufte eine DVD.", "DVD", help);
+    reject("Der Anteil von FCKW in der Luft sank.", "FCKW", help);
+    reject("Das Programm steht unter der GPL.", "GPL", help);
+    expect(
+        "Er floh 1988 aus der DDR.",
+        "DDR",
+        "LOC",
+        None,
+        Some("Deutsche Demokratische Republik"),
+        help,
+    );
     reject("Das Institut wurde geschlossen.", "Institut", help);
 }
 
