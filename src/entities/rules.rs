@@ -845,7 +845,7 @@ impl Rules {
             if f & NAME != 0
                 && !covered[k]
                 && tokens.get(k + 1).is_some_and(|b| b.text(text) == "(")
-                && bracket_after_name(text, tokens, k + 1, end, out)
+                && bracket_after_name(text, tokens, k + 1, end)
             {
                 let s = if k > range.start
                     && has(k - 1, NAME)
@@ -1499,8 +1499,8 @@ fn ends_lower(w: &str, suffix: &str) -> bool {
 }
 
 /// `rule.name_bracket`: after a name, `(` + a goal minute (`34.`) or a party
-/// the lexicon knows (`SPD`) + `)`, starting at the bracket `b`.
-fn bracket_after_name(text: &str, tokens: &[Token], b: usize, end: usize, out: &[Cand]) -> bool {
+/// (`SPD`, see [`PARTIES`]) + `)`, starting at the bracket `b`.
+fn bracket_after_name(text: &str, tokens: &[Token], b: usize, end: usize) -> bool {
     let tx = |i: usize| tokens.get(i).filter(|_| i < end).map(|t| t.text(text));
     let Some(inner) = tx(b + 1) else {
         return false;
@@ -1513,15 +1513,37 @@ fn bracket_after_name(text: &str, tokens: &[Token], b: usize, end: usize, out: &
     if digits(inner) {
         return tx(b + 2) == Some(".") && tx(b + 3) == Some(")");
     }
-    if tx(b + 2) != Some(")") {
-        return false;
-    }
-    let t = &tokens[b + 1];
-    out.iter().any(|c| {
-        c.start == t.start
-            && c.end == t.end
-            && c.label == Label::Org
-            && c.subtype.is_none()
-            && c.rule == "lexicon:entities/organisations.tsv"
-    })
+    tx(b + 2) == Some(")") && PARTIES.contains(&inner)
 }
+
+/// Parties written in brackets after a politician's name (`Wowereit ( SPD )`).
+/// A list, not any organisation: `Atomenergieagentur ( Rosatom )`.
+const PARTIES: &[&str] = &[
+    "CDU",
+    "CSU",
+    "SPD",
+    "FDP",
+    "AfD",
+    "BSW",
+    "Grüne",
+    "Grünen",
+    "Linke",
+    "Linkspartei",
+    "PDS",
+    "NPD",
+    "ÖVP",
+    "SPÖ",
+    "FPÖ",
+    "BZÖ",
+    "NEOS",
+    "SVP",
+    "CVP",
+    "parteilos",
+    "Piraten",
+    "FW",
+    "ÖDP",
+    "Tories",
+    "Labour",
+    "UMP",
+    "PS",
+];

@@ -528,6 +528,11 @@ fn name_with_bracket() {
         expect(text, span, "PER", None, None, help);
     }
     reject("Siehe Kapitel ( 3 ) im Anhang.", "Kapitel", help);
+    reject(
+        "Der Chef der Atomenergieagentur ( Rosatom ) reiste ab.",
+        "Atomenergieagentur",
+        help,
+    );
     reject("Das Haus ( Baujahr 1900 ) steht leer.", "Haus", help);
 }
 
