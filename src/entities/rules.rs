@@ -15,6 +15,28 @@
 //! - `rule.place_after_preposition`: `in Pfaffenhofen` when the word ends like a
 //!   German place name (`-hofen`, `-burg`, `-ingen`, ...).
 //! - `rule.coreference`: a surname met again: `Witkoff` after `Steve Witkoff`.
+//! - `rule.given_name_alone`: a given name standing alone (`Tobias`, `Judith`),
+//!   not followed by a capitalised word.
+//! - `rule.club_acronym`: a club prefix that is an acronym, alone: `der TSV`.
+//! - `rule.place_after_head`: a word for a kind of place + a name: `Stadt
+//!   Gedern`, `Kanton Baselland`, `Partnerstadt Xanten`, `Landkreis Bad Kreuznach`.
+//! - `rule.spa_town`: `Bad` + a name: `Bad Schussenried`.
+//! - `rule.place_near_place`: after a preposition, an unknown name + `bei` or
+//!   `nahe` + a known place: `in Kreischa bei Dresden`.
+//! - `rule.landmark`, `rule.org_after_place_adjective`: a place adjective + a
+//!   landmark (`Kölner Dom`) or an organisation word (`Hamburger Mieterverein`).
+//! - `rule.district`: `Berlin-Mitte`, `München-Schwabing` are places, not parts.
+//! - `rule.subject_name`: a bare capitalised word opening the sentence before a
+//!   person's verb (`Pinkwart plädierte …`; German needs an article before a
+//!   singular common noun there). Adverbs and adjectives are filtered by
+//!   `not_names.txt` and by their endings.
+//! - `rule.school`, `rule.named_compound`: `Realschule Spaichingen`;
+//!   `Otto-Schott-Gymnasium`, `Karl-Marx-Straße`, `Adenauer-Stiftung`.
+//! - `rule.name_bracket`: a name + goal minute or party in brackets: `Rahn
+//!   (34.)`, `Wowereit (SPD)`.
+//! - `rule.name_age`: two capitalised words + an age in brackets: `Ragnar Dam (26)`.
+//! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
+//!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
 //!
 //! What it does not do: guess at any capitalised word. German capitalises every
 //! noun, so a bare capitalised word is never a name here without one of the
@@ -62,6 +84,14 @@ pub mod flag {
     /// A capitalised word that may be (part of) a name: not a role, not in
     /// `not_names.txt`, with at least one lower-case letter.
     pub const NAME: u16 = 1 << 11;
+    /// A word for a kind of place before its name (`Stadt`, `Kanton`).
+    pub const PLACE_HEAD: u16 = 1 << 12;
+    /// A street word after a place adjective (`Straße`, `Allee`).
+    pub const STREET: u16 = 1 << 13;
+    /// A landmark word after a place adjective (`Dom`, `Hauptbahnhof`).
+    pub const LANDMARK: u16 = 1 << 14;
+    /// A verb a person does, after a sentence-opening name (`plädierte`).
+    pub const PERSON_VERB: u16 = 1 << 15;
 }
 use flag::*;
 
@@ -125,6 +155,237 @@ const PLACE_ENDINGS: &[&str] = &[
     "stedt", "weiler", "bach", "beck", "büttel", "zell", "reuth", "markt", "mund", "see",
 ];
 
+/// Given names that alone are more often a common word (`im August`,
+/// `Anders als …`) or a product (`Fritz!Box`).
+const GIVEN_NOT_ALONE: &[&str] = &[
+    "August", "Anders", "Maxi", "Fritz", "Wolfram", "Iris", "Horst", "Will", "Mercedes", "Roman",
+    "Brett", "Earl",
+];
+
+/// Verbs in the third person singular that a person does (`Pinkwart
+/// plädierte`), for `rule.subject_name`.
+const PERSON_VERBS: &[&str] = &[
+    "sagte",
+    "sagt",
+    "erklärte",
+    "betonte",
+    "meinte",
+    "kritisierte",
+    "forderte",
+    "plädierte",
+    "warnte",
+    "räumte",
+    "kündigte",
+    "bestätigte",
+    "dementierte",
+    "ergänzte",
+    "erzählte",
+    "gewann",
+    "verlor",
+    "schoss",
+    "traf",
+    "erzielte",
+    "wechselte",
+    "unterschrieb",
+    "lebt",
+    "lebte",
+    "starb",
+    "agierte",
+    "will",
+    "wollte",
+    "hofft",
+    "hoffte",
+    "glaubt",
+    "glaubte",
+    "weiß",
+    "wusste",
+    "bekam",
+    "erhielt",
+    "gehört",
+    "gehörte",
+    "trat",
+    "tritt",
+];
+
+/// Endings of words that open sentences but are no names: adverbs and
+/// adjectives (`Ursprünglich`, `Gleichzeitig`, `Grafisch`) and abstract nouns.
+const NOT_SUBJECT_ENDINGS: &[&str] = &[
+    "lich", "ig", "isch", "weise", "mals", "dem", "falls", "ens", "wärts", "her", "hin", "lang",
+    "bar", "los", "sam", "haft", "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "ismus",
+    "rat", "amt", "kraft", "ziel", "steiger", "et",
+];
+
+/// Words for a kind of place that stand before its name: `Stadt Gedern`.
+/// Words ending in `stadt` or `gemeinde` count too (`Partnerstadt`).
+const PLACE_HEADS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Ortsteil",
+    "Stadtteil",
+    "Ortschaft",
+    "Kanton",
+    "Landkreis",
+    "Bezirk",
+    "Stadtbezirk",
+    "Insel",
+    "Provinz",
+    "Bundesland",
+    "Bundesstaat",
+    "Kurort",
+    "Dorf",
+    "Departement",
+    "Distrikt",
+    "Grafschaft",
+    "Kommune",
+];
+
+/// Endings of common nouns: such a word after a place head is no name
+/// (`in der Stadt Bildung fördern`).
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "chen",
+];
+
+/// Street words after a place adjective: `Gubener Straße`, `Berliner Allee`.
+const STREET_WORDS: &[&str] = &[
+    "Straße", "Strasse", "Allee", "Platz", "Weg", "Ring", "Damm", "Chaussee", "Gasse", "Ufer",
+];
+
+/// Endings of one-word street names: `Knoopstraße`, `Lindenallee`. Generic
+/// compounds (`Bundesstraße`, `Seitenstraße`) are in `not_names.txt`.
+const STREET_ENDINGS: &[&str] = &["straße", "strasse", "allee", "gasse", "chaussee"];
+
+/// Landmarks after a place adjective: `Kölner Dom`, `Frankfurter Hauptbahnhof`.
+const LANDMARK_WORDS: &[&str] = &[
+    "Hauptbahnhof",
+    "Bahnhof",
+    "See",
+    "Dom",
+    "Schloss",
+    "Tor",
+    "Brücke",
+    "Hafen",
+    "Stadtwald",
+];
+
+/// Organisation words after a place adjective: `Hamburger Mieterverein`,
+/// `Kieler Nachrichten`, `Stuttgarter Volksbank` (as word endings).
+const ORG_ENDINGS: &[&str] = &[
+    "verein",
+    "verband",
+    "zeitung",
+    "nachrichten",
+    "anzeiger",
+    "rundschau",
+    "kurier",
+    "tagblatt",
+    "morgenpost",
+    "volksbank",
+    "sparkasse",
+    "stadtwerke",
+    "verkehrsbetriebe",
+    "philharmoniker",
+    "symphoniker",
+    "universität",
+    "hochschule",
+];
+
+/// Capitalised words in `-er` that are no place adjectives (`Neuer Weg`,
+/// `Dieser Bahnhof`).
+const NOT_PLACE_ADJECTIVES: &[&str] = &[
+    "Neuer",
+    "Alter",
+    "Großer",
+    "Kleiner",
+    "Erster",
+    "Zweiter",
+    "Dritter",
+    "Letzter",
+    "Anderer",
+    "Jeder",
+    "Dieser",
+    "Jener",
+    "Mancher",
+    "Welcher",
+    "Unser",
+    "Euer",
+    "Ihrer",
+    "Seiner",
+    "Einer",
+    "Keiner",
+    "Weiter",
+    "Langer",
+    "Kurzer",
+    "Schöner",
+    "Guter",
+    "Voller",
+    "Ganzer",
+    "Oberer",
+    "Unterer",
+    "Äußerer",
+    "Innerer",
+    "Hoher",
+    "Später",
+    "Sicherer",
+];
+
+/// Kinds of school that stand before the school's name (as word endings;
+/// not the bare `Schule`: `dass die Schule Kinder aufnimmt`).
+const SCHOOL_WORDS: &[&str] = &[
+    "realschule",
+    "hauptschule",
+    "gesamtschule",
+    "grundschule",
+    "gymnasium",
+    "berufsschule",
+    "oberschule",
+    "förderschule",
+    "mittelschule",
+    "musikschule",
+    "volkshochschule",
+];
+
+/// Last parts of hyphenated names (`Otto-Schott-Gymnasium`,
+/// `Karl-Marx-Straße`) with the label of the whole.
+const COMPOUND_HEADS: &[(&str, Label)] = &[
+    ("Gymnasium", Label::Org),
+    ("Schule", Label::Org),
+    ("Realschule", Label::Org),
+    ("Gesamtschule", Label::Org),
+    ("Grundschule", Label::Org),
+    ("Hauptschule", Label::Org),
+    ("Universität", Label::Org),
+    ("Institut", Label::Org),
+    ("Stiftung", Label::Org),
+    ("Krankenhaus", Label::Org),
+    ("Klinik", Label::Org),
+    ("Klinikum", Label::Org),
+    ("Museum", Label::Org),
+    ("Straße", Label::Loc),
+    ("Strasse", Label::Loc),
+    ("Allee", Label::Loc),
+    ("Platz", Label::Loc),
+    ("Weg", Label::Loc),
+    ("Ring", Label::Loc),
+    ("Damm", Label::Loc),
+    ("Ufer", Label::Loc),
+    ("Brücke", Label::Loc),
+    ("Stadion", Label::Loc),
+    ("Arena", Label::Loc),
+];
+
+/// Second parts of a city compound that make it a district: `Berlin-Mitte`.
+const DISTRICT_WORDS: &[&str] = &[
+    "Mitte",
+    "Nord",
+    "Süd",
+    "Ost",
+    "West",
+    "Zentrum",
+    "Innenstadt",
+    "Altstadt",
+    "Neustadt",
+];
+
 /// Prepositions before a place.
 const PLACE_PREPS: &[&str] = &[
     "in", "aus", "nach", "bei", "von", "In", "Aus", "Nach", "Bei", "Von",
@@ -133,7 +394,7 @@ const PLACE_PREPS: &[&str] = &[
 /// Particles inside personal names.
 const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "di", "da", "du", "le", "la", "zu", "ter", "ten", "bin",
-    "al", "el", "dos", "del", "vom", "zur",
+    "al", "el", "dos", "del", "vom", "zur", "della", "dei", "degli",
 ];
 
 /// The compiled rules.
@@ -194,6 +455,10 @@ impl Rules {
         SPEECH_VERBS.iter().for_each(|w| add(w, SPEECH));
         PLACE_PREPS.iter().for_each(|w| add(w, PREP));
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
+        PLACE_HEADS.iter().for_each(|w| add(w, PLACE_HEAD));
+        STREET_WORDS.iter().for_each(|w| add(w, STREET));
+        LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
+        PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
         let mut word_filter = WordFilter::default();
         words.keys().for_each(|w| word_filter.insert(w));
         Ok(Rules {
@@ -535,6 +800,11 @@ impl Rules {
                     let s = t.start;
                     let e = tokens[l].end;
                     out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
+                } else if m == k + 1
+                    && !covered[k]
+                    && self.lone_given_name(text, tokens, k, &range, fl)
+                {
+                    out.push(per(t.start, t.end, w, "rule.given_name_alone", 3));
                 }
             }
             // Role + one or two capitalised words.
@@ -590,8 +860,74 @@ impl Rules {
                     ));
                 }
             }
+            // A bare name opening the sentence before a person's verb:
+            // `Pinkwart plädierte …`.
+            if k == range.start
+                && f & NAME != 0
+                && !covered[k]
+                && k + 1 < end
+                && has(k + 1, PERSON_VERB)
+                && w.chars().count() >= 3
+                && !w.contains('-')
+                && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
+            {
+                out.push(per(t.start, t.end, w, "rule.subject_name", 3));
+            }
+            // Name + goal minute or party in brackets: `Rahn ( 34. )`,
+            // `Wowereit ( SPD )`.
+            if f & NAME != 0
+                && !covered[k]
+                && tokens.get(k + 1).is_some_and(|b| b.text(text) == "(")
+                && bracket_after_name(text, tokens, k + 1, end)
+            {
+                let s = if k > range.start
+                    && has(k - 1, NAME)
+                    && !covered[k - 1]
+                    && !tokens[k - 1].text(text).contains('-')
+                {
+                    tokens[k - 1].start
+                } else {
+                    t.start
+                };
+                out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
+            }
+            // Name + age in brackets: `Ragnar Dam ( 26 )`.
+            if f & NAME != 0 && !covered[k] {
+                if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
+                    let (s, e) = (t.start, tokens[e].end);
+                    out.push(per(s, e, &text[s..e], "rule.name_age", 2));
+                }
+            }
+            if f & CAP != 0 && w.contains('-') {
+                named_compound(w, t.start, t.end, covered[k], out);
+            }
             if covered[k] {
+                if f & CAP != 0 && w.contains('-') {
+                    district(w, t.start, t.end, out);
+                }
                 continue;
+            }
+            // Schools: `Realschule Spaichingen`, `Gymnasium Nonnenwerth`.
+            if f & CAP != 0
+                && k + 1 < end
+                && !covered[k + 1]
+                && has(k + 1, NAME)
+                && !has(k + 1, GIVEN)
+            {
+                // The name ends like a place or closes the phrase (not `dass
+                // die Grundschule Kinder aufnimmt`).
+                let n = tokens[k + 1].text(text);
+                let closed = tokens
+                    .get(k + 2)
+                    .filter(|_| k + 2 < end)
+                    .is_none_or(|a| a.kind == TokenKind::Punct);
+                if (w.ends_with("schule") || w.ends_with("ium"))
+                    && SCHOOL_WORDS.iter().any(|e| ends_lower(w, e))
+                    && !has(k + 2, NAME)
+                    && (closed || PLACE_ENDINGS.iter().any(|e| n.ends_with(e)))
+                {
+                    out.push(org(t.start, tokens[k + 1].end, text, "rule.school"));
+                }
             }
             // Acronyms.
             // (An acronym has two capitals first.)
@@ -654,6 +990,9 @@ impl Rules {
                 }
                 if m > k + 1 {
                     out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
+                } else if is_acronym(w) && (m >= end || !has(m, CAP)) {
+                    // `Der TSV kam zurück`, `beim KSC`.
+                    out.push(org(t.start, t.end, text, "rule.club_acronym"));
                 }
             }
             // Head words: `Institut für …`, `Universität Hamburg`.
@@ -671,6 +1010,10 @@ impl Rules {
                     }
                     out.push(org(tokens[b].start, e, text, "rule.org_head"));
                 }
+            }
+            // Places after a place head, `Bad …`, near a known place; streets.
+            if f & CAP != 0 {
+                self.places(text, tokens, k, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
             if f & NAME != 0
@@ -692,6 +1035,166 @@ impl Rules {
                     surname: false,
                 });
             }
+        }
+    }
+
+    /// `rule.given_name_alone`: the given name at `k` stands alone: no
+    /// capitalised word follows, no given name or saint's title comes before
+    /// (`St. Martin`, `San Marino`).
+    fn lone_given_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        range: &Range<usize>,
+        fl: &[u16],
+    ) -> bool {
+        let has = |j: usize, f: u16| fl.get(j).is_some_and(|x| x & f != 0);
+        if GIVEN_NOT_ALONE.contains(&tokens[k].text(text)) {
+            return false;
+        }
+        // Not before a particle or a hyphenated word (`Ali al-Nuaimi`).
+        let next_ok = k + 1 >= range.end
+            || !has(k + 1, CAP | PARTICLE) && !tokens[k + 1].text(text).contains('-');
+        // Not after an unknown capitalised word (`Jodie Henry`, `Hagia
+        // Sophia`: a surname or part of a longer name) or an abbreviation's
+        // dot (`St . Peter`).
+        let prev_ok = k == range.start
+            || !has(k - 1, GIVEN | NAME)
+                && !matches!(
+                    tokens[k - 1].text(text),
+                    "St." | "St" | "." | "Sankt" | "San" | "Santa" | "Bad" | "Fort" | "Port"
+                );
+        // `St . Peter` may be split into two sentences at the dot.
+        let saint = k >= 2
+            && tokens[k - 1].text(text) == "."
+            && matches!(tokens[k - 2].text(text), "St" | "Hl" | "Dr" | "Prof");
+        next_ok && prev_ok && !saint
+    }
+
+    /// Place rules starting at the capitalised word `k` (see the module docs):
+    /// `rule.place_after_head`, `rule.spa_town`, `rule.place_near_place`,
+    /// `rule.street`.
+    #[allow(clippy::too_many_arguments)]
+    fn places(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        range: &Range<usize>,
+        covered: &[bool],
+        fl: &[u16],
+        out: &mut Vec<Cand>,
+    ) {
+        let end = range.end;
+        let has = |j: usize, f: u16| j < end && fl.get(j).is_some_and(|x| x & f != 0);
+        let free_name = |j: usize| has(j, NAME) && !covered[j] && !has(j, GIVEN);
+        let w = tokens[k].text(text);
+        let loc = |s: usize, e: usize, rule: &'static str| Cand {
+            start: tokens[s].start,
+            end: tokens[e].end,
+            label: Label::Loc,
+            name: text.get(tokens[s].start..tokens[e].end).map(String::from),
+            kb: None,
+            subtype: None,
+            rule,
+            prio: 3,
+            surname: false,
+        };
+        // `Bad Schussenried` (also after a head: `Landkreis Bad Kreuznach`).
+        // (Not `im Bad`, `das Bad`: the bath.)
+        let spa = |j: usize| -> Option<usize> {
+            let bath = j > range.start
+                && matches!(
+                    tokens[j - 1].text(text),
+                    "im" | "ins"
+                        | "vom"
+                        | "zum"
+                        | "das"
+                        | "dem"
+                        | "des"
+                        | "ein"
+                        | "einem"
+                        | "eines"
+                );
+            (tokens.get(j)?.text(text) == "Bad" && !bath && free_name(j + 1) && !has(j + 2, NAME))
+                .then_some(j + 1)
+        };
+        if !covered[k] {
+            if let Some(e) = spa(k) {
+                out.push(loc(k, e, "rule.spa_town"));
+            }
+        }
+        // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
+        let head =
+            has(k, PLACE_HEAD) || w.len() > 8 && (w.ends_with("stadt") || w.ends_with("gemeinde"));
+        if head && k + 1 < end {
+            if let Some(e) = spa(k + 1) {
+                out.push(loc(k + 1, e, "rule.place_after_head"));
+            } else {
+                let n = tokens[k + 1].text(text);
+                if free_name(k + 1)
+                    && !has(k + 2, NAME)
+                    && !n.contains('-')
+                    && !NOUN_ENDINGS.iter().any(|e| ends_lower(n, e))
+                {
+                    out.push(loc(k + 1, k + 1, "rule.place_after_head"));
+                }
+            }
+        }
+        // `in Kreischa bei Dresden`: an unknown name between a preposition and
+        // `bei`/`nahe` + a place the lexicon knows.
+        if free_name(k)
+            && k > range.start
+            && has(k - 1, PREP)
+            && k + 2 < end
+            && matches!(tokens[k + 1].text(text), "bei" | "nahe")
+            && !NOUN_ENDINGS.iter().any(|e| ends_lower(w, e))
+        {
+            let at = tokens[k + 2].start;
+            let known = out.iter().any(|c| {
+                c.start == at && c.label == Label::Loc && c.subtype.is_none() && c.prio == 0
+            });
+            if known {
+                out.push(loc(k, k, "rule.place_near_place"));
+            }
+        }
+        // Streets: `Knoopstraße`, `Gubener Straße`.
+        if free_name(k)
+            && !w.contains('-')
+            && w.ends_with('e')
+            && STREET_ENDINGS
+                .iter()
+                .any(|e| ends_lower(w, e) && w.len() >= e.len() + 3)
+        {
+            out.push(loc(k, k, "rule.street"));
+        }
+        // After a place adjective: a street, a landmark, an organisation.
+        // (The word's kind first: it is the rarer, cheaper test.)
+        if k == range.start || !has(k - 1, CAP) || has(k - 1, NOT_NAME) {
+            return;
+        }
+        let rule = if has(k, STREET) {
+            "rule.street"
+        } else if has(k, LANDMARK) {
+            "rule.landmark"
+        } else if !covered[k]
+            && has(k, NAME)
+            && !has(k + 1, NAME)
+            && ORG_ENDINGS.iter().any(|e| ends_lower(w, e))
+        {
+            "rule.org_after_place_adjective"
+        } else {
+            return;
+        };
+        let p = tokens[k - 1].text(text);
+        if !p.ends_with("er") || p.chars().count() < 5 || NOT_PLACE_ADJECTIVES.contains(&p) {
+            return;
+        }
+        if rule == "rule.org_after_place_adjective" {
+            out.push(org(tokens[k - 1].start, tokens[k].end, text, rule));
+        } else {
+            out.push(loc(k - 1, k, rule));
         }
     }
 
@@ -754,13 +1257,14 @@ impl Rules {
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
         let next = tokens.get(k + 1).filter(|_| k + 1 < end)?;
         let nw = next.text(text);
-        let mut m = if nw == "für" || nw == "zu" || nw == "der" {
+        let mut m = if matches!(nw, "für" | "zu" | "zur" | "zum" | "der") {
             k + 2
         } else if has(k + 1, NAME) && ends_with_ci(tokens[k].text(text), "universität") {
             k + 1
         } else {
             return None;
         };
+        let purpose = nw == "zur" || nw == "zum";
         let mut last = None;
         while m < end {
             let t = &tokens[m];
@@ -768,8 +1272,12 @@ impl Rules {
             if has(m, CAP) && !has(m, NOT_NAME) {
                 last = Some(t.end);
                 m += 1;
-            } else if (tw == "und" || tw == ",") && last.is_some() && m + 1 < end && has(m + 1, CAP)
+            } else if (tw == "und" || tw == "," || purpose && (tw == "der" || tw == "des"))
+                && last.is_some()
+                && m + 1 < end
+                && has(m + 1, CAP)
             {
+                // `Stiftung zur Aufarbeitung der SED-Diktatur`.
                 m += 1;
             } else {
                 break;
@@ -912,6 +1420,176 @@ pub(crate) fn is_acronym(w: &str) -> bool {
         && w.chars().take(2).all(char::is_uppercase)
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
+
+/// `rule.district`: a city compound whose second part names a district
+/// (`Berlin-Mitte`) or ends like a place (`Berlin-Charlottenburg`,
+/// `München-Schwabing`) is the place itself, not a `part` (`Berlin-Besuch`).
+fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
+    let Some((_, second)) = w.split_once('-') else {
+        return;
+    };
+    let placeish = second.chars().next().is_some_and(char::is_uppercase)
+        && !second.contains('-')
+        && (DISTRICT_WORDS.contains(&second)
+            || second.chars().count() > 5 && PLACE_ENDINGS.iter().any(|e| second.ends_with(e)));
+    if !placeish {
+        return;
+    }
+    if let Some(c) = out.iter_mut().find(|c| {
+        c.start == start && c.end == end && c.label == Label::Loc && c.subtype == Some("part")
+    }) {
+        c.subtype = None;
+        c.name = Some(w.to_string());
+        c.kb = None;
+        c.rule = "rule.district";
+    }
+}
+
+/// `rule.name_age`: two capitalised words (three when the first is a given
+/// name) followed by an age in brackets: `Ragnar Dam ( 26 )`, `Anna Maria
+/// Kowalski (31)`. Returns the last name token.
+fn name_with_age(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    end: usize,
+    covered: &[bool],
+    fl: &[u16],
+) -> Option<usize> {
+    let free = |j: usize| j < end && fl.get(j).is_some_and(|x| x & NAME != 0) && !covered[j];
+    let age = |j: usize| {
+        let tx = |i: usize| tokens.get(i).filter(|_| i < end).map(|t| t.text(text));
+        let n = tx(j + 1)?;
+        (tx(j)? == "("
+            && (1..=3).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && tx(j + 2)? == ")")
+            .then_some(())
+    };
+    if !free(k + 1) {
+        return None;
+    }
+    if age(k + 2).is_some() {
+        return Some(k + 1);
+    }
+    let given = fl.get(k).is_some_and(|x| x & GIVEN != 0);
+    (given && free(k + 2) && age(k + 3).is_some()).then_some(k + 2)
+}
+
+/// `rule.named_compound`: a hyphenated name whose last part is a kind of
+/// institution or street and whose other parts are capitalised: two or more
+/// (`Otto-Schott-Gymnasium`, `Karl-Marx-Straße`), or one person's name that
+/// the lexicon knows (`Adenauer-Stiftung`: the `part` candidate becomes the
+/// whole).
+fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Vec<Cand>) {
+    let Some((prefix, last)) = w.rsplit_once('-') else {
+        return;
+    };
+    let Some(&(_, label)) = COMPOUND_HEADS.iter().find(|(h, _)| *h == last) else {
+        return;
+    };
+    let parts: Vec<&str> = prefix.split('-').collect();
+    if !parts
+        .iter()
+        .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() >= 2)
+    {
+        return;
+    }
+    // With one part only a person's name (`Adenauer-Stiftung`), not a place
+    // (`US-Universität` stays a part).
+    let part = out.iter_mut().find(|c| {
+        c.start == start
+            && c.end == end
+            && c.subtype == Some("part")
+            && (parts.len() >= 2 || c.label == Label::Per)
+    });
+    if let Some(c) = part {
+        c.label = label;
+        c.subtype = None;
+        c.name = Some(w.to_string());
+        c.kb = None;
+        c.rule = "rule.named_compound";
+    } else if !covered && parts.len() >= 2 {
+        out.push(Cand {
+            start,
+            end,
+            label,
+            name: Some(w.to_string()),
+            kb: None,
+            subtype: None,
+            rule: "rule.named_compound",
+            prio: 2,
+            surname: false,
+        });
+    }
+}
+
+/// `w` ends with the lower-case `suffix` (`Knoopstraße`), or is the whole
+/// `suffix` capitalised (`Gymnasium`); no allocation (runs for every
+/// capitalised token).
+fn ends_lower(w: &str, suffix: &str) -> bool {
+    if w.ends_with(suffix) {
+        return true;
+    }
+    if w.len() != suffix.len() {
+        return false;
+    }
+    let (mut wc, mut sc) = (w.chars(), suffix.chars());
+    match (wc.next(), sc.next()) {
+        (Some(a), Some(b)) => a.to_lowercase().eq(std::iter::once(b)) && wc.as_str() == sc.as_str(),
+        _ => false,
+    }
+}
+
+/// `rule.name_bracket`: after a name, `(` + a goal minute (`34.`) or a party
+/// (`SPD`, see [`PARTIES`]) + `)`, starting at the bracket `b`.
+fn bracket_after_name(text: &str, tokens: &[Token], b: usize, end: usize) -> bool {
+    let tx = |i: usize| tokens.get(i).filter(|_| i < end).map(|t| t.text(text));
+    let Some(inner) = tx(b + 1) else {
+        return false;
+    };
+    let digits = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit());
+    // `( 34. )` as one token `34.` or as `34` `.`
+    if let Some(n) = inner.strip_suffix('.') {
+        return digits(n) && tx(b + 2) == Some(")");
+    }
+    if digits(inner) {
+        return tx(b + 2) == Some(".") && tx(b + 3) == Some(")");
+    }
+    tx(b + 2) == Some(")") && PARTIES.contains(&inner)
+}
+
+/// Parties written in brackets after a politician's name (`Wowereit ( SPD )`).
+/// A list, not any organisation: `Atomenergieagentur ( Rosatom )`.
+const PARTIES: &[&str] = &[
+    "CDU",
+    "CSU",
+    "SPD",
+    "FDP",
+    "AfD",
+    "BSW",
+    "Grüne",
+    "Grünen",
+    "Linke",
+    "Linkspartei",
+    "PDS",
+    "NPD",
+    "ÖVP",
+    "SPÖ",
+    "FPÖ",
+    "BZÖ",
+    "NEOS",
+    "SVP",
+    "CVP",
+    "parteilos",
+    "Piraten",
+    "FW",
+    "ÖDP",
+    "Tories",
+    "Labour",
+    "UMP",
+    "PS",
+];
 
 #[cfg(test)]
 mod word_set_tests {
