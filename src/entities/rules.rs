@@ -27,16 +27,16 @@
 //!   landmark (`Kölner Dom`) or an organisation word (`Hamburger Mieterverein`).
 //! - `rule.district`: `Berlin-Mitte`, `München-Schwabing` are places, not parts.
 //! - `rule.subject_name`: a bare capitalised word opening the sentence before a
-//!   person's verb (`Pinkwart plädierte …`; German needs an article before a
+//!   person's verb (`Brockmeyer warnte …`; German needs an article before a
 //!   singular common noun there). Adverbs and adjectives are filtered by
 //!   `not_names.txt` and by their endings.
 //! - `rule.school`, `rule.named_compound`: `Realschule Spaichingen`;
 //!   `Otto-Schott-Gymnasium`, `Karl-Marx-Straße`, `Adenauer-Stiftung`.
-//! - `rule.name_bracket`: a name + goal minute or party in brackets: `Rahn
-//!   (34.)`, `Wowereit (SPD)`.
-//! - `rule.name_age`: two capitalised words + an age in brackets: `Ragnar Dam (26)`.
-//! - `rule.street`: a compound street name (`Knoopstraße`) or a place adjective
-//!   + a street word (`Gubener Straße`, `Frankfurter Allee`).
+//! - `rule.name_bracket`: a name + goal minute or party in brackets: `Okonkwo
+//!   (78.)`, `Keller (SPD)`.
+//! - `rule.name_age`: two capitalised words + an age in brackets: `Lena Vogt (26)`.
+//! - `rule.street`: a compound street name (`Lindenstraße`) or a place adjective
+//!   + a street word (`Lübecker Straße`, `Frankfurter Allee`).
 //!
 //! What it does not do: guess at any capitalised word. German capitalises every
 //! noun, so a bare capitalised word is never a name here without one of the
@@ -101,7 +101,7 @@ const ORG_WORDS: &str = include_str!("../../lexicons/entities/org_words.tsv");
 const CUES: &str = include_str!("../../lexicons/entities/person_cues.txt");
 
 /// Speech verbs after which a lone capitalised word before punctuation is a
-/// person: `, sagte Eymer .`, `so Ketterer .`
+/// person: `, sagte Brockmeyer .`, `so Okonkwo .`
 const SPEECH_VERBS: &[&str] = &[
     "sagte",
     "sagt",
@@ -162,8 +162,8 @@ const GIVEN_NOT_ALONE: &[&str] = &[
     "Brett", "Earl",
 ];
 
-/// Verbs in the third person singular that a person does (`Pinkwart
-/// plädierte`), for `rule.subject_name`.
+/// Verbs in the third person singular that a person does (`Brockmeyer
+/// warnte`), for `rule.subject_name`.
 const PERSON_VERBS: &[&str] = &[
     "sagte",
     "sagt",
@@ -245,12 +245,12 @@ const NOUN_ENDINGS: &[&str] = &[
     "ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "chen",
 ];
 
-/// Street words after a place adjective: `Gubener Straße`, `Berliner Allee`.
+/// Street words after a place adjective: `Lübecker Straße`, `Berliner Allee`.
 const STREET_WORDS: &[&str] = &[
     "Straße", "Strasse", "Allee", "Platz", "Weg", "Ring", "Damm", "Chaussee", "Gasse", "Ufer",
 ];
 
-/// Endings of one-word street names: `Knoopstraße`, `Lindenallee`. Generic
+/// Endings of one-word street names: `Lindenstraße`, `Lindenallee`. Generic
 /// compounds (`Bundesstraße`, `Seitenstraße`) are in `not_names.txt`.
 const STREET_ENDINGS: &[&str] = &["straße", "strasse", "allee", "gasse", "chaussee"];
 
@@ -861,7 +861,7 @@ impl Rules {
                 }
             }
             // A bare name opening the sentence before a person's verb:
-            // `Pinkwart plädierte …`.
+            // `Brockmeyer warnte …`.
             if k == range.start
                 && f & NAME != 0
                 && !covered[k]
@@ -873,8 +873,8 @@ impl Rules {
             {
                 out.push(per(t.start, t.end, w, "rule.subject_name", 3));
             }
-            // Name + goal minute or party in brackets: `Rahn ( 34. )`,
-            // `Wowereit ( SPD )`.
+            // Name + goal minute or party in brackets: `Okonkwo ( 78. )`,
+            // `Keller ( SPD )`.
             if f & NAME != 0
                 && !covered[k]
                 && tokens.get(k + 1).is_some_and(|b| b.text(text) == "(")
@@ -891,7 +891,7 @@ impl Rules {
                 };
                 out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
             }
-            // Name + age in brackets: `Ragnar Dam ( 26 )`.
+            // Name + age in brackets: `Lena Vogt ( 26 )`.
             if f & NAME != 0 && !covered[k] {
                 if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
                     let (s, e) = (t.start, tokens[e].end);
@@ -1159,7 +1159,7 @@ impl Rules {
                 out.push(loc(k, k, "rule.place_near_place"));
             }
         }
-        // Streets: `Knoopstraße`, `Gubener Straße`.
+        // Streets: `Lindenstraße`, `Lübecker Straße`.
         if free_name(k)
             && !w.contains('-')
             && w.ends_with('e')
@@ -1446,7 +1446,7 @@ fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
 }
 
 /// `rule.name_age`: two capitalised words (three when the first is a given
-/// name) followed by an age in brackets: `Ragnar Dam ( 26 )`, `Anna Maria
+/// name) followed by an age in brackets: `Lena Vogt ( 26 )`, `Anna Maria
 /// Kowalski (31)`. Returns the last name token.
 fn name_with_age(
     text: &str,
@@ -1524,7 +1524,7 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
     }
 }
 
-/// `w` ends with the lower-case `suffix` (`Knoopstraße`), or is the whole
+/// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole
 /// `suffix` capitalised (`Gymnasium`); no allocation (runs for every
 /// capitalised token).
 fn ends_lower(w: &str, suffix: &str) -> bool {
@@ -1559,7 +1559,7 @@ fn bracket_after_name(text: &str, tokens: &[Token], b: usize, end: usize) -> boo
     tx(b + 2) == Some(")") && PARTIES.contains(&inner)
 }
 
-/// Parties written in brackets after a politician's name (`Wowereit ( SPD )`).
+/// Parties written in brackets after a politician's name (`Keller ( SPD )`).
 /// A list, not any organisation: `Atomenergieagentur ( Rosatom )`.
 const PARTIES: &[&str] = &[
     "CDU",

@@ -401,15 +401,12 @@ fn given_name_alone() {
     let help = "rules.rs rule.given_name_alone: a given name with no capitalised word after it";
     for (text, span) in [
         ("Am Abend rief Tobias noch einmal an.", "Tobias"),
-        (
-            "Judith hat sich getraut, den Vertrag zu kündigen.",
-            "Judith",
-        ),
-        ("Die Eltern erwirkten gegen Mario eine Verfügung.", "Mario"),
+        ("Judith fährt morgen wieder nach Hause.", "Judith"),
+        ("Der Trainer lobte Mario nach dem Spiel.", "Mario"),
     ] {
         expect(text, span, "PER", None, None, help);
     }
-    reject("Im August eröffnet das neue Lokal.", "August", help);
+    reject("Seit August ist die Brücke gesperrt.", "August", help);
     reject("Anders als erwartet stieg der Kurs.", "Anders", help);
     reject("Der Umzug nach St. Martin ist geplant.", "Martin", help);
     reject("Ölminister Ali al-Khalifa sprach zuerst.", "Ali", help);
@@ -434,7 +431,7 @@ fn more_roles() {
         expect(text, span, "PER", None, None, help);
     }
     reject(
-        "Die GNU General Public License erlaubt das.",
+        "Die Creative Commons Public License gilt hier.",
         "Public License",
         help,
     );
@@ -444,8 +441,8 @@ fn more_roles() {
 fn subject_name() {
     let help = "rules.rs rule.subject_name: a bare capitalised word opening the sentence before a person's verb";
     expect(
-        "Wendtland plädierte im Januar für eine Reform.",
-        "Wendtland",
+        "Brockmeyer warnte am Dienstag vor neuen Schulden.",
+        "Brockmeyer",
         "PER",
         None,
         None,
@@ -559,8 +556,8 @@ fn name_with_age() {
         expect(text, span, "PER", None, None, help);
     }
     reject(
-        "Es wurden BibliothekarInnen ( 2 ) gesucht.",
-        "BibliothekarInnen",
+        "Gesucht werden ErzieherInnen ( 3 ) für die Kita.",
+        "ErzieherInnen",
         help,
     );
     reject(
@@ -603,8 +600,8 @@ fn places_by_head_spa_and_street() {
             "Lindenstraße",
         ),
         (
-            "Der Unfall geschah auf der Gubener Straße.",
-            "Gubener Straße",
+            "Der Unfall geschah auf der Lübecker Straße.",
+            "Lübecker Straße",
         ),
         (
             "Die Demonstration zog über die Frankfurter Allee.",
