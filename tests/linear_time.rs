@@ -46,11 +46,20 @@ fn four_times_the_text_takes_about_four_times_as_long() {
     let pipeline = Pipeline::new().unwrap();
     let n = 100_000;
     for (name, unit) in SHAPES {
-        let small = best_time(&pipeline, &sized(unit, n));
-        let large = best_time(&pipeline, &sized(unit, 4 * n));
-        // Floor the small time so that timer noise on a very fast shape cannot fail it.
-        let floor = small.max(Duration::from_millis(2));
-        let ratio = large.as_secs_f64() / floor.as_secs_f64();
+        // On a busy machine one measurement can be off by a lot; a quadratic stage
+        // (×16) stays above the limit on every attempt, noise does not.
+        let (mut small, mut large, mut ratio) = (Duration::ZERO, Duration::ZERO, f64::MAX);
+        for _ in 0..3 {
+            small = best_time(&pipeline, &sized(unit, n));
+            large = best_time(&pipeline, &sized(unit, 4 * n));
+            // Floor the small time so that timer noise on a very fast shape cannot fail it.
+            let floor = small.max(Duration::from_millis(2));
+            ratio = large.as_secs_f64() / floor.as_secs_f64();
+            eprintln!("{name}: ×{ratio:.1}");
+            if ratio < 9.0 {
+                break;
+            }
+        }
         assert!(
             ratio < 9.0,
             "help: '{name}' looks superlinear: {n} bytes {small:?}, {} bytes {large:?} (×{ratio:.1})",
