@@ -140,15 +140,24 @@ const MISC: &str = include_str!("../../lexicons/entities/misc.tsv");
 struct Builder {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
+    /// Folded surface → pattern number (the folded surfaces are what the trie
+    /// holds; [`Builder::folded`] lists them in pattern order at the end).
     seen: super::FastMap<String, usize>,
-    /// The folded surface of each pattern (what the trie holds).
-    folded: Vec<String>,
 }
 
 impl Builder {
     fn entry(&mut self, e: Entry) -> usize {
         self.entries.push(e);
         self.entries.len() - 1
+    }
+
+    /// The folded surface of each pattern, in pattern order (empties the map).
+    fn folded(&mut self) -> Vec<String> {
+        let mut folded = vec![String::new(); self.patterns.len()];
+        for (f, i) in self.seen.drain() {
+            folded[i] = f;
+        }
+        folded
     }
 
     fn add(&mut self, surface: &str, entry: usize, form: Form) {
@@ -160,8 +169,7 @@ impl Builder {
         if self.seen.contains_key(&folded) {
             return;
         }
-        self.seen.insert(folded.clone(), self.patterns.len());
-        self.folded.push(folded);
+        self.seen.insert(folded, self.patterns.len());
         self.patterns.push(Pattern {
             surface: surface.to_string(),
             entry,
@@ -337,16 +345,16 @@ impl Gazetteer {
         for (s, id) in derivs.into_iter().chain(demonyms) {
             b.add(&s, id, Form::Deriv);
         }
-        let folded = std::mem::take(&mut b.folded);
+        let folded = b.folded();
         let trie = Trie::new(&folded);
-        let lower_only: Vec<String> = folded
+        let lower_only: Vec<&str> = folded
             .iter()
             .zip(&b.patterns)
             .map(|(f, p)| {
                 if p.surface.starts_with(char::is_lowercase) {
-                    f.clone()
+                    f.as_str()
                 } else {
-                    String::new()
+                    ""
                 }
             })
             .collect();
@@ -543,27 +551,37 @@ impl Trie {
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
 
-    fn new(patterns: &[String]) -> Trie {
+    fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
         // Build with sibling lists (no allocation per node: construction is
         // part of every start-up), then flatten.
         let mut first_child = vec![Self::NONE];
         let mut next_sibling = vec![Self::NONE];
         let mut label = vec![0u8];
         let mut pattern = vec![Self::NONE];
-        // The root's children by byte (the root has the longest list).
+        // The root's and its children's children by byte (the longest lists:
+        // walking them was most of the build); deeper nodes have few children.
         let mut root = [Self::NONE; 256];
+        let mut second: Vec<[u32; 256]> = Vec::new();
+        let mut second_of: Vec<u32> = vec![Self::NONE];
+        // The previous pattern's path: a pattern sharing its prefix (the forms of
+        // one name follow each other) starts where that prefix ends.
+        let mut path: Vec<u32> = vec![0];
+        let mut prev: &[u8] = &[];
         for (pi, p) in patterns.iter().enumerate() {
-            if p.is_empty() {
+            let bytes = p.as_ref().as_bytes();
+            if bytes.is_empty() {
                 continue;
             }
-            let mut node = 0usize;
-            for &b in p.as_bytes() {
-                let mut c = if node == 0 {
-                    root[usize::from(b)]
-                } else {
-                    first_child[node]
+            let shared = bytes.iter().zip(prev).take_while(|(a, b)| a == b).count();
+            path.truncate(shared + 1);
+            let mut node = path[shared] as usize;
+            for (depth, &b) in bytes.iter().enumerate().skip(shared) {
+                let mut c = match depth {
+                    0 => root[usize::from(b)],
+                    1 => second[second_of[node] as usize][usize::from(b)],
+                    _ => first_child[node],
                 };
-                while node != 0 && c != Self::NONE && label[c as usize] != b {
+                while depth > 1 && c != Self::NONE && label[c as usize] != b {
                     c = next_sibling[c as usize];
                 }
                 if c == Self::NONE {
@@ -573,19 +591,33 @@ impl Trie {
                     next_sibling.push(first_child[node]);
                     pattern.push(Self::NONE);
                     first_child[node] = c;
-                    if node == 0 {
-                        root[usize::from(b)] = c;
+                    match depth {
+                        0 => {
+                            root[usize::from(b)] = c;
+                            second_of.push(second.len() as u32);
+                            second.push([Self::NONE; 256]);
+                        }
+                        1 => {
+                            second[second_of[node] as usize][usize::from(b)] = c;
+                            second_of.push(Self::NONE);
+                        }
+                        _ => second_of.push(Self::NONE),
                     }
                 }
                 node = c as usize;
+                path.push(c);
             }
             if pattern[node] == Self::NONE {
                 pattern[node] = pi as u32;
             }
+            prev = bytes;
         }
+        drop((second, second_of, path));
         // Each node's (byte, child) edges, sorted by byte, in one array.
+        // (Compact on purpose: these temporaries are touched once per start-up,
+        // and every fresh page costs a fault.)
         let mut edges: Vec<(u8, u32)> = Vec::with_capacity(label.len());
-        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(label.len());
+        let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(label.len());
         for &first in &first_child {
             let from = edges.len();
             let mut c = first;
@@ -594,14 +626,18 @@ impl Trie {
                 c = next_sibling[c as usize];
             }
             edges[from..].sort_unstable_by_key(|e| e.0);
-            ranges.push((from, edges.len()));
+            ranges.push((from as u32, edges.len() as u32));
         }
-        let children: Vec<&[(u8, u32)]> = ranges.iter().map(|&(a, b)| &edges[a..b]).collect();
+        drop((first_child, next_sibling, label));
+        let children = |node: usize| -> &[(u8, u32)] {
+            let (a, b) = ranges[node];
+            &edges[a as usize..b as usize]
+        };
         // Byte classes: the bytes patterns use (class 0: any other byte).
         let mut class = [0u8; 256];
         let mut nclasses = 1usize;
         for p in patterns {
-            for &b in p.as_bytes() {
+            for &b in p.as_ref().as_bytes() {
                 if class[usize::from(b)] == 0 && nclasses < 256 {
                     class[usize::from(b)] = nclasses as u8;
                     nclasses += 1;
@@ -611,13 +647,13 @@ impl Trie {
         // Number the nodes breadth-first: the often-visited top levels share
         // cache lines.
         let mut order = vec![0u32];
-        let mut new_id = vec![Self::NONE; children.len()];
+        let mut new_id = vec![Self::NONE; ranges.len()];
         new_id[0] = 0;
         let mut q = 0;
         while q < order.len() {
             let old = order[q] as usize;
             q += 1;
-            for &(_, t) in children[old] {
+            for &(_, t) in children(old) {
                 new_id[t as usize] = order.len() as u32;
                 order.push(t);
             }
@@ -626,7 +662,7 @@ impl Trie {
         let mut dense = Vec::new();
         for &old in &order {
             let old = old as usize;
-            let c = children[old];
+            let c = children(old);
             if old == 0 || c.len() > Self::WIDE {
                 let off = dense.len();
                 dense.resize(off + nclasses, Self::NONE);
