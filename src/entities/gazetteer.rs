@@ -226,7 +226,12 @@ fn city_adjective(name: &str) -> Option<String> {
 impl Gazetteer {
     /// Loads the built-in lexicon files plus the user's additions.
     pub fn new(lex: &Lexicons, not_names: &super::FastSet<String>) -> Result<Self, Error> {
-        let mut b = Builder::default();
+        // Sized for the built-in lexicons (about 7,000 patterns): no rehashing.
+        let mut b = Builder {
+            seen: super::FastMap::with_capacity_and_hasher(8192, Default::default()),
+            patterns: Vec::with_capacity(8192),
+            ..Builder::default()
+        };
         // Names first (they win over derived forms spelled the same: `Polen`).
         let mut derivs: Vec<(String, usize)> = Vec::new();
         let mut demonyms: Vec<(String, usize)> = Vec::new();
