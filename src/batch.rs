@@ -1,16 +1,17 @@
 //! The batch runner: a parallel map over a lazy stream of jobs, results handed
 //! to a sink in input order, with bounded memory.
 //!
-//! `threads` workers take the next job from the iterator themselves (reading a
-//! directory or a JSONL stream, one at a time under a lock) and process it, and
-//! the calling thread puts the results back in input order and hands them to the
-//! sink as soon as the next one in order is ready. No barrier: a long document
+//! `threads` workers (the calling thread and `threads - 1` more) take the next job
+//! from the iterator themselves (reading a directory or a JSONL stream, one at a
+//! time under a lock) and process it; the calling thread, between its own jobs,
+//! puts the results back in input order and hands them to the sink as soon as the
+//! next one in order is ready. No barrier: a long document
 //! holds back only the output behind it, never the workers. A worker does not
 //! start a job more than `threads × WINDOW_PER_THREAD` places ahead of the sink,
 //! so memory stays bounded whatever the size of the batch, and the output order is
-//! the input order for any thread count. (No separate producer thread: handing
-//! every job over from one cost a thread switch per document, a third of the
-//! second thread's gain on two cores.)
+//! the input order for any thread count. (No separate producer or writer thread:
+//! handing every job and result over between threads cost thread switches per
+//! document, a third of the second thread's gain on two cores.)
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -42,20 +43,29 @@ where
     let window = threads * WINDOW_PER_THREAD;
     let stop = AtomicBool::new(false);
     let written = (Mutex::new(0usize), Condvar::new());
-    let source = Mutex::new(jobs.enumerate());
+    // The iterator and how many jobs have been taken from it (the next `seq`).
+    let source = Mutex::new((jobs, 0usize));
+    let take = |source: &Mutex<(_, usize)>| -> Option<(usize, J)> {
+        let mut src = source.lock().unwrap_or_else(|p| p.into_inner());
+        let (iter, taken) = &mut *src;
+        let job = Iterator::next(iter)?;
+        *taken += 1;
+        Some((*taken - 1, job))
+    };
     let (res_tx, res_rx) = sync_channel::<(usize, O)>(window);
 
     std::thread::scope(|scope| {
-        let (stop, written, source, work) = (&stop, &written, &source, &work);
-        for _ in 0..threads {
+        let (stop, written, source, work, take) = (&stop, &written, &source, &work, &take);
+        // This thread is one of the `threads`: it works too, between writes.
+        for _ in 1..threads {
             let res_tx = res_tx.clone();
             scope.spawn(move || loop {
                 if stop.load(Ordering::SeqCst) {
                     break;
                 }
-                // Jobs are taken in input order, one worker at a time.
-                let next = source.lock().unwrap_or_else(|p| p.into_inner()).next();
-                let Some((seq, job)) = next else { break };
+                let Some((seq, job)) = take(source) else {
+                    break;
+                };
                 // Not more than `window` ahead of the sink. The job the sink
                 // waits for is never held here (it is less than `window` ahead),
                 // so the sink always moves on.
@@ -74,9 +84,13 @@ where
 
         let mut pending: BTreeMap<usize, O> = BTreeMap::new();
         let mut next = 0usize;
-        let mut result = Ok(());
-        'receive: for (seq, out) in res_rx.iter() {
-            pending.insert(seq, out);
+        let (mut source_done, mut workers_done) = (false, threads == 1);
+        let result = loop {
+            // Everything finished so far, and in order to the sink.
+            while let Ok((seq, out)) = res_rx.try_recv() {
+                pending.insert(seq, out);
+            }
+            let mut failed = None;
             while let Some(out) = pending.remove(&next) {
                 next += 1;
                 {
@@ -85,14 +99,45 @@ where
                     cvar.notify_all();
                 }
                 if let Err(e) = sink(out) {
-                    result = Err(e);
-                    break 'receive;
+                    failed = Some(e);
+                    break;
                 }
             }
-        }
+            if let Some(e) = failed {
+                break Err(e);
+            }
+            // A job of our own, when it is within the window.
+            if !source_done {
+                let in_window = {
+                    let src = source.lock().unwrap_or_else(|p| p.into_inner());
+                    src.1 < next + window
+                };
+                if in_window {
+                    match take(source) {
+                        Some((seq, job)) => {
+                            pending.insert(seq, work(job));
+                            continue;
+                        }
+                        None => source_done = true,
+                    }
+                }
+            }
+            if workers_done {
+                // Nothing more will come (all is written unless a job was lost,
+                // which cannot happen: every taken job is sent or kept here).
+                break Ok(());
+            }
+            // Nothing to do but wait for a worker.
+            match res_rx.recv() {
+                Ok((seq, out)) => {
+                    pending.insert(seq, out);
+                }
+                Err(_) => workers_done = true,
+            }
+        };
         if result.is_err() {
-            // Unblock the producer; dropping the receiver (end of scope body)
-            // unblocks the workers.
+            // Unblock waiting workers; dropping the receiver (below) makes their
+            // next send fail.
             stop.store(true, Ordering::SeqCst);
             written.1.notify_all();
         }
