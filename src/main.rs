@@ -5,13 +5,6 @@
 //! failure has an error record and one line on stderr), 2 for a usage error or a
 //! failure of the tool itself. A closed pipe (`| head`) ends quietly with 0.
 
-/// The CLI allocates and frees many small strings per document on every worker
-/// thread; mimalloc's per-thread heaps are faster at that than the system
-/// allocator and do not contend across threads (the library leaves the choice
-/// to its users).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
