@@ -467,6 +467,42 @@ impl<'a> Doc<'a> {
         ["e", "en", "er", "es", "em"].iter().any(|s| l.ends_with(s)) && l.chars().count() > 3
     }
 
+    /// When the clause starting at `cs` is a relative clause ("…, Trump, *der*
+    /// ein stärkeres Engagement gefordert hatte"), the names or nouns right before
+    /// its comma (its antecedent), if they hold a person or an organisation. A
+    /// relative pronoun here is a nominative `der`/`die`/`das`/`welche…` after a
+    /// comma that is not the article of a noun phrase (the next word is no noun or
+    /// adjective).
+    fn relative_antecedent(&self, cs: usize, r: &Range<usize>) -> Option<Range<usize>> {
+        if cs < r.start + 2 || self.punct(cs - 1) != Some(',') {
+            return None;
+        }
+        // Nominative forms only: "den"/"dem"/"denen" make the antecedent the
+        // object ("…, den er als Urheber bezeichnete").
+        if !matches!(
+            self.lo(cs),
+            "der" | "die" | "das" | "welcher" | "welche" | "welches"
+        ) {
+            return None;
+        }
+        let next = cs + 1;
+        if next >= r.end || self.is_noun(next) || self.is_adjective(next) {
+            return None;
+        }
+        // The antecedent: capitalised words (names, nouns) right before the comma.
+        let end = cs - 1;
+        let mut start = end;
+        while start > r.start && self.is_noun(start - 1) && !self.toks[start - 1].in_quote {
+            start -= 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // Only a person or an organisation speaks ("die Pipeline, die …" does not).
+        let (a, b) = self.span_of(&(start..end))?;
+        self.speaker_entity_at(a, b).map(|_| start..end)
+    }
+
     /// An adverb of degree before an adjective: "*gut* unterrichtete Kreise".
     fn is_degree_adverb(&self, i: usize) -> bool {
         matches!(
@@ -675,6 +711,11 @@ impl<'a> Doc<'a> {
                     None
                 }
             })
+        } else if self.relative_antecedent(cs, r).is_some() {
+            // "…, Donald Trump, der mehr Engagement gefordert hatte": the speaker
+            // is the relative pronoun (a pronoun stays a pronoun); `finish` gives
+            // it the name of the person or organisation it hangs on.
+            Some(cs..cs + 1)
         } else {
             let mut s = cs;
             while s < anchor && self.func(s) == Some(Func::Conj) {
@@ -1645,8 +1686,8 @@ impl<'a> Doc<'a> {
 
     // ----- finishing --------------------------------------------------------
 
-    /// The entity overlapping bytes `a..b`, if any.
-    fn entity_at(&self, a: usize, b: usize) -> Option<&Entity> {
+    /// The entities overlapping bytes `a..b`, in text order.
+    fn entities_at(&self, a: usize, b: usize) -> impl Iterator<Item = &Entity> + '_ {
         starting_in(
             &self.ent_order,
             |i| self.ents[i].start,
@@ -1655,7 +1696,20 @@ impl<'a> Doc<'a> {
         )
         .iter()
         .map(|&i| &self.ents[i])
-        .find(|e| e.start < b && a < e.end)
+        .filter(move |e| e.start < b && a < e.end)
+    }
+
+    /// The first entity overlapping bytes `a..b`, if any.
+    fn entity_at(&self, a: usize, b: usize) -> Option<&Entity> {
+        self.entities_at(a, b).next()
+    }
+
+    /// The last person or organisation overlapping bytes `a..b` (the one nearest
+    /// to what follows: "US-Präsident Donald Trump" → Donald Trump).
+    fn speaker_entity_at(&self, a: usize, b: usize) -> Option<&Entity> {
+        self.entities_at(a, b)
+            .filter(|e| matches!(&*e.label, "PER" | "ORG"))
+            .last()
     }
 
     /// Whom a claim is addressed to, from its frame clause (outside the content
@@ -1806,6 +1860,14 @@ impl<'a> Doc<'a> {
                 .iter()
                 .map(|&i| &self.ents[i])
                 .find(|e| e.start < b && a < e.end);
+                // A relative pronoun speaks for its antecedent.
+                let ent = ent.or_else(|| {
+                    let t = self.toks.partition_point(|t| t.start < a);
+                    let r = self.sent_range(d.sentence);
+                    let antecedent = self.relative_antecedent(t, &r)?;
+                    let (x, y) = self.span_of(&antecedent)?;
+                    self.speaker_entity_at(x, y)
+                });
                 let stext = self.text.get(a..b).unwrap_or("");
                 let pron = matches!(stext, "er" | "Er" | "sie" | "Sie" | "ihr" | "Ihr");
                 let mut name = ent.and_then(|e| e.name.clone());

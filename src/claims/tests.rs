@@ -593,3 +593,37 @@ fn participles_of_cue_verbs_used_as_adjectives() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_its_antecedent() {
+    // The speaker is the pronoun as written; `name` and `entity` are its antecedent's.
+    for (text, name) in [
+        (
+            "Der Plan stammt von Olaf Scholz, der eine Reform forderte.",
+            "Olaf Scholz",
+        ),
+        (
+            "Sie traf US-Präsident Donald Trump, der mehr Geld für die Nato gefordert hatte.",
+            "Donald Trump",
+        ),
+    ] {
+        let got = claims(text);
+        let speaker = got.iter().find_map(|c| c.speaker.as_ref()).expect(text);
+        assert_eq!(speaker.text, "der", "{text}");
+        assert_eq!(speaker.name.as_deref(), Some(name), "{text}");
+        assert!(speaker.entity.is_some(), "{text}");
+    }
+    // Not a relative clause ("der" is an article), or no person before the comma.
+    let got = claims("Nach dem Treffen, der Minister sagte es, sei alles klar.");
+    assert!(
+        got.iter()
+            .all(|c| c.speaker.as_ref().is_none_or(|s| s.text != "der")),
+        "{got:?}"
+    );
+    let got = claims("Die Pipeline, die mehr Gas liefern soll, forderte neue Verträge.");
+    assert!(
+        got.iter()
+            .all(|c| c.speaker.as_ref().is_none_or(|s| s.name.is_none())),
+        "{got:?}"
+    );
+}
