@@ -1851,17 +1851,8 @@ impl<'a> Doc<'a> {
                 Some("indicative".into())
             };
             let speaker = d.speaker.map(|(a, b)| {
-                let ent = starting_in(
-                    &self.ent_order,
-                    |i| self.ents[i].start,
-                    a.saturating_sub(self.longest_annotation),
-                    b,
-                )
-                .iter()
-                .map(|&i| &self.ents[i])
-                .find(|e| e.start < b && a < e.end);
                 // A relative pronoun speaks for its antecedent.
-                let ent = ent.or_else(|| {
+                let ent = self.entity_at(a, b).or_else(|| {
                     let t = self.toks.partition_point(|t| t.start < a);
                     let r = self.sent_range(d.sentence);
                     let antecedent = self.relative_antecedent(t, &r)?;
@@ -1892,12 +1883,15 @@ impl<'a> Doc<'a> {
                     last_named = Some((d.sentence, name));
                 }
             }
-            let addressee = self.addressee(&d).map(|(a, b)| Speaker {
-                start: a,
-                end: b,
-                text: String::new(),
-                entity: self.entity_at(a, b).map(|e| e.id.clone()),
-                name: self.entity_at(a, b).and_then(|e| e.name.clone()),
+            let addressee = self.addressee(&d).map(|(a, b)| {
+                let ent = self.entity_at(a, b);
+                Speaker {
+                    start: a,
+                    end: b,
+                    text: String::new(),
+                    entity: ent.map(|e| e.id.clone()),
+                    name: ent.and_then(|e| e.name.clone()),
+                }
             });
             let (c0, c1) = d.content;
             let entities = starting_in(&self.ent_order, |i| self.ents[i].start, c0, c1)
