@@ -22,6 +22,7 @@
 use crate::error::Error;
 use crate::record::Record;
 use crate::segment::Segmenter;
+use crate::text::{ceil_char_boundary, floor_char_boundary};
 use crate::{Document, Pipeline, Stages};
 
 /// Documents longer than this (in bytes) are processed in chunks.
@@ -35,6 +36,11 @@ const CUT_WINDOW: usize = 64 << 10;
 /// segmenter may need the words after it to decide.
 const CUT_MARGIN: usize = 256;
 
+/// Whether a text is processed in chunks (it is longer than [`CHUNK_THRESHOLD`]).
+pub fn is_large(text: &str) -> bool {
+    text.len() > CHUNK_THRESHOLD
+}
+
 /// The byte positions where chunks end, in order; the last is `text.len()`.
 ///
 /// Each cut is the start of a sentence (so the sentence before it is whole), or a
@@ -45,7 +51,7 @@ pub fn cuts(segmenter: &Segmenter, text: &str, chunk_bytes: usize) -> Vec<usize>
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > chunk_bytes {
-        let aim = floor_boundary(text, start + chunk_bytes);
+        let aim = floor_char_boundary(text, start + chunk_bytes);
         let cut = cut_before(segmenter, text, start, aim);
         out.push(cut);
         start = cut;
@@ -56,7 +62,7 @@ pub fn cuts(segmenter: &Segmenter, text: &str, chunk_bytes: usize) -> Vec<usize>
 
 /// The best cut in `text[from..aim]`, greater than `from`.
 fn cut_before(segmenter: &Segmenter, text: &str, from: usize, aim: usize) -> usize {
-    let window_start = floor_boundary(text, aim.saturating_sub(CUT_WINDOW).max(from));
+    let window_start = floor_char_boundary(text, aim.saturating_sub(CUT_WINDOW).max(from));
     let window = &text[window_start..aim];
     // A paragraph break ends a sentence whatever comes after it.
     if let Some(p) = window.rfind("\n\n") {
@@ -87,24 +93,8 @@ fn cut_before(segmenter: &Segmenter, text: &str, from: usize, aim: usize) -> usi
     } else {
         // `aim` fell back onto `from` (a char longer than the chunk size cannot
         // happen, but never loop): take the next char boundary.
-        ceil_boundary(text, from + 1)
+        ceil_char_boundary(text, from + 1)
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// The records of a document's chunks, one at a time, in the document's
@@ -189,12 +179,14 @@ impl Iterator for ChunkRecords<'_> {
             record.source = None;
             record.warnings = None;
         }
-        let len = |v: &Option<Vec<_>>| v.as_ref().map_or(0, Vec::len);
+        fn len<T>(v: &Option<Vec<T>>) -> usize {
+            v.as_ref().map_or(0, Vec::len)
+        }
         self.shift.chars += chunk_chars;
         self.shift.sentences += len(&record.sentences);
-        self.shift.entities += record.entities.as_ref().map_or(0, Vec::len);
-        self.shift.quantities += record.quantities.as_ref().map_or(0, Vec::len);
-        self.shift.claims += record.claims.as_ref().map_or(0, Vec::len);
+        self.shift.entities += len(&record.entities);
+        self.shift.quantities += len(&record.quantities);
+        self.shift.claims += len(&record.claims);
         Some(Ok(record))
     }
 }

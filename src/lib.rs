@@ -171,7 +171,7 @@ impl Pipeline {
         stages: Stages,
         deadline: Option<std::time::Instant>,
     ) -> Result<Record, Error> {
-        if doc.text.len() <= chunked::CHUNK_THRESHOLD {
+        if !chunked::is_large(&doc.text) {
             return self.process_whole(doc, stages, deadline);
         }
         let mut joined: Option<Record> = None;
@@ -194,10 +194,10 @@ impl Pipeline {
         stages: Stages,
         deadline: Option<std::time::Instant>,
     ) -> chunked::ChunkRecords<'a> {
-        let size = if doc.text.len() <= chunked::CHUNK_THRESHOLD {
-            usize::MAX
-        } else {
+        let size = if chunked::is_large(&doc.text) {
             chunked::CHUNK_BYTES
+        } else {
+            usize::MAX
         };
         chunked::ChunkRecords::new(self, doc, stages, deadline, size)
     }

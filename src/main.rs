@@ -152,20 +152,13 @@ fn process_in_chunks(
     deadline: Option<Instant>,
     format: Format,
 ) -> Serialized {
+    let spill_error =
+        |e: io::Error| aussage::Error::document(ErrorKind::Io, format!("spilling the record: {e}"));
     let mut writer = output::SpillWriter::new(format);
     let result = pipeline
         .chunks(doc, stages, deadline)
-        .try_for_each(|chunk| match chunk {
-            Ok(record) => writer.push(record).map_err(|e| {
-                aussage::Error::document(ErrorKind::Io, format!("spilling the record: {e}"))
-            }),
-            Err(e) => Err(e),
-        })
-        .and_then(|()| {
-            writer.finish().map_err(|e| {
-                aussage::Error::document(ErrorKind::Io, format!("spilling the record: {e}"))
-            })
-        });
+        .try_for_each(|chunk| writer.push(chunk?).map_err(spill_error))
+        .and_then(|()| writer.finish().map_err(spill_error));
     result.unwrap_or_else(|e| {
         output::serialize(
             &Record::error(doc.id.clone(), e.kind().as_str(), e.to_string()),
@@ -378,7 +371,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                     return Outcome::Skipped;
                 }
                 let deadline = timeout.map(|t| Instant::now() + t);
-                if doc.text.len() > aussage::chunked::CHUNK_THRESHOLD && format != Format::Html {
+                if aussage::chunked::is_large(&doc.text) && format != Format::Html {
                     return Outcome::Done(process_in_chunks(
                         &pipeline, &doc, stages, deadline, format,
                     ));

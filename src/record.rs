@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::text::CharIndex;
+use crate::text::{floor_char_boundary, CharIndex};
 
 /// The `schema` field of every record.
 pub const SCHEMA_NAME: &str = "aussage.v1";
@@ -401,15 +401,8 @@ impl Record {
 
 /// Clamps a byte span to the text and to char boundaries (start ≤ end).
 fn clamp_span(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let s = floor(start);
-    let e = floor(end).max(s);
+    let s = floor_char_boundary(text, start);
+    let e = floor_char_boundary(text, end).max(s);
     (s, e)
 }
 

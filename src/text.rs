@@ -15,6 +15,24 @@
 
 const STRIDE: usize = 64;
 
+/// The nearest char boundary of `text` at or below byte `i` (at most `text.len()`).
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary of `text` at or above byte `i` (at most `text.len()`).
+pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Converts byte offsets of one text into character offsets.
 #[derive(Debug, Clone)]
 pub struct CharIndex<'t> {
