@@ -178,9 +178,8 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     for chunk in sample.chunks(255) {
         let (mut n, mut c) = (0u8, 0u8);
         for &b in chunk {
-            let layout = (b == b'\t') | (b == b'\n') | (b == b'\r') | (b == 0x0c);
             n += u8::from(b == 0);
-            c += u8::from(((b < 0x20) & !layout) | (b == 0x7f));
+            c += u8::from(is_control(b));
         }
         nuls += usize::from(n);
         controls += usize::from(c);
@@ -195,8 +194,11 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// C0 controls other than tab, newline, carriage return, form feed, plus DEL.
+#[inline]
 fn is_control(b: u8) -> bool {
-    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
+    // Branch-free (`&`, `|` on bools), so that the counting loop vectorises.
+    let layout = (b == b'\t') | (b == b'\n') | (b == b'\r') | (b == 0x0c);
+    ((b < 0x20) & !layout) | (b == 0x7f)
 }
 
 fn memchr_count(bytes: &[u8], needle: u8) -> usize {
