@@ -84,7 +84,7 @@ where
 
         let mut pending: BTreeMap<usize, O> = BTreeMap::new();
         let mut next = 0usize;
-        let (mut source_done, mut workers_done) = (false, threads == 1);
+        let (mut source_done, mut workers_done) = (false, false);
         let result = loop {
             // Everything finished so far, and in order to the sink.
             while let Ok((seq, out)) = res_rx.try_recv() {
