@@ -670,20 +670,29 @@ impl Recogniser {
 
 /// `q` and the number `n` ("q12") without the formatting machinery.
 fn id(n: usize) -> String {
+    let mut s = String::with_capacity(8);
+    s.push('q');
+    push_padded(&mut s, n as u64, 1);
+    s
+}
+
+/// `v` in decimal, zero-padded to `width` digits (as `{v:0width}`), without the
+/// formatting machinery (ids, ISO dates and times).
+pub(crate) fn push_padded(s: &mut String, v: u64, width: usize) {
     let mut digits = [0u8; 20];
-    let (mut n, mut k) = (n, digits.len());
+    let (mut v, mut k) = (v, digits.len());
     loop {
         k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 || k == 0 {
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 || k == 0 {
             break;
         }
     }
-    let mut s = String::with_capacity(1 + digits.len() - k);
-    s.push('q');
+    for _ in digits.len() - k..width {
+        s.push('0');
+    }
     s.extend(digits[k..].iter().map(|&d| char::from(d)));
-    s
 }
 
 /// Any ASCII digit in `b` (branch-free inside 32-byte chunks).

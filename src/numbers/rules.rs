@@ -16,7 +16,7 @@
 
 use super::tokens::{Kind, Toks};
 use super::words::{digits, round, Class};
-use super::{Tables, Unit, UnitKind};
+use super::{push_padded, Tables, Unit, UnitKind};
 use crate::record::Quantity;
 
 /// A numeral read at some token.
@@ -467,38 +467,19 @@ fn shared_unit(t: &Toks, items: &mut [Item]) {
     }
 }
 
-/// `v` in decimal, zero-padded to `width` digits (as `{v:0width}`).
-fn push_padded(s: &mut String, v: u32, width: usize) {
-    let mut digits = [0u8; 10];
-    let (mut v, mut k) = (v, digits.len());
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 || k == 0 {
-            break;
-        }
-    }
-    let n = digits.len() - k;
-    for _ in n..width {
-        s.push('0');
-    }
-    s.extend(digits[k..].iter().map(|&d| char::from(d)));
-}
-
 /// An ISO date without the formatting machinery: "2014-10-03", "XXXX-10-03" (no year),
 /// "2014-10" (no day).
 fn ymd(y: Option<u32>, m: u32, d: Option<u32>) -> String {
     let mut s = String::with_capacity(10);
     match y {
-        Some(y) => push_padded(&mut s, y, 4),
+        Some(y) => push_padded(&mut s, y.into(), 4),
         None => s.push_str("XXXX"),
     }
     s.push('-');
-    push_padded(&mut s, m, 2);
+    push_padded(&mut s, m.into(), 2);
     if let Some(d) = d {
         s.push('-');
-        push_padded(&mut s, d, 2);
+        push_padded(&mut s, d.into(), 2);
     }
     s
 }
@@ -507,9 +488,9 @@ fn ymd(y: Option<u32>, m: u32, d: Option<u32>) -> String {
 fn clock(h: u32, m: u32) -> String {
     let mut s = String::with_capacity(6);
     s.push('T');
-    push_padded(&mut s, h, 2);
+    push_padded(&mut s, h.into(), 2);
     s.push(':');
-    push_padded(&mut s, m, 2);
+    push_padded(&mut s, m.into(), 2);
     s
 }
 
