@@ -31,7 +31,8 @@ const SECTIONS: [&str; 5] = ["sentences", "tokens", "entities", "quantities", "c
 pub struct SpillWriter {
     pretty: bool,
     head: Option<Record>,
-    sections: Vec<Section>,
+    /// One for each name in [`SECTIONS`], in that order.
+    sections: [Section; 5],
 }
 
 /// One section's serialised elements so far.
@@ -45,6 +46,35 @@ struct Section {
 enum Sink {
     Memory(Vec<u8>),
     File(BufWriter<File>),
+}
+
+impl Section {
+    /// Appends a chunk's elements (if the chunk has this section), each written
+    /// straight into the sink; pretty ones indented for their depth in the record
+    /// (inside the object, inside the array: four spaces).
+    fn append<T: Serialize>(&mut self, list: Option<Vec<T>>, pretty: bool) -> io::Result<()> {
+        let Some(list) = list else { return Ok(()) };
+        self.present = true;
+        let mut plain = Vec::new();
+        let mut indented = Vec::new();
+        for element in &list {
+            if self.count > 0 {
+                self.sink.write_all(if pretty { b",\n" } else { b"," })?;
+            }
+            if pretty {
+                plain.clear();
+                serde_json::to_writer_pretty(&mut plain, element).map_err(io::Error::other)?;
+                indented.clear();
+                indented.extend_from_slice(b"    ");
+                indent_into(&mut indented, &plain, b"\n    ");
+                self.sink.write_all(&indented)?;
+            } else {
+                serde_json::to_writer(&mut self.sink, element).map_err(io::Error::other)?;
+            }
+            self.count += 1;
+        }
+        Ok(())
+    }
 }
 
 impl Write for Sink {
@@ -76,43 +106,24 @@ impl SpillWriter {
         SpillWriter {
             pretty: format == Format::Json,
             head: None,
-            sections: SECTIONS
-                .iter()
-                .map(|_| Section {
-                    present: false,
-                    count: 0,
-                    sink: spill_file().map_or_else(|| Sink::Memory(Vec::new()), Sink::File),
-                })
-                .collect(),
+            sections: SECTIONS.map(|_| Section {
+                present: false,
+                count: 0,
+                sink: spill_file().map_or_else(|| Sink::Memory(Vec::new()), Sink::File),
+            }),
         }
     }
 
     /// Adds the next chunk's record (the first one carries the head: schema, id,
     /// meta, source, warnings).
     pub fn push(&mut self, mut chunk: Record) -> io::Result<()> {
-        let lists = [
-            chunk.sentences.take().map(|v| to_elements(&v, self.pretty)),
-            chunk.tokens.take().map(|v| to_elements(&v, self.pretty)),
-            chunk.entities.take().map(|v| to_elements(&v, self.pretty)),
-            chunk
-                .quantities
-                .take()
-                .map(|v| to_elements(&v, self.pretty)),
-            chunk.claims.take().map(|v| to_elements(&v, self.pretty)),
-        ];
-        for (section, list) in self.sections.iter_mut().zip(lists) {
-            let Some(list) = list else { continue };
-            section.present = true;
-            for element in list? {
-                if section.count > 0 {
-                    section
-                        .sink
-                        .write_all(if self.pretty { b",\n" } else { b"," })?;
-                }
-                section.sink.write_all(&element)?;
-                section.count += 1;
-            }
-        }
+        let pretty = self.pretty;
+        let [sentences, tokens, entities, quantities, claims] = &mut self.sections;
+        sentences.append(chunk.sentences.take(), pretty)?;
+        tokens.append(chunk.tokens.take(), pretty)?;
+        entities.append(chunk.entities.take(), pretty)?;
+        quantities.append(chunk.quantities.take(), pretty)?;
+        claims.append(chunk.claims.take(), pretty)?;
         if self.head.is_none() {
             self.head = Some(chunk);
         }
@@ -186,24 +197,6 @@ impl SpillWriter {
             parts,
         })
     }
-}
-
-/// Each element serialised on its own; pretty ones indented for their depth in
-/// the record (inside the object, inside the array: four spaces).
-fn to_elements<T: Serialize>(list: &[T], pretty: bool) -> io::Result<Vec<Vec<u8>>> {
-    list.iter()
-        .map(|e| {
-            if pretty {
-                let plain = serde_json::to_vec_pretty(e).map_err(io::Error::other)?;
-                let mut out = Vec::with_capacity(plain.len() + plain.len() / 8);
-                out.extend_from_slice(b"    ");
-                indent_into(&mut out, &plain, b"\n    ");
-                Ok(out)
-            } else {
-                serde_json::to_vec(e).map_err(io::Error::other)
-            }
-        })
-        .collect()
 }
 
 /// Copies `json` into `out`, every line break followed by `indent` (a JSON string
