@@ -19,7 +19,7 @@
 //!   chunk k: offsets + chars before it, sentence + sentences before it, e7 → e(7 + entities before it)
 //! ```
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::record::Record;
 use crate::segment::Segmenter;
 use crate::text::{ceil_char_boundary, floor_char_boundary};
@@ -141,6 +141,23 @@ impl<'a> ChunkRecords<'a> {
             start: 0,
             shift: Shift::default(),
         }
+    }
+}
+
+impl ChunkRecords<'_> {
+    /// All chunk records joined into the document's one record (the first error
+    /// stops it). Holds the whole record: for writing it out piece by piece, take
+    /// the chunks one at a time instead.
+    pub fn join(self) -> Result<Record, Error> {
+        let mut joined: Option<Record> = None;
+        for chunk in self {
+            let chunk = chunk?;
+            match joined.as_mut() {
+                None => joined = Some(chunk),
+                Some(all) => all.append_sections(chunk),
+            }
+        }
+        joined.ok_or_else(|| Error::document(ErrorKind::Internal, "no chunk was processed"))
     }
 }
 
@@ -307,18 +324,11 @@ mod tests {
             .repeat(60);
         let doc = Document::from_text("big", text.clone());
         let whole = p.process(&doc, Stages::ALL);
-        let mut joined = Record::default();
-        let mut n = 0;
-        for r in ChunkRecords::new(&p, &doc, Stages::ALL, None, 1500) {
-            let r = r.expect("chunk processed");
-            if n == 0 {
-                joined = r;
-            } else {
-                joined.append_sections(r);
-            }
-            n += 1;
-        }
+        let n = cuts(p.segmenter(), &text, 1500).len();
         assert!(n > 3, "{n} chunks");
+        let joined = ChunkRecords::new(&p, &doc, Stages::ALL, None, 1500)
+            .join()
+            .expect("chunks processed");
         assert_eq!(joined.sentences, whole.sentences);
         assert_eq!(joined.quantities, whole.quantities);
         assert_eq!(joined.claims, whole.claims);

@@ -174,15 +174,7 @@ impl Pipeline {
         if !chunked::is_large(&doc.text) {
             return self.process_whole(doc, stages, deadline);
         }
-        let mut joined: Option<Record> = None;
-        for chunk in self.chunks(doc, stages, deadline) {
-            let chunk = chunk?;
-            match joined.as_mut() {
-                None => joined = Some(chunk),
-                Some(all) => all.append_sections(chunk),
-            }
-        }
-        joined.ok_or_else(|| Error::document(ErrorKind::Internal, "no chunk was processed"))
+        self.chunks(doc, stages, deadline).join()
     }
 
     /// The records of `doc`'s chunks, one at a time (see [`chunked`]): how the CLI

@@ -104,15 +104,9 @@ proptest! {
         let doc = Document::from_text("c", text.as_str());
         let mut stages = Stages::ALL;
         stages.tokens = true;
-        let mut joined: Option<aussage::Record> = None;
-        for chunk in ChunkRecords::new(&pipeline, &doc, stages, None, chunk) {
-            let chunk = chunk.expect("chunk processed");
-            match joined.as_mut() {
-                None => joined = Some(chunk),
-                Some(all) => all.append_sections(chunk),
-            }
-        }
-        let joined = joined.expect("at least one chunk");
+        let joined = ChunkRecords::new(&pipeline, &doc, stages, None, chunk)
+            .join()
+            .expect("chunks processed");
         let value = serde_json::to_value(&joined).expect("record serialises");
         common::check_spans(&value, &text);
         prop_assert_eq!(joined.source.as_ref().unwrap().chars, text.chars().count());

@@ -13,15 +13,10 @@ fn check_record(pipeline: &aussage::Pipeline, doc: &aussage::Document) {
 fn check_chunked(pipeline: &aussage::Pipeline, doc: &aussage::Document, chunk_bytes: usize) {
     let mut stages = aussage::Stages::ALL;
     stages.tokens = true;
-    let mut joined: Option<aussage::Record> = None;
-    for chunk in aussage::chunked::ChunkRecords::new(pipeline, doc, stages, None, chunk_bytes) {
-        let chunk = chunk.expect("chunk processed");
-        match joined.as_mut() {
-            None => joined = Some(chunk),
-            Some(all) => all.append_sections(chunk),
-        }
-    }
-    check_spans(&joined.expect("one chunk at least"), doc);
+    let joined = aussage::chunked::ChunkRecords::new(pipeline, doc, stages, None, chunk_bytes)
+        .join()
+        .expect("chunks processed");
+    check_spans(&joined, doc);
 }
 
 fn check_spans(record: &aussage::Record, doc: &aussage::Document) {

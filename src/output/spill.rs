@@ -287,16 +287,9 @@ mod tests {
                 }
                 assert!(chunks > 3);
                 let spilled = w.finish().unwrap();
-                let mut joined = Record::default();
-                for (i, chunk) in
-                    crate::chunked::ChunkRecords::new(&p, &doc, stages, None, 1200).enumerate()
-                {
-                    if i == 0 {
-                        joined = chunk.unwrap();
-                    } else {
-                        joined.append_sections(chunk.unwrap());
-                    }
-                }
+                let joined = crate::chunked::ChunkRecords::new(&p, &doc, stages, None, 1200)
+                    .join()
+                    .unwrap();
                 let want = super::super::serialize(&joined, format).bytes;
                 assert_eq!(
                     String::from_utf8(spilled_bytes(&spilled)).unwrap(),
