@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::compact::CompactJson;
 use super::{Format, Serialized};
 use crate::record::Record;
 
@@ -52,7 +53,11 @@ impl Section {
     /// Appends a chunk's elements (if the chunk has this section), each written
     /// straight into the sink; pretty ones indented for their depth in the record
     /// (inside the object, inside the array: four spaces).
-    fn append<T: Serialize>(&mut self, list: Option<Vec<T>>, pretty: bool) -> io::Result<()> {
+    fn append<T: Serialize + CompactJson>(
+        &mut self,
+        list: Option<Vec<T>>,
+        pretty: bool,
+    ) -> io::Result<()> {
         let Some(list) = list else { return Ok(()) };
         self.present = true;
         let mut plain = Vec::new();
@@ -69,7 +74,9 @@ impl Section {
                 indent_into(&mut indented, &plain, b"\n    ");
                 self.sink.write_all(&indented)?;
             } else {
-                serde_json::to_writer(&mut self.sink, element).map_err(io::Error::other)?;
+                plain.clear();
+                element.write_compact(&mut plain);
+                self.sink.write_all(&plain)?;
             }
             self.count += 1;
         }
