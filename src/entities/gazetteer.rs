@@ -520,8 +520,8 @@ impl Gazetteer {
 /// A byte trie over the folded patterns: dense tables (one entry per byte
 /// class) for nodes with many children (the root, the first letters), sorted
 /// edge labels inside the node for the rest (most nodes have one or two
-/// children). Nodes are numbered breadth-first, so a node's children have
-/// consecutive numbers: a step reads one node and no edge array.
+/// children). A node's children have consecutive numbers (see `Trie::new`):
+/// a step reads one node and no edge array.
 #[derive(Debug, Clone)]
 struct Trie {
     /// Byte → class for the dense tables (0: a byte no pattern uses).
@@ -649,19 +649,22 @@ impl Trie {
                 }
             }
         }
-        // Number the nodes breadth-first: the often-visited top levels share
-        // cache lines.
+        // Number the nodes block by block, depth first: a node's children get
+        // consecutive numbers (one block), and each child's block follows its
+        // parent's block at once. A walk down a name (mostly nodes with one
+        // child) then reads consecutive nodes, four to a cache line, instead of
+        // jumping across the trie level by level.
         let mut order = vec![0u32];
         let mut new_id = vec![Self::NONE; ranges.len()];
         new_id[0] = 0;
-        let mut q = 0;
-        while q < order.len() {
-            let old = order[q] as usize;
-            q += 1;
-            for &(_, t) in children(old) {
+        let mut stack = vec![0u32];
+        while let Some(old) = stack.pop() {
+            let block = children(old as usize);
+            for &(_, t) in block {
                 new_id[t as usize] = order.len() as u32;
                 order.push(t);
             }
+            stack.extend(block.iter().rev().map(|&(_, t)| t));
         }
         let mut nodes = Vec::with_capacity(order.len());
         let mut dense = Vec::new();
@@ -687,7 +690,7 @@ impl Trie {
                 *slot = l;
             }
             nodes.push(Node {
-                // Breadth-first numbering gave the children consecutive numbers.
+                // The numbering gave the children consecutive numbers.
                 first: c.first().map_or(Self::NONE, |&(_, t)| new_id[t as usize]),
                 pattern: pattern[old],
                 count: c.len() as u8,
