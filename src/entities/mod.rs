@@ -135,7 +135,7 @@ impl Recogniser {
             } else {
                 None
             };
-            let id = format!("e{}", out.len() + 1);
+            let id = crate::record::numbered_id('e', out.len() + 1);
             out.push(Entity {
                 id,
                 start: c.start,
