@@ -53,6 +53,8 @@ fn directories_are_walked_sorted_hidden_skipped_and_globbed() {
     for p in [
         "in/z.txt",
         "in/a.txt",
+        "in/b.txt",
+        "in/B.txt",
         "in/b/c.txt",
         "in/b/d.md",
         "in/.hidden.txt",
@@ -62,13 +64,24 @@ fn directories_are_walked_sorted_hidden_skipped_and_globbed() {
     }
     let out = run_in(root, &["extract", "in"], b"");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // By name, byte-wise: capitals first, a folder `b` before the file `b.txt`.
     assert_eq!(
         ids(&jsonl(&out)),
-        ["in/a.txt", "in/b/c.txt", "in/b/d.md", "in/z.txt"]
+        [
+            "in/B.txt",
+            "in/a.txt",
+            "in/b/c.txt",
+            "in/b/d.md",
+            "in/b.txt",
+            "in/z.txt"
+        ]
     );
 
     let out = run_in(root, &["extract", "in", "--glob", "*.txt"], b"");
-    assert_eq!(ids(&jsonl(&out)), ["in/a.txt", "in/b/c.txt", "in/z.txt"]);
+    assert_eq!(
+        ids(&jsonl(&out)),
+        ["in/B.txt", "in/a.txt", "in/b/c.txt", "in/b.txt", "in/z.txt"]
+    );
 
     let out = run_in(root, &["extract", "in", "--hidden", "--glob", "*.txt"], b"");
     assert_eq!(
@@ -76,8 +89,10 @@ fn directories_are_walked_sorted_hidden_skipped_and_globbed() {
         [
             "in/.git/x.txt",
             "in/.hidden.txt",
+            "in/B.txt",
             "in/a.txt",
             "in/b/c.txt",
+            "in/b.txt",
             "in/z.txt"
         ]
     );

@@ -98,7 +98,10 @@ impl Sources {
             Ok(m) if m.is_dir() => {
                 let walk = walkdir::WalkDir::new(&path)
                     .follow_links(true)
-                    .sort_by_file_name()
+                    // By name: siblings share their parent's path, so comparing
+                    // whole paths orders them as their names, without parsing each
+                    // path for its name on every comparison (`sort_by_file_name`).
+                    .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
                     .into_iter();
                 self.current = Current::Walk(walk, path);
                 None
