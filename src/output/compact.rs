@@ -309,19 +309,9 @@ fn size(out: &mut Vec<u8>, n: usize) {
     uint(out, n as u64);
 }
 
-/// An unsigned integer in decimal.
-fn uint(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
+/// An unsigned integer in decimal (as serde_json writes it, by `itoa`).
+fn uint(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A JSON string with serde_json's escapes: `"` and `\` and control chars
