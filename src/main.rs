@@ -5,6 +5,13 @@
 //! failure has an error record and one line on stderr), 2 for a usage error or a
 //! failure of the tool itself. A closed pipe (`| head`) ends quietly with 0.
 
+/// mimalloc: about a tenth faster than the system allocator over a folder of
+/// articles (the stages make many small strings and vectors), at the same peak
+/// memory once its arenas are committed on demand (see `.cargo/config.toml`).
+/// The library leaves the choice of allocator to its user.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
