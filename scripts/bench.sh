@@ -53,6 +53,14 @@ for only in sentences quantities entities claims; do
   t=$(best_of "$bin" extract "$corpus" -j 1 -q --format jsonl --only "$only")
   echo "cli -j 1 --only $only: ${t} s, $(mbs "$bytes" "$t") MB/s"
 done
+# What a stage adds to sentence splitting and tokens (issues 4 and 5): each run
+# writes the tokens too, so the base is the sentences-and-tokens job itself.
+base_tok=$(best_of "$bin" extract "$corpus" -j 1 -q --format jsonl --only sentences --tokens)
+echo "cli -j 1 --only sentences --tokens: ${base_tok} s"
+for only in quantities entities; do
+  t=$(best_of "$bin" extract "$corpus" -j 1 -q --format jsonl --only "$only" --tokens)
+  echo "cli -j 1 --only $only --tokens: ${t} s, +$(python3 -c "print(f'{($t/$base_tok-1)*100:.0f}')") % over sentences + tokens"
+done
 if [ -f ../shared/corpus/build_nasty.py ]; then
   nasty=target/nasty
   [ -f "$nasty/08_single_line_20MB.txt" ] || python3 ../shared/corpus/build_nasty.py --out "$nasty" >/dev/null

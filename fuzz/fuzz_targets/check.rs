@@ -69,4 +69,11 @@ fn check_spans(record: &aussage::Record, doc: &aussage::Document) {
     let json = serde_json::to_string(record).expect("record serialises");
     let back: serde_json::Value = serde_json::from_str(&json).expect("output is valid JSON");
     assert_eq!(back["schema"], "aussage.v1");
+    // The hand-written JSONL writer gives serde_json's bytes.
+    let compact = aussage::output::serialize(record, aussage::output::Format::Jsonl);
+    assert_eq!(
+        std::str::from_utf8(&compact.bytes).expect("UTF-8"),
+        json,
+        "compact JSON differs from serde_json"
+    );
 }
