@@ -19,25 +19,15 @@ use aussage::output::{serialize, Format};
 use aussage::{Document, Pipeline, Stages};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
+#[path = "../examples/common/corpus.rs"]
+mod corpus;
+
 fn corpus() -> Option<Vec<String>> {
     let dir = std::env::var_os("AUSSAGE_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("target/corpus-articles"));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    if texts.is_empty() {
-        None
-    } else {
-        Some(texts)
-    }
+    let texts = corpus::texts(&dir);
+    (!texts.is_empty()).then_some(texts)
 }
 
 fn benches(c: &mut Criterion) {

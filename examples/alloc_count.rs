@@ -12,6 +12,9 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use aussage::output::{serialize, Format};
 use aussage::{Document, Pipeline, Stages};
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 /// The system allocator, counting calls and requested bytes.
 struct Counting;
 static CALLS: AtomicUsize = AtomicUsize::new(0);
@@ -51,14 +54,7 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/corpus-articles".into());
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let texts = corpus::texts(std::path::Path::new(&dir));
     if texts.is_empty() {
         eprintln!("no texts under {dir}");
         return;

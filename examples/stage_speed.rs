@@ -15,22 +15,8 @@ use std::time::Instant;
 use aussage::output::{serialize, Format};
 use aussage::{Document, Pipeline, Stages};
 
-fn collect(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                out.push(text);
-            }
-        }
-    }
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 /// CPU time of this process in seconds (user + system, from `/proc/self/stat`).
 fn cpu_seconds() -> Option<f64> {
@@ -71,8 +57,7 @@ fn main() {
         .next()
         .unwrap_or_else(|| "target/corpus-articles".into());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
-    let mut texts = Vec::new();
-    collect(Path::new(&dir), &mut texts);
+    let texts = corpus::texts(Path::new(&dir));
     if texts.is_empty() {
         eprintln!("no *.txt under {dir}");
         return;

@@ -285,19 +285,11 @@ pub struct Claim {
 /// An annotation id: `prefix` and the number `n` (`e12`), without the
 /// formatting machinery (which costs more than the rest of making an entity).
 pub fn numbered_id(prefix: char, n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let (mut rest, mut k) = (n, digits.len());
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 || k == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - k);
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut id = String::with_capacity(prefix.len_utf8() + digits.len());
     id.push(prefix);
-    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id.push_str(digits);
     id
 }
 

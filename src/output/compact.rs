@@ -130,11 +130,16 @@ fn token(out: &mut Vec<u8>, t: &TokenSpan) {
     out.push(b'}');
 }
 
-fn entity(out: &mut Vec<u8>, e: &Entity) {
+/// `{"id":…,"start":…,"end":…,"text":…` (an entity or quantity opens so).
+fn annotation_head(out: &mut Vec<u8>, id: &str, start: usize, end: usize, text: &str) {
     out.extend_from_slice(b"{\"id\":");
-    string(out, &e.id);
+    string(out, id);
     out.push(b',');
-    span_fields(out, e.start, e.end, &e.text);
+    span_fields(out, start, end, text);
+}
+
+fn entity(out: &mut Vec<u8>, e: &Entity) {
+    annotation_head(out, &e.id, e.start, e.end, &e.text);
     out.extend_from_slice(b",\"label\":");
     string(out, &e.label);
     opt_string(out, b",\"name\":", e.name.as_deref());
@@ -148,10 +153,7 @@ fn entity(out: &mut Vec<u8>, e: &Entity) {
 }
 
 fn quantity(out: &mut Vec<u8>, q: &Quantity) {
-    out.extend_from_slice(b"{\"id\":");
-    string(out, &q.id);
-    out.push(b',');
-    span_fields(out, q.start, q.end, &q.text);
+    annotation_head(out, &q.id, q.start, q.end, &q.text);
     out.extend_from_slice(b",\"kind\":");
     string(out, &q.kind);
     out.extend_from_slice(b",\"value\":");
