@@ -489,8 +489,7 @@ pub struct WordInfo {
     pub konj: Option<Konj>,
     /// Cue-verb readings.
     pub forms: Vec<Form>,
-    /// [`TAG_FRAME`] | [`TAG_SO`] | [`TAG_WOLLEN`] | [`TAG_SOLL`]: words some
-    /// rules scan every token for.
+    /// `TAG_*` bits: words some rules scan every token for.
     pub tag: u8,
 }
 
@@ -506,6 +505,8 @@ pub const TAG_SOLL: u8 = 8;
 pub const TAG_HEDGE: u8 = 16;
 /// A negation of `claims_negations.tsv`.
 pub const TAG_NEG: u8 = 32;
+/// soll, sollen, solle, sollten: with `haben`/`sein` at the end, hearsay.
+pub const TAG_SOLL_FORM: u8 = 64;
 
 /// All claims lexicons.
 #[derive(Debug, Clone)]
@@ -714,6 +715,7 @@ impl ClaimLexicon {
             (&["so"][..], TAG_SO),
             (&["will", "wollen", "wollte", "wollten"][..], TAG_WOLLEN),
             (&["soll", "sollen"][..], TAG_SOLL),
+            (&["soll", "sollen", "solle", "sollten"][..], TAG_SOLL_FORM),
         ] {
             for w in list {
                 words.entry((*w).to_string()).or_default().tag |= tag;

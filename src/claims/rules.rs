@@ -12,8 +12,9 @@ use std::ops::Range;
 
 use super::lexicon::{
     ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED,
-    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_WOLLEN, VON,
+    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
 };
+use crate::numbers::push_padded;
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, TokenKind};
 
@@ -1736,10 +1737,8 @@ impl<'a> Doc<'a> {
             self.clause_start(ct, r.start),
             self.clause_end(ct + 1, r.end),
         );
-        let pieces: Vec<[usize; 2]> = d
-            .parts
-            .clone()
-            .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+        let whole = [[d.content.0, d.content.1]];
+        let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
         let free = |np: &Range<usize>| -> Option<(usize, usize)> {
             let (a, b) = self.span_of(np)?;
             let overlaps = |x: usize, y: usize| a < y && x < b;
@@ -1814,10 +1813,8 @@ impl<'a> Doc<'a> {
         let mut out = Vec::with_capacity(drafts.len());
         let mut last_named: Option<(usize, String)> = None;
         for (n, d) in drafts.into_iter().enumerate() {
-            let pieces: Vec<[usize; 2]> = d
-                .parts
-                .clone()
-                .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+            let whole = [[d.content.0, d.content.1]];
+            let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
             let ti = self.toks.partition_point(|t| t.start < d.content.0);
             let tj = self.toks.partition_point(|t| t.start < d.content.1);
@@ -1830,12 +1827,11 @@ impl<'a> Doc<'a> {
                 if !inside(t.start, t.end) || !t.word {
                     continue;
                 }
-                let l = self.lo(j);
                 konj |= t.konj.is_some();
                 hedged |= t.tag & TAG_HEDGE != 0;
-                soll |= matches!(l, "soll" | "sollen" | "solle" | "sollten");
+                soll |= t.tag & TAG_SOLL_FORM != 0;
                 if t.tag & TAG_NEG != 0
-                    && !(l == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
+                    && !(self.lo(j) == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
                 {
                     negated = true;
                 }
@@ -1906,8 +1902,12 @@ impl<'a> Doc<'a> {
                 .filter(|q| inside(q.start, q.end))
                 .map(|q| q.id.clone())
                 .collect();
+            // "c" and the number without the formatting machinery.
+            let mut id = String::with_capacity(8);
+            id.push('c');
+            push_padded(&mut id, n as u64 + 1, 1);
             out.push(Claim {
-                id: format!("c{}", n + 1),
+                id,
                 sentence: d.sentence,
                 kind: d.kind.into(),
                 speaker,
