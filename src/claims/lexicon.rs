@@ -493,6 +493,23 @@ pub struct WordInfo {
     pub tag: u8,
 }
 
+/// What the per-token lookup returns: a [`WordInfo`] in eight bytes, held inline
+/// in the table (one probe and no second load for every token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordClass {
+    /// Closed class.
+    pub func: Option<Func>,
+    /// Konjunktiv form.
+    pub konj: Option<Konj>,
+    /// `TAG_*` bits.
+    pub tag: u8,
+    /// The cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
+    pub forms: u32,
+}
+
+/// [`WordClass::forms`] of a word that is no cue-verb form.
+pub const NO_FORMS: u32 = u32::MAX;
+
 /// laut, gemäß, zufolge, nach, demnach.
 pub const TAG_FRAME: u8 = 1;
 /// so (", so der Sprecher").
@@ -531,12 +548,13 @@ pub struct ClaimLexicon {
     pub words: WordMap<WordInfo>,
     /// The byte length of the longest key of `words`: longer tokens need no lookup.
     pub max_word_len: usize,
-    /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`],
-    /// as indices into `infos`: the per-token lookup, with no string compare.
-    packed: HashMap<u128, u32, BuildHasherDefault<PackedHash>>,
+    /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`]:
+    /// the per-token lookup, with no string compare.
+    packed: HashMap<u128, WordClass, BuildHasherDefault<PackedHash>>,
     /// The entries of `words` longer than [`PACKED_MAX`] bytes.
-    long: WordMap<u32>,
-    infos: Vec<WordInfo>,
+    long: WordMap<WordClass>,
+    /// The non-empty cue-verb readings of `words`, indexed by [`WordClass::forms`].
+    form_lists: Vec<Vec<Form>>,
     /// A one-bit-per-slot filter over (length, first byte, last byte) of every
     /// key: most tokens (nouns, names, content words) miss it and skip the
     /// table, whose probes cost cache misses.
@@ -729,7 +747,7 @@ impl ClaimLexicon {
         let max_word_len = words.keys().map(String::len).max().unwrap_or(0);
         let mut packed = HashMap::default();
         let mut long = WordMap::default();
-        let mut infos = Vec::with_capacity(words.len());
+        let mut form_lists = Vec::new();
         let mut keys: Vec<&String> = words.keys().collect();
         keys.sort();
         let mut gate = Box::new([0u64; GATE_WORDS]);
@@ -739,14 +757,24 @@ impl ClaimLexicon {
                 let slot = gate_slot(b.len(), *f, *l);
                 gate[slot / 64] |= 1 << (slot % 64);
             }
-            let i = infos.len() as u32;
-            infos.push(words[k].clone());
+            let info = &words[k];
+            let class = WordClass {
+                func: info.func,
+                konj: info.konj,
+                tag: info.tag,
+                forms: if info.forms.is_empty() {
+                    NO_FORMS
+                } else {
+                    form_lists.push(info.forms.clone());
+                    (form_lists.len() - 1) as u32
+                },
+            };
             match pack(k.as_bytes()) {
                 Some(p) => {
-                    packed.insert(p, i);
+                    packed.insert(p, class);
                 }
                 None => {
-                    long.insert(k.clone(), i);
+                    long.insert(k.clone(), class);
                 }
             }
         }
@@ -755,7 +783,7 @@ impl ClaimLexicon {
             max_word_len,
             packed,
             long,
-            infos,
+            form_lists,
             gate,
             verbs,
             forms,
@@ -771,7 +799,7 @@ impl ClaimLexicon {
     /// What the lexicons know about the lowercase word `lower[start..end]` (the
     /// same as `words.get`, faster).
     #[inline]
-    pub fn word_at(&self, lower: &str, start: usize, end: usize) -> Option<&WordInfo> {
+    pub fn word_at(&self, lower: &str, start: usize, end: usize) -> Option<WordClass> {
         let len = end.checked_sub(start)?;
         if len > self.max_word_len || len == 0 {
             return None;
@@ -781,11 +809,16 @@ impl ClaimLexicon {
         if self.gate[slot / 64] & (1 << (slot % 64)) == 0 {
             return None;
         }
-        let i = match pack_at(bytes, start, len) {
-            Some(p) => self.packed.get(&p)?,
-            None => self.long.get(lower.get(start..end)?)?,
-        };
-        self.infos.get(*i as usize)
+        match pack_at(bytes, start, len) {
+            Some(p) => self.packed.get(&p).copied(),
+            None => self.long.get(lower.get(start..end)?).copied(),
+        }
+    }
+
+    /// The cue-verb readings of a word by its [`WordClass::forms`].
+    #[inline]
+    pub fn forms_of(&self, forms: u32) -> Option<&[Form]> {
+        self.form_lists.get(forms as usize).map(Vec::as_slice)
     }
 
     /// The cue-noun lemma of a written noun, also as the end of a compound.

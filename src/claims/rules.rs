@@ -11,27 +11,36 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED,
+    ClaimLexicon, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE, REPORTED,
     TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
 };
 use crate::numbers::push_padded;
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, TokenKind};
 
-/// One token with what the rules need to know about it.
+/// One token with what the rules need to know about it, in 32 bytes (the rules
+/// scan these over and over; a smaller record keeps more of them in cache).
 #[derive(Debug, Clone)]
-struct Tk<'l> {
+struct Tk {
     start: usize,
     end: usize,
-    word: bool,
-    cap: bool,
     punct: Option<char>,
+    /// Cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
+    forms: u32,
     func: Option<Func>,
     konj: Option<Konj>,
-    forms: Option<&'l [Form]>,
-    in_quote: bool,
     /// Lexicon tag bits (`TAG_*`).
     tag: u8,
+    word: bool,
+    cap: bool,
+    in_quote: bool,
+}
+
+impl Tk {
+    /// Whether the word is a form of a cue verb.
+    fn has_forms(&self) -> bool {
+        self.forms != NO_FORMS
+    }
 }
 
 /// A quotation: token indices of its opening and closing marks.
@@ -99,6 +108,11 @@ impl Draft {
 
 const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
 
+/// The quotation marks `find_quotes` pairs.
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
+}
+
 fn closer_of(c: char) -> char {
     match c {
         '„' => '“',
@@ -116,7 +130,7 @@ pub(crate) struct Doc<'a> {
     seg: &'a Segmentation,
     ents: &'a [Entity],
     qs: &'a [Quantity],
-    toks: Vec<Tk<'a>>,
+    toks: Vec<Tk>,
     /// The text lower-cased char by char with every char's byte length kept, so
     /// a token's lowercase form is `lower[start..end]`.
     lower: String,
@@ -140,22 +154,41 @@ pub(crate) struct Doc<'a> {
 /// non-ASCII char whose lowercase is one char of the same UTF-8 length ("Ä" →
 /// "ä"); others ("ẞ", "İ") stay as written.
 pub(crate) fn lowercase_aligned(text: &str) -> String {
+    // A copy lowercased in bulk (vectorised), then a scan that only stops at the
+    // non-ASCII chars, found eight bytes at a time.
     let mut out = text.to_string();
     out.make_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Skip ASCII eight bytes at a time.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
-            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+            let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+            if high == 0 {
                 i += 8;
                 continue;
             }
+            // Jump to the first non-ASCII byte of the chunk.
+            i += (high.trailing_zeros() / 8) as usize;
         }
-        if bytes[i] < 0xC0 {
+        let lead = bytes[i];
+        if lead < 0xC0 {
             i += 1;
+            continue;
+        }
+        // Latin-1 letters (C3 80..C3 BF): À..Þ except × lowercase by adding 0x20
+        // to the second byte, the same as `char::to_lowercase` does for them.
+        if lead == 0xC3 {
+            if let Some(&b) = bytes.get(i + 1) {
+                if (0x80..=0x9E).contains(&b) && b != 0x97 {
+                    let lower = [0xC3, b + 0x20];
+                    if let Ok(l) = std::str::from_utf8(&lower) {
+                        out.replace_range(i..i + 2, l);
+                    }
+                }
+            }
+            i += 2;
             continue;
         }
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -163,7 +196,7 @@ pub(crate) fn lowercase_aligned(text: &str) -> String {
             continue;
         };
         let n = c.len_utf8();
-        if c.is_uppercase() {
+        if is_uppercase(c) {
             let mut low = c.to_lowercase();
             if let (Some(l), None) = (low.next(), low.next()) {
                 if l.len_utf8() == n {
@@ -175,6 +208,19 @@ pub(crate) fn lowercase_aligned(text: &str) -> String {
         i += n;
     }
     out
+}
+
+/// `char::is_uppercase` with answers for the chars German news text is full of
+/// (Latin-1 letters, the quotation marks and dashes of General Punctuation)
+/// before the Unicode table search.
+pub(crate) fn is_uppercase(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_uppercase(),
+        '\u{80}'..='\u{FF}' => matches!(c, '\u{C0}'..='\u{DE}') && c != '\u{D7}',
+        // General Punctuation and Superscripts: no letters but the lowercase ⁱ, ⁿ.
+        '\u{2000}'..='\u{207F}' => false,
+        _ => c.is_uppercase(),
+    }
 }
 
 /// Indices into a list sorted by start offset (`order`) of the items whose start is
@@ -200,47 +246,41 @@ impl<'a> Doc<'a> {
     ) -> Self {
         let lower = lowercase_aligned(text);
         let mut toks = Vec::with_capacity(seg.tokens.len());
+        // Quotation marks, for `find_quotes` (no second scan over all tokens).
+        let mut quote_marks = Vec::new();
         for t in &seg.tokens {
-            let word = matches!(t.kind, TokenKind::Word);
-            let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
-            let cap = if first < 0x80 {
-                first.is_ascii_uppercase()
-            } else {
-                text.get(t.start..t.end)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_uppercase)
-            };
-            let punct = if t.kind == TokenKind::Punct {
-                text.get(t.start..t.end).and_then(|s| s.chars().next())
-            } else {
-                None
-            };
-            let info = if word {
-                lex.word_at(&lower, t.start, t.end)
-            } else {
-                None
-            };
-            let (func, konj, forms, tag) = match info {
-                Some(w) => (
-                    w.func,
-                    w.konj,
-                    Some(w.forms.as_slice()).filter(|f| !f.is_empty()),
-                    w.tag,
-                ),
-                None => (None, None, None, 0),
-            };
-            toks.push(Tk {
+            let first = text.get(t.start..t.end).and_then(|s| s.chars().next());
+            let lead = text.as_bytes().get(t.start).copied().unwrap_or(0);
+            let mut tk = Tk {
                 start: t.start,
                 end: t.end,
-                word,
-                cap,
-                punct,
-                func,
-                konj,
-                forms,
+                punct: None,
+                forms: NO_FORMS,
+                func: None,
+                konj: None,
+                tag: 0,
+                word: t.kind == TokenKind::Word,
+                cap: if lead < 0x80 {
+                    lead.is_ascii_uppercase()
+                } else {
+                    first.is_some_and(is_uppercase)
+                },
                 in_quote: false,
-                tag,
-            });
+            };
+            if tk.word {
+                if let Some(w) = lex.word_at(&lower, t.start, t.end) {
+                    tk.func = w.func;
+                    tk.konj = w.konj;
+                    tk.tag = w.tag;
+                    tk.forms = w.forms;
+                }
+            } else if t.kind == TokenKind::Punct {
+                tk.punct = first;
+                if first.is_some_and(is_quote_char) {
+                    quote_marks.push(toks.len());
+                }
+            }
+            toks.push(tk);
         }
         let mut doc = Doc {
             lex,
@@ -272,7 +312,7 @@ impl<'a> Doc<'a> {
                 .max()
                 .unwrap_or(0),
         };
-        doc.find_quotes();
+        doc.find_quotes(&quote_marks);
         doc
     }
 
@@ -319,16 +359,14 @@ impl<'a> Doc<'a> {
         e
     }
 
-    /// Pairs quotation marks over the whole text (a quotation stops at a blank line).
-    fn find_quotes(&mut self) {
+    /// Pairs quotation marks (the tokens `marks`, in order) over the whole text
+    /// (a quotation stops at a blank line).
+    fn find_quotes(&mut self, marks: &[usize]) {
         let mut open: Option<(usize, char)> = None;
-        for i in 0..self.toks.len() {
+        for &i in marks {
             let Some(c) = self.toks[i].punct else {
                 continue;
             };
-            if !matches!(c, '„' | '“' | '”' | '»' | '«' | '"') {
-                continue;
-            }
             if let Some((o, want)) = open {
                 let para = self
                     .text
@@ -370,7 +408,9 @@ impl<'a> Doc<'a> {
             if !t.word || t.in_quote {
                 continue;
             }
-            let Some(forms) = t.forms else { continue };
+            let Some(forms) = self.lex.forms_of(t.forms) else {
+                continue;
+            };
             let first = i == sent_start || self.is_quote_mark(i.wrapping_sub(1));
             if t.cap && !first {
                 continue;
@@ -462,7 +502,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let l = self.lo(i);
-        if t.forms.is_some() {
+        if t.has_forms() {
             return self.is_participle_adjective(i);
         }
         ["e", "en", "er", "es", "em"].iter().any(|s| l.ends_with(s)) && l.chars().count() > 3
@@ -638,7 +678,7 @@ impl<'a> Doc<'a> {
                     if self.is_noun(j) {
                         return self.np_at(j, limit, true);
                     }
-                    if self.toks[j].word && !self.toks[j].cap && self.toks[j].forms.is_none() {
+                    if self.toks[j].word && !self.toks[j].cap && !self.toks[j].has_forms() {
                         j += 1;
                     } else {
                         return None;
@@ -689,7 +729,7 @@ impl<'a> Doc<'a> {
     fn subject(&self, c: &CueHit, r: &Range<usize>) -> Option<Range<usize>> {
         let mut anchor = c.tok;
         let cs0 = self.clause_start(c.tok, r.start);
-        let participle_like = self.toks[c.tok].forms.is_some_and(|f| {
+        let participle_like = self.lex.forms_of(self.toks[c.tok].forms).is_some_and(|f| {
             f.iter()
                 .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
         });
@@ -1013,7 +1053,7 @@ impl<'a> Doc<'a> {
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
         for t in &self.toks[r.clone()] {
             tags |= t.tag;
-            has_forms |= t.forms.is_some();
+            has_forms |= t.has_forms();
             k1 |= t.konj == Some(Konj::One);
         }
         let hits = if has_forms {
@@ -1303,8 +1343,8 @@ impl<'a> Doc<'a> {
         // angegeben hatte, sagte, dass …").
         let next_b = self.clause_end(cstart, core_end);
         if (cstart..next_b).any(|j| {
-            self.toks[j]
-                .forms
+            self.lex
+                .forms_of(self.toks[j].forms)
                 .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
                 && !self.toks[j].cap
                 && !self.cues(j..j + 1, r).is_empty()
@@ -1775,7 +1815,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         match lemma.as_str() {
-            "auffordern" if self.toks[ct].forms.is_some() && self.lo(ct).starts_with("forder") => {
+            "auffordern" if self.toks[ct].has_forms() && self.lo(ct).starts_with("forder") => {
                 let np = self.np_at(k, ce, true)?;
                 if matches!(
                     self.lo(np.start),
@@ -1941,7 +1981,7 @@ trait AbbrevLike {
     fn kind_abbrev_like(&self, raw: &str) -> bool;
 }
 
-impl AbbrevLike for Tk<'_> {
+impl AbbrevLike for Tk {
     /// Abbreviations and initials ("Dr.", "J.") inside names.
     fn kind_abbrev_like(&self, raw: &str) -> bool {
         !self.word && self.punct.is_none() && raw.ends_with('.')
