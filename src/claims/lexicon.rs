@@ -416,28 +416,69 @@ impl Hasher for WordHash {
     }
 }
 
-/// Multiplies the two halves of a packed word ([`pack`]): the hash of the
-/// per-token table.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PackedHash(u64);
+/// The per-token table: packed words ([`pack`]) → [`WordClass`] by open
+/// addressing with linear probing, at most half full. A lookup is a multiply, a
+/// shift and usually one or two key compares; this is the one lookup made for
+/// every word of every text, where a general hash map costs several times more.
+#[derive(Debug, Clone)]
+struct PackedTable {
+    /// Packed keys; 0 marks an empty slot (a packed word has its length ≥ 1 in
+    /// the top byte, so it is never 0).
+    keys: Box<[u128]>,
+    classes: Box<[WordClass]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
 
-impl Hasher for PackedHash {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+impl PackedTable {
+    fn new(entries: &[(u128, WordClass)]) -> Self {
+        let bits = (entries.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let empty = WordClass {
+            func: None,
+            konj: None,
+            tag: 0,
+            forms: NO_FORMS,
+        };
+        let mut table = PackedTable {
+            keys: vec![0u128; size].into_boxed_slice(),
+            classes: vec![empty; size].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        for &(key, class) in entries {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.classes[i] = class;
         }
+        table
     }
+
+    /// The home slot of `key`: the top bits of a multiplicative hash of both halves.
     #[inline]
-    fn write_u128(&mut self, i: u128) {
-        let (lo, hi) = (i as u64, (i >> 64) as u64);
-        let m = u128::from(lo ^ 0x9e37_79b9_7f4a_7c15) * u128::from(hi ^ 0x51_7c_c1_b7_27_22_0a_95);
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Option<WordClass> {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.classes.get(i).copied();
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -550,7 +591,7 @@ pub struct ClaimLexicon {
     pub max_word_len: usize,
     /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`]:
     /// the per-token lookup, with no string compare.
-    packed: HashMap<u128, WordClass, BuildHasherDefault<PackedHash>>,
+    packed: PackedTable,
     /// The entries of `words` longer than [`PACKED_MAX`] bytes.
     long: WordMap<WordClass>,
     /// The non-empty cue-verb readings of `words`, indexed by [`WordClass::forms`].
@@ -745,7 +786,7 @@ impl ClaimLexicon {
             }
         }
         let max_word_len = words.keys().map(String::len).max().unwrap_or(0);
-        let mut packed = HashMap::default();
+        let mut packed = Vec::new();
         let mut long = WordMap::default();
         let mut form_lists = Vec::new();
         let mut keys: Vec<&String> = words.keys().collect();
@@ -771,7 +812,7 @@ impl ClaimLexicon {
             };
             match pack(k.as_bytes()) {
                 Some(p) => {
-                    packed.insert(p, class);
+                    packed.push((p, class));
                 }
                 None => {
                     long.insert(k.clone(), class);
@@ -781,7 +822,7 @@ impl ClaimLexicon {
         Ok(ClaimLexicon {
             words,
             max_word_len,
-            packed,
+            packed: PackedTable::new(&packed),
             long,
             form_lists,
             gate,
@@ -810,7 +851,7 @@ impl ClaimLexicon {
             return None;
         }
         match pack_at(bytes, start, len) {
-            Some(p) => self.packed.get(&p).copied(),
+            Some(p) => self.packed.get(p),
             None => self.long.get(lower.get(start..end)?).copied(),
         }
     }
