@@ -16,7 +16,7 @@ use super::lexicon::{
 };
 use crate::numbers::push_padded;
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
-use crate::segment::{Segmentation, TokenKind};
+use crate::segment::{Segmentation, Token, TokenKind};
 
 /// One token with what the rules need to know about it, in 32 bytes (the rules
 /// scan these over and over; a smaller record keeps more of them in cache).
@@ -123,6 +123,41 @@ fn closer_of(c: char) -> char {
     }
 }
 
+/// The buffers a document needs in proportion to its length, kept per thread
+/// from one document to the next: allocating them afresh for every document cost
+/// about a tenth of the stage (large blocks are slow to get from malloc) and
+/// handed the token pass cold memory.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Tk>,
+    lower: String,
+    quote_marks: Vec<usize>,
+    ent_order: Vec<usize>,
+    q_order: Vec<usize>,
+}
+
+/// Buffers grown for a text longer than this (bytes) are freed, not kept, so a
+/// thread does not hold on to a huge document's memory.
+const SCRATCH_MAX_TEXT: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// This thread's buffers (empty ones on first use or while in use).
+    fn take() -> Scratch {
+        SCRATCH.try_with(|s| s.take()).unwrap_or_default()
+    }
+
+    /// Leaves the buffers for this thread's next document.
+    fn keep(self, text_len: usize) {
+        if text_len <= SCRATCH_MAX_TEXT {
+            let _ = SCRATCH.try_with(|s| s.set(self));
+        }
+    }
+}
+
 /// The rules' working state for one document.
 pub(crate) struct Doc<'a> {
     lex: &'a ClaimLexicon,
@@ -134,6 +169,8 @@ pub(crate) struct Doc<'a> {
     /// The text lower-cased char by char with every char's byte length kept, so
     /// a token's lowercase form is `lower[start..end]`.
     lower: String,
+    /// Token indices of the quotation marks, in order.
+    quote_marks: Vec<usize>,
     quotes: Vec<Quote>,
     /// Opening token → closing token of each quotation in `quotes`.
     quote_close_of: std::collections::HashMap<usize, usize>,
@@ -153,10 +190,19 @@ pub(crate) struct Doc<'a> {
 /// `text` lower-cased with the same byte offsets: ASCII in bulk, then each
 /// non-ASCII char whose lowercase is one char of the same UTF-8 length ("Ä" →
 /// "ä"); others ("ẞ", "İ") stay as written.
+#[cfg(test)]
 pub(crate) fn lowercase_aligned(text: &str) -> String {
+    let mut out = String::new();
+    lowercase_aligned_into(text, &mut out);
+    out
+}
+
+/// [`lowercase_aligned`] into a reused buffer.
+fn lowercase_aligned_into(text: &str, out: &mut String) {
     // A copy lowercased in bulk (vectorised), then a scan that only stops at the
     // non-ASCII chars, found eight bytes at a time.
-    let mut out = text.to_string();
+    out.clear();
+    out.push_str(text);
     out.make_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -207,7 +253,6 @@ pub(crate) fn lowercase_aligned(text: &str) -> String {
         }
         i += n;
     }
-    out
 }
 
 /// `char::is_uppercase` with answers for the chars German news text is full of
@@ -244,13 +289,21 @@ impl<'a> Doc<'a> {
         ents: &'a [Entity],
         qs: &'a [Quantity],
     ) -> Self {
-        let lower = lowercase_aligned(text);
-        let mut toks = Vec::with_capacity(seg.tokens.len());
+        let Scratch {
+            mut toks,
+            mut lower,
+            mut quote_marks,
+            mut ent_order,
+            mut q_order,
+        } = Scratch::take();
+        lowercase_aligned_into(text, &mut lower);
         // Quotation marks, for `find_quotes` (no second scan over all tokens).
-        let mut quote_marks = Vec::new();
-        for t in &seg.tokens {
-            let first = text.get(t.start..t.end).and_then(|s| s.chars().next());
-            let lead = text.as_bytes().get(t.start).copied().unwrap_or(0);
+        quote_marks.clear();
+        let bytes = text.as_bytes();
+        let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
+        toks.clear();
+        toks.extend(seg.tokens.iter().enumerate().map(|(i, t)| {
+            let lead = bytes.get(t.start).copied().unwrap_or(0);
             let mut tk = Tk {
                 start: t.start,
                 end: t.end,
@@ -260,10 +313,11 @@ impl<'a> Doc<'a> {
                 konj: None,
                 tag: 0,
                 word: t.kind == TokenKind::Word,
+                // ASCII answers without decoding the char.
                 cap: if lead < 0x80 {
                     lead.is_ascii_uppercase()
                 } else {
-                    first.is_some_and(is_uppercase)
+                    first_char(t).is_some_and(is_uppercase)
                 },
                 in_quote: false,
             };
@@ -275,13 +329,19 @@ impl<'a> Doc<'a> {
                     tk.forms = w.forms;
                 }
             } else if t.kind == TokenKind::Punct {
-                tk.punct = first;
-                if first.is_some_and(is_quote_char) {
-                    quote_marks.push(toks.len());
+                tk.punct = first_char(t);
+                if tk.punct.is_some_and(is_quote_char) {
+                    quote_marks.push(i);
                 }
             }
-            toks.push(tk);
-        }
+            tk
+        }));
+        ent_order.clear();
+        ent_order.extend(0..ents.len());
+        ent_order.sort_by_key(|&i| ents[i].start);
+        q_order.clear();
+        q_order.extend(0..qs.len());
+        q_order.sort_by_key(|&i| qs[i].start);
         let mut doc = Doc {
             lex,
             text,
@@ -290,21 +350,14 @@ impl<'a> Doc<'a> {
             qs,
             toks,
             lower,
+            quote_marks,
             quotes: Vec::new(),
             quote_close_of: std::collections::HashMap::new(),
             drafts: Vec::new(),
             draft_spans: std::collections::BTreeSet::new(),
             longest_draft: 0,
-            ent_order: {
-                let mut o: Vec<usize> = (0..ents.len()).collect();
-                o.sort_by_key(|&i| ents[i].start);
-                o
-            },
-            q_order: {
-                let mut o: Vec<usize> = (0..qs.len()).collect();
-                o.sort_by_key(|&i| qs[i].start);
-                o
-            },
+            ent_order,
+            q_order,
             longest_annotation: ents
                 .iter()
                 .map(|e| e.end.saturating_sub(e.start))
@@ -312,7 +365,7 @@ impl<'a> Doc<'a> {
                 .max()
                 .unwrap_or(0),
         };
-        doc.find_quotes(&quote_marks);
+        doc.find_quotes();
         doc
     }
 
@@ -359,11 +412,11 @@ impl<'a> Doc<'a> {
         e
     }
 
-    /// Pairs quotation marks (the tokens `marks`, in order) over the whole text
-    /// (a quotation stops at a blank line).
-    fn find_quotes(&mut self, marks: &[usize]) {
+    /// Pairs the quotation marks over the whole text (a quotation stops at a
+    /// blank line).
+    fn find_quotes(&mut self) {
         let mut open: Option<(usize, char)> = None;
-        for &i in marks {
+        for &i in &self.quote_marks {
             let Some(c) = self.toks[i].punct else {
                 continue;
             };
@@ -1973,6 +2026,14 @@ impl<'a> Doc<'a> {
                 rule: Some(d.rule.into()),
             });
         }
+        Scratch {
+            toks: std::mem::take(&mut self.toks),
+            lower: std::mem::take(&mut self.lower),
+            quote_marks: std::mem::take(&mut self.quote_marks),
+            ent_order: std::mem::take(&mut self.ent_order),
+            q_order: std::mem::take(&mut self.q_order),
+        }
+        .keep(self.text.len());
         out
     }
 }
