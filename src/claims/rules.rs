@@ -134,6 +134,7 @@ struct Scratch {
     quote_marks: Vec<usize>,
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
+    drafts: Vec<Draft>,
 }
 
 /// Buffers grown for a text longer than this (bytes) are freed, not kept, so a
@@ -295,7 +296,9 @@ impl<'a> Doc<'a> {
             mut quote_marks,
             mut ent_order,
             mut q_order,
+            mut drafts,
         } = Scratch::take();
+        drafts.clear();
         lowercase_aligned_into(text, &mut lower);
         // Quotation marks, for `find_quotes` (no second scan over all tokens).
         quote_marks.clear();
@@ -353,7 +356,7 @@ impl<'a> Doc<'a> {
             quote_marks,
             quotes: Vec::new(),
             quote_close_of: std::collections::HashMap::new(),
-            drafts: Vec::new(),
+            drafts,
             draft_spans: std::collections::BTreeSet::new(),
             longest_draft: 0,
             ent_order,
@@ -1902,10 +1905,10 @@ impl<'a> Doc<'a> {
 
     fn finish(mut self) -> Vec<Claim> {
         self.drafts.sort_by_key(|d| (d.content.0, d.content.1));
-        let drafts = std::mem::take(&mut self.drafts);
+        let mut drafts = std::mem::take(&mut self.drafts);
         let mut out = Vec::with_capacity(drafts.len());
         let mut last_named: Option<(usize, String)> = None;
-        for (n, d) in drafts.into_iter().enumerate() {
+        for (n, d) in drafts.drain(..).enumerate() {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
@@ -2032,6 +2035,7 @@ impl<'a> Doc<'a> {
             quote_marks: std::mem::take(&mut self.quote_marks),
             ent_order: std::mem::take(&mut self.ent_order),
             q_order: std::mem::take(&mut self.q_order),
+            drafts,
         }
         .keep(self.text.len());
         out
