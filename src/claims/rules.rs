@@ -172,9 +172,8 @@ pub(crate) struct Doc<'a> {
     lower: String,
     /// Token indices of the quotation marks, in order.
     quote_marks: Vec<usize>,
+    /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
-    /// Opening token → closing token of each quotation in `quotes`.
-    quote_close_of: std::collections::HashMap<usize, usize>,
     drafts: Vec<Draft>,
     /// Content spans of `drafts` as (start, end), for overlap checks in
     /// logarithmic rather than linear time (a long document has thousands).
@@ -355,7 +354,6 @@ impl<'a> Doc<'a> {
             lower,
             quote_marks,
             quotes: Vec::new(),
-            quote_close_of: std::collections::HashMap::new(),
             drafts,
             draft_spans: std::collections::BTreeSet::new(),
             longest_draft: 0,
@@ -446,13 +444,14 @@ impl<'a> Doc<'a> {
             for t in &mut self.toks[q.open..=q.close] {
                 t.in_quote = true;
             }
-            self.quote_close_of.insert(q.open, q.close);
         }
     }
 
     /// The closing token of the quotation that opens at token `open`, if any.
     fn quote_closing(&self, open: usize) -> Option<usize> {
-        self.quote_close_of.get(&open).copied()
+        // `quotes` is in text order and quotations do not nest.
+        let k = self.quotes.binary_search_by_key(&open, |q| q.open).ok()?;
+        self.quotes.get(k).map(|q| q.close)
     }
 
     /// Cue verbs of a token range (outside quotations), with particles resolved.
