@@ -268,6 +268,58 @@ pub(crate) fn is_uppercase(c: char) -> bool {
     }
 }
 
+/// Classifies every token into `toks` (word, capital, punctuation char, lexicon
+/// class) and notes the quotation marks' indices in `quote_marks`. A function of
+/// its own so that its loop, run for every token, gets the registers to itself.
+#[inline(never)]
+fn classify_tokens(
+    lex: &ClaimLexicon,
+    text: &str,
+    lower: &str,
+    tokens: &[Token],
+    toks: &mut Vec<Tk>,
+    quote_marks: &mut Vec<usize>,
+) {
+    quote_marks.clear();
+    let bytes = text.as_bytes();
+    let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
+    toks.clear();
+    toks.extend(tokens.iter().enumerate().map(|(i, t)| {
+        let lead = bytes.get(t.start).copied().unwrap_or(0);
+        let mut tk = Tk {
+            start: t.start,
+            end: t.end,
+            punct: None,
+            forms: NO_FORMS,
+            func: None,
+            konj: None,
+            tag: 0,
+            word: t.kind == TokenKind::Word,
+            // ASCII answers without decoding the char.
+            cap: if lead < 0x80 {
+                lead.is_ascii_uppercase()
+            } else {
+                first_char(t).is_some_and(is_uppercase)
+            },
+            in_quote: false,
+        };
+        if tk.word {
+            if let Some(w) = lex.word_at(lower, t.start, t.end) {
+                tk.func = w.func;
+                tk.konj = w.konj;
+                tk.tag = w.tag;
+                tk.forms = w.forms;
+            }
+        } else if t.kind == TokenKind::Punct {
+            tk.punct = first_char(t);
+            if tk.punct.is_some_and(is_quote_char) {
+                quote_marks.push(i);
+            }
+        }
+        tk
+    }));
+}
+
 /// Indices into a list sorted by start offset (`order`) of the items whose start is
 /// in `from..to`.
 fn starting_in(
@@ -299,45 +351,7 @@ impl<'a> Doc<'a> {
         } = Scratch::take();
         drafts.clear();
         lowercase_aligned_into(text, &mut lower);
-        // Quotation marks, for `find_quotes` (no second scan over all tokens).
-        quote_marks.clear();
-        let bytes = text.as_bytes();
-        let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
-        toks.clear();
-        toks.extend(seg.tokens.iter().enumerate().map(|(i, t)| {
-            let lead = bytes.get(t.start).copied().unwrap_or(0);
-            let mut tk = Tk {
-                start: t.start,
-                end: t.end,
-                punct: None,
-                forms: NO_FORMS,
-                func: None,
-                konj: None,
-                tag: 0,
-                word: t.kind == TokenKind::Word,
-                // ASCII answers without decoding the char.
-                cap: if lead < 0x80 {
-                    lead.is_ascii_uppercase()
-                } else {
-                    first_char(t).is_some_and(is_uppercase)
-                },
-                in_quote: false,
-            };
-            if tk.word {
-                if let Some(w) = lex.word_at(&lower, t.start, t.end) {
-                    tk.func = w.func;
-                    tk.konj = w.konj;
-                    tk.tag = w.tag;
-                    tk.forms = w.forms;
-                }
-            } else if t.kind == TokenKind::Punct {
-                tk.punct = first_char(t);
-                if tk.punct.is_some_and(is_quote_char) {
-                    quote_marks.push(i);
-                }
-            }
-            tk
-        }));
+        classify_tokens(lex, text, &lower, &seg.tokens, &mut toks, &mut quote_marks);
         ent_order.clear();
         ent_order.extend(0..ents.len());
         ent_order.sort_by_key(|&i| ents[i].start);
