@@ -1920,7 +1920,9 @@ impl<'a> Doc<'a> {
         self.drafts.sort_by_key(|d| (d.content.0, d.content.1));
         let mut drafts = std::mem::take(&mut self.drafts);
         let mut out = Vec::with_capacity(drafts.len());
-        let mut last_named: Option<(usize, String)> = None;
+        // The sentence and name of the last speaker that is no pronoun, borrowed
+        // (it is copied only when a later "er"/"sie" takes it over).
+        let mut last_named: Option<(usize, &str)> = None;
         for (n, d) in drafts.drain(..).enumerate() {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
@@ -1955,6 +1957,7 @@ impl<'a> Doc<'a> {
             } else {
                 Some("indicative".into())
             };
+            let mut named: Option<&str> = None;
             let speaker = d.speaker.map(|(a, b)| {
                 // A relative pronoun speaks for its antecedent.
                 let ent = self.entity_at(a, b).or_else(|| {
@@ -1969,9 +1972,11 @@ impl<'a> Doc<'a> {
                 let mut name = ent.and_then(|e| e.name.clone());
                 if pron && name.is_none() {
                     name = last_named
-                        .as_ref()
                         .filter(|(s, _)| d.sentence <= s + 4)
-                        .map(|(_, n)| n.clone());
+                        .map(|(_, n)| n.to_string());
+                }
+                if !pron {
+                    named = Some(ent.and_then(|e| e.name.as_deref()).unwrap_or(stext));
                 }
                 Speaker {
                     start: a,
@@ -1981,12 +1986,8 @@ impl<'a> Doc<'a> {
                     name,
                 }
             });
-            if let Some(sp) = &speaker {
-                let stext = self.text.get(sp.start..sp.end).unwrap_or("");
-                if !matches!(stext, "er" | "Er" | "sie" | "Sie" | "ihr" | "Ihr") {
-                    let name = sp.name.clone().unwrap_or_else(|| stext.to_string());
-                    last_named = Some((d.sentence, name));
-                }
+            if let Some(name) = named {
+                last_named = Some((d.sentence, name));
             }
             let addressee = self.addressee(&d).map(|(a, b)| {
                 let ent = self.entity_at(a, b);
