@@ -416,28 +416,69 @@ impl Hasher for WordHash {
     }
 }
 
-/// Multiplies the two halves of a packed word ([`pack`]): the hash of the
-/// per-token table.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PackedHash(u64);
+/// The per-token table: packed words ([`pack`]) → [`WordClass`] by open
+/// addressing with linear probing, at most half full. A lookup is a multiply, a
+/// shift and usually one or two key compares; this is the one lookup made for
+/// every word of every text, where a general hash map costs several times more.
+#[derive(Debug, Clone)]
+struct PackedTable {
+    /// Packed keys; 0 marks an empty slot (a packed word has its length ≥ 1 in
+    /// the top byte, so it is never 0).
+    keys: Box<[u128]>,
+    classes: Box<[WordClass]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
 
-impl Hasher for PackedHash {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+impl PackedTable {
+    fn new(entries: &[(u128, WordClass)]) -> Self {
+        let bits = (entries.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let empty = WordClass {
+            func: None,
+            konj: None,
+            tag: 0,
+            forms: NO_FORMS,
+        };
+        let mut table = PackedTable {
+            keys: vec![0u128; size].into_boxed_slice(),
+            classes: vec![empty; size].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        for &(key, class) in entries {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.classes[i] = class;
         }
+        table
     }
+
+    /// The home slot of `key`: the top bits of a multiplicative hash of both halves.
     #[inline]
-    fn write_u128(&mut self, i: u128) {
-        let (lo, hi) = (i as u64, (i >> 64) as u64);
-        let m = u128::from(lo ^ 0x9e37_79b9_7f4a_7c15) * u128::from(hi ^ 0x51_7c_c1_b7_27_22_0a_95);
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Option<WordClass> {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.classes.get(i).copied();
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -489,10 +530,26 @@ pub struct WordInfo {
     pub konj: Option<Konj>,
     /// Cue-verb readings.
     pub forms: Vec<Form>,
-    /// [`TAG_FRAME`] | [`TAG_SO`] | [`TAG_WOLLEN`] | [`TAG_SOLL`]: words some
-    /// rules scan every token for.
+    /// `TAG_*` bits: words some rules scan every token for.
     pub tag: u8,
 }
+
+/// What the per-token lookup returns: a [`WordInfo`] in eight bytes, held inline
+/// in the table (one probe and no second load for every token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordClass {
+    /// Closed class.
+    pub func: Option<Func>,
+    /// Konjunktiv form.
+    pub konj: Option<Konj>,
+    /// `TAG_*` bits.
+    pub tag: u8,
+    /// The cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
+    pub forms: u32,
+}
+
+/// [`WordClass::forms`] of a word that is no cue-verb form.
+pub const NO_FORMS: u32 = u32::MAX;
 
 /// laut, gemäß, zufolge, nach, demnach.
 pub const TAG_FRAME: u8 = 1;
@@ -506,6 +563,8 @@ pub const TAG_SOLL: u8 = 8;
 pub const TAG_HEDGE: u8 = 16;
 /// A negation of `claims_negations.tsv`.
 pub const TAG_NEG: u8 = 32;
+/// soll, sollen, solle, sollten: with `haben`/`sein` at the end, hearsay.
+pub const TAG_SOLL_FORM: u8 = 64;
 
 /// All claims lexicons.
 #[derive(Debug, Clone)]
@@ -530,12 +589,13 @@ pub struct ClaimLexicon {
     pub words: WordMap<WordInfo>,
     /// The byte length of the longest key of `words`: longer tokens need no lookup.
     pub max_word_len: usize,
-    /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`],
-    /// as indices into `infos`: the per-token lookup, with no string compare.
-    packed: HashMap<u128, u32, BuildHasherDefault<PackedHash>>,
+    /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`]:
+    /// the per-token lookup, with no string compare.
+    packed: PackedTable,
     /// The entries of `words` longer than [`PACKED_MAX`] bytes.
-    long: WordMap<u32>,
-    infos: Vec<WordInfo>,
+    long: WordMap<WordClass>,
+    /// The non-empty cue-verb readings of `words`, indexed by [`WordClass::forms`].
+    form_lists: Vec<Vec<Form>>,
     /// A one-bit-per-slot filter over (length, first byte, last byte) of every
     /// key: most tokens (nouns, names, content words) miss it and skip the
     /// table, whose probes cost cache misses.
@@ -714,6 +774,7 @@ impl ClaimLexicon {
             (&["so"][..], TAG_SO),
             (&["will", "wollen", "wollte", "wollten"][..], TAG_WOLLEN),
             (&["soll", "sollen"][..], TAG_SOLL),
+            (&["soll", "sollen", "solle", "sollten"][..], TAG_SOLL_FORM),
         ] {
             for w in list {
                 words.entry((*w).to_string()).or_default().tag |= tag;
@@ -725,9 +786,9 @@ impl ClaimLexicon {
             }
         }
         let max_word_len = words.keys().map(String::len).max().unwrap_or(0);
-        let mut packed = HashMap::default();
+        let mut packed = Vec::new();
         let mut long = WordMap::default();
-        let mut infos = Vec::with_capacity(words.len());
+        let mut form_lists = Vec::new();
         let mut keys: Vec<&String> = words.keys().collect();
         keys.sort();
         let mut gate = Box::new([0u64; GATE_WORDS]);
@@ -737,23 +798,33 @@ impl ClaimLexicon {
                 let slot = gate_slot(b.len(), *f, *l);
                 gate[slot / 64] |= 1 << (slot % 64);
             }
-            let i = infos.len() as u32;
-            infos.push(words[k].clone());
+            let info = &words[k];
+            let class = WordClass {
+                func: info.func,
+                konj: info.konj,
+                tag: info.tag,
+                forms: if info.forms.is_empty() {
+                    NO_FORMS
+                } else {
+                    form_lists.push(info.forms.clone());
+                    (form_lists.len() - 1) as u32
+                },
+            };
             match pack(k.as_bytes()) {
                 Some(p) => {
-                    packed.insert(p, i);
+                    packed.push((p, class));
                 }
                 None => {
-                    long.insert(k.clone(), i);
+                    long.insert(k.clone(), class);
                 }
             }
         }
         Ok(ClaimLexicon {
             words,
             max_word_len,
-            packed,
+            packed: PackedTable::new(&packed),
             long,
-            infos,
+            form_lists,
             gate,
             verbs,
             forms,
@@ -769,7 +840,7 @@ impl ClaimLexicon {
     /// What the lexicons know about the lowercase word `lower[start..end]` (the
     /// same as `words.get`, faster).
     #[inline]
-    pub fn word_at(&self, lower: &str, start: usize, end: usize) -> Option<&WordInfo> {
+    pub fn word_at(&self, lower: &str, start: usize, end: usize) -> Option<WordClass> {
         let len = end.checked_sub(start)?;
         if len > self.max_word_len || len == 0 {
             return None;
@@ -779,11 +850,16 @@ impl ClaimLexicon {
         if self.gate[slot / 64] & (1 << (slot % 64)) == 0 {
             return None;
         }
-        let i = match pack_at(bytes, start, len) {
-            Some(p) => self.packed.get(&p)?,
-            None => self.long.get(lower.get(start..end)?)?,
-        };
-        self.infos.get(*i as usize)
+        match pack_at(bytes, start, len) {
+            Some(p) => self.packed.get(p),
+            None => self.long.get(lower.get(start..end)?).copied(),
+        }
+    }
+
+    /// The cue-verb readings of a word by its [`WordClass::forms`].
+    #[inline]
+    pub fn forms_of(&self, forms: u32) -> Option<&[Form]> {
+        self.form_lists.get(forms as usize).map(Vec::as_slice)
     }
 
     /// The cue-noun lemma of a written noun, also as the end of a compound.

@@ -11,26 +11,36 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, Form, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, PASSIVE, REPORTED,
-    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_WOLLEN, VON,
+    ClaimLexicon, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE, REPORTED,
+    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
 };
+use crate::numbers::push_padded;
 use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
-use crate::segment::{Segmentation, TokenKind};
+use crate::segment::{Segmentation, Token, TokenKind};
 
-/// One token with what the rules need to know about it.
+/// One token with what the rules need to know about it, in 32 bytes (the rules
+/// scan these over and over; a smaller record keeps more of them in cache).
 #[derive(Debug, Clone)]
-struct Tk<'l> {
+struct Tk {
     start: usize,
     end: usize,
-    word: bool,
-    cap: bool,
     punct: Option<char>,
+    /// Cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
+    forms: u32,
     func: Option<Func>,
     konj: Option<Konj>,
-    forms: Option<&'l [Form]>,
-    in_quote: bool,
     /// Lexicon tag bits (`TAG_*`).
     tag: u8,
+    word: bool,
+    cap: bool,
+    in_quote: bool,
+}
+
+impl Tk {
+    /// Whether the word is a form of a cue verb.
+    fn has_forms(&self) -> bool {
+        self.forms != NO_FORMS
+    }
 }
 
 /// A quotation: token indices of its opening and closing marks.
@@ -98,6 +108,11 @@ impl Draft {
 
 const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
 
+/// The quotation marks `find_quotes` pairs.
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
+}
+
 fn closer_of(c: char) -> char {
     match c {
         '„' => '“',
@@ -108,6 +123,42 @@ fn closer_of(c: char) -> char {
     }
 }
 
+/// The buffers a document needs in proportion to its length, kept per thread
+/// from one document to the next: allocating them afresh for every document cost
+/// about a tenth of the stage (large blocks are slow to get from malloc) and
+/// handed the token pass cold memory.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Tk>,
+    lower: String,
+    quote_marks: Vec<usize>,
+    ent_order: Vec<usize>,
+    q_order: Vec<usize>,
+    drafts: Vec<Draft>,
+}
+
+/// Buffers grown for a text longer than this (bytes) are freed, not kept, so a
+/// thread does not hold on to a huge document's memory.
+const SCRATCH_MAX_TEXT: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// This thread's buffers (empty ones on first use or while in use).
+    fn take() -> Scratch {
+        SCRATCH.try_with(|s| s.take()).unwrap_or_default()
+    }
+
+    /// Leaves the buffers for this thread's next document.
+    fn keep(self, text_len: usize) {
+        if text_len <= SCRATCH_MAX_TEXT {
+            let _ = SCRATCH.try_with(|s| s.set(self));
+        }
+    }
+}
+
 /// The rules' working state for one document.
 pub(crate) struct Doc<'a> {
     lex: &'a ClaimLexicon,
@@ -115,13 +166,14 @@ pub(crate) struct Doc<'a> {
     seg: &'a Segmentation,
     ents: &'a [Entity],
     qs: &'a [Quantity],
-    toks: Vec<Tk<'a>>,
+    toks: Vec<Tk>,
     /// The text lower-cased char by char with every char's byte length kept, so
     /// a token's lowercase form is `lower[start..end]`.
     lower: String,
+    /// Token indices of the quotation marks, in order.
+    quote_marks: Vec<usize>,
+    /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
-    /// Opening token → closing token of each quotation in `quotes`.
-    quote_close_of: std::collections::HashMap<usize, usize>,
     drafts: Vec<Draft>,
     /// Content spans of `drafts` as (start, end), for overlap checks in
     /// logarithmic rather than linear time (a long document has thousands).
@@ -138,23 +190,51 @@ pub(crate) struct Doc<'a> {
 /// `text` lower-cased with the same byte offsets: ASCII in bulk, then each
 /// non-ASCII char whose lowercase is one char of the same UTF-8 length ("Ä" →
 /// "ä"); others ("ẞ", "İ") stay as written.
+#[cfg(test)]
 pub(crate) fn lowercase_aligned(text: &str) -> String {
-    let mut out = text.to_string();
+    let mut out = String::new();
+    lowercase_aligned_into(text, &mut out);
+    out
+}
+
+/// [`lowercase_aligned`] into a reused buffer.
+fn lowercase_aligned_into(text: &str, out: &mut String) {
+    // A copy lowercased in bulk (vectorised), then a scan that only stops at the
+    // non-ASCII chars, found eight bytes at a time.
+    out.clear();
+    out.push_str(text);
     out.make_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Skip ASCII eight bytes at a time.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
-            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+            let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+            if high == 0 {
                 i += 8;
                 continue;
             }
+            // Jump to the first non-ASCII byte of the chunk.
+            i += (high.trailing_zeros() / 8) as usize;
         }
-        if bytes[i] < 0xC0 {
+        let lead = bytes[i];
+        if lead < 0xC0 {
             i += 1;
+            continue;
+        }
+        // Latin-1 letters (C3 80..C3 BF): À..Þ except × lowercase by adding 0x20
+        // to the second byte, the same as `char::to_lowercase` does for them.
+        if lead == 0xC3 {
+            if let Some(&b) = bytes.get(i + 1) {
+                if (0x80..=0x9E).contains(&b) && b != 0x97 {
+                    let lower = [0xC3, b + 0x20];
+                    if let Ok(l) = std::str::from_utf8(&lower) {
+                        out.replace_range(i..i + 2, l);
+                    }
+                }
+            }
+            i += 2;
             continue;
         }
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -162,7 +242,7 @@ pub(crate) fn lowercase_aligned(text: &str) -> String {
             continue;
         };
         let n = c.len_utf8();
-        if c.is_uppercase() {
+        if is_uppercase(c) {
             let mut low = c.to_lowercase();
             if let (Some(l), None) = (low.next(), low.next()) {
                 if l.len_utf8() == n {
@@ -173,7 +253,71 @@ pub(crate) fn lowercase_aligned(text: &str) -> String {
         }
         i += n;
     }
-    out
+}
+
+/// `char::is_uppercase` with answers for the chars German news text is full of
+/// (Latin-1 letters, the quotation marks and dashes of General Punctuation)
+/// before the Unicode table search.
+pub(crate) fn is_uppercase(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_uppercase(),
+        '\u{80}'..='\u{FF}' => matches!(c, '\u{C0}'..='\u{DE}') && c != '\u{D7}',
+        // General Punctuation and Superscripts: no letters but the lowercase ⁱ, ⁿ.
+        '\u{2000}'..='\u{207F}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Classifies every token into `toks` (word, capital, punctuation char, lexicon
+/// class) and notes the quotation marks' indices in `quote_marks`. A function of
+/// its own so that its loop, run for every token, gets the registers to itself.
+#[inline(never)]
+fn classify_tokens(
+    lex: &ClaimLexicon,
+    text: &str,
+    lower: &str,
+    tokens: &[Token],
+    toks: &mut Vec<Tk>,
+    quote_marks: &mut Vec<usize>,
+) {
+    quote_marks.clear();
+    let bytes = text.as_bytes();
+    let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
+    toks.clear();
+    toks.extend(tokens.iter().enumerate().map(|(i, t)| {
+        let lead = bytes.get(t.start).copied().unwrap_or(0);
+        let mut tk = Tk {
+            start: t.start,
+            end: t.end,
+            punct: None,
+            forms: NO_FORMS,
+            func: None,
+            konj: None,
+            tag: 0,
+            word: t.kind == TokenKind::Word,
+            // ASCII answers without decoding the char.
+            cap: if lead < 0x80 {
+                lead.is_ascii_uppercase()
+            } else {
+                first_char(t).is_some_and(is_uppercase)
+            },
+            in_quote: false,
+        };
+        if tk.word {
+            if let Some(w) = lex.word_at(lower, t.start, t.end) {
+                tk.func = w.func;
+                tk.konj = w.konj;
+                tk.tag = w.tag;
+                tk.forms = w.forms;
+            }
+        } else if t.kind == TokenKind::Punct {
+            tk.punct = first_char(t);
+            if tk.punct.is_some_and(is_quote_char) {
+                quote_marks.push(i);
+            }
+        }
+        tk
+    }));
 }
 
 /// Indices into a list sorted by start offset (`order`) of the items whose start is
@@ -197,50 +341,23 @@ impl<'a> Doc<'a> {
         ents: &'a [Entity],
         qs: &'a [Quantity],
     ) -> Self {
-        let lower = lowercase_aligned(text);
-        let mut toks = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
-            let word = matches!(t.kind, TokenKind::Word);
-            let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
-            let cap = if first < 0x80 {
-                first.is_ascii_uppercase()
-            } else {
-                text.get(t.start..t.end)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_uppercase)
-            };
-            let punct = if t.kind == TokenKind::Punct {
-                text.get(t.start..t.end).and_then(|s| s.chars().next())
-            } else {
-                None
-            };
-            let info = if word {
-                lex.word_at(&lower, t.start, t.end)
-            } else {
-                None
-            };
-            let (func, konj, forms, tag) = match info {
-                Some(w) => (
-                    w.func,
-                    w.konj,
-                    Some(w.forms.as_slice()).filter(|f| !f.is_empty()),
-                    w.tag,
-                ),
-                None => (None, None, None, 0),
-            };
-            toks.push(Tk {
-                start: t.start,
-                end: t.end,
-                word,
-                cap,
-                punct,
-                func,
-                konj,
-                forms,
-                in_quote: false,
-                tag,
-            });
-        }
+        let Scratch {
+            mut toks,
+            mut lower,
+            mut quote_marks,
+            mut ent_order,
+            mut q_order,
+            mut drafts,
+        } = Scratch::take();
+        drafts.clear();
+        lowercase_aligned_into(text, &mut lower);
+        classify_tokens(lex, text, &lower, &seg.tokens, &mut toks, &mut quote_marks);
+        ent_order.clear();
+        ent_order.extend(0..ents.len());
+        ent_order.sort_by_key(|&i| ents[i].start);
+        q_order.clear();
+        q_order.extend(0..qs.len());
+        q_order.sort_by_key(|&i| qs[i].start);
         let mut doc = Doc {
             lex,
             text,
@@ -249,21 +366,13 @@ impl<'a> Doc<'a> {
             qs,
             toks,
             lower,
+            quote_marks,
             quotes: Vec::new(),
-            quote_close_of: std::collections::HashMap::new(),
-            drafts: Vec::new(),
+            drafts,
             draft_spans: std::collections::BTreeSet::new(),
             longest_draft: 0,
-            ent_order: {
-                let mut o: Vec<usize> = (0..ents.len()).collect();
-                o.sort_by_key(|&i| ents[i].start);
-                o
-            },
-            q_order: {
-                let mut o: Vec<usize> = (0..qs.len()).collect();
-                o.sort_by_key(|&i| qs[i].start);
-                o
-            },
+            ent_order,
+            q_order,
             longest_annotation: ents
                 .iter()
                 .map(|e| e.end.saturating_sub(e.start))
@@ -318,16 +427,14 @@ impl<'a> Doc<'a> {
         e
     }
 
-    /// Pairs quotation marks over the whole text (a quotation stops at a blank line).
+    /// Pairs the quotation marks over the whole text (a quotation stops at a
+    /// blank line).
     fn find_quotes(&mut self) {
         let mut open: Option<(usize, char)> = None;
-        for i in 0..self.toks.len() {
+        for &i in &self.quote_marks {
             let Some(c) = self.toks[i].punct else {
                 continue;
             };
-            if !matches!(c, '„' | '“' | '”' | '»' | '«' | '"') {
-                continue;
-            }
             if let Some((o, want)) = open {
                 let para = self
                     .text
@@ -351,13 +458,14 @@ impl<'a> Doc<'a> {
             for t in &mut self.toks[q.open..=q.close] {
                 t.in_quote = true;
             }
-            self.quote_close_of.insert(q.open, q.close);
         }
     }
 
     /// The closing token of the quotation that opens at token `open`, if any.
     fn quote_closing(&self, open: usize) -> Option<usize> {
-        self.quote_close_of.get(&open).copied()
+        // `quotes` is in text order and quotations do not nest.
+        let k = self.quotes.binary_search_by_key(&open, |q| q.open).ok()?;
+        self.quotes.get(k).map(|q| q.close)
     }
 
     /// Cue verbs of a token range (outside quotations), with particles resolved.
@@ -369,7 +477,9 @@ impl<'a> Doc<'a> {
             if !t.word || t.in_quote {
                 continue;
             }
-            let Some(forms) = t.forms else { continue };
+            let Some(forms) = self.lex.forms_of(t.forms) else {
+                continue;
+            };
             let first = i == sent_start || self.is_quote_mark(i.wrapping_sub(1));
             if t.cap && !first {
                 continue;
@@ -461,7 +571,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let l = self.lo(i);
-        if t.forms.is_some() {
+        if t.has_forms() {
             return self.is_participle_adjective(i);
         }
         ["e", "en", "er", "es", "em"].iter().any(|s| l.ends_with(s)) && l.chars().count() > 3
@@ -637,7 +747,7 @@ impl<'a> Doc<'a> {
                     if self.is_noun(j) {
                         return self.np_at(j, limit, true);
                     }
-                    if self.toks[j].word && !self.toks[j].cap && self.toks[j].forms.is_none() {
+                    if self.toks[j].word && !self.toks[j].cap && !self.toks[j].has_forms() {
                         j += 1;
                     } else {
                         return None;
@@ -688,7 +798,7 @@ impl<'a> Doc<'a> {
     fn subject(&self, c: &CueHit, r: &Range<usize>) -> Option<Range<usize>> {
         let mut anchor = c.tok;
         let cs0 = self.clause_start(c.tok, r.start);
-        let participle_like = self.toks[c.tok].forms.is_some_and(|f| {
+        let participle_like = self.lex.forms_of(self.toks[c.tok].forms).is_some_and(|f| {
             f.iter()
                 .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
         });
@@ -1012,7 +1122,7 @@ impl<'a> Doc<'a> {
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
         for t in &self.toks[r.clone()] {
             tags |= t.tag;
-            has_forms |= t.forms.is_some();
+            has_forms |= t.has_forms();
             k1 |= t.konj == Some(Konj::One);
         }
         let hits = if has_forms {
@@ -1302,8 +1412,8 @@ impl<'a> Doc<'a> {
         // angegeben hatte, sagte, dass …").
         let next_b = self.clause_end(cstart, core_end);
         if (cstart..next_b).any(|j| {
-            self.toks[j]
-                .forms
+            self.lex
+                .forms_of(self.toks[j].forms)
                 .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
                 && !self.toks[j].cap
                 && !self.cues(j..j + 1, r).is_empty()
@@ -1736,10 +1846,8 @@ impl<'a> Doc<'a> {
             self.clause_start(ct, r.start),
             self.clause_end(ct + 1, r.end),
         );
-        let pieces: Vec<[usize; 2]> = d
-            .parts
-            .clone()
-            .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+        let whole = [[d.content.0, d.content.1]];
+        let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
         let free = |np: &Range<usize>| -> Option<(usize, usize)> {
             let (a, b) = self.span_of(np)?;
             let overlaps = |x: usize, y: usize| a < y && x < b;
@@ -1776,7 +1884,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         match lemma.as_str() {
-            "auffordern" if self.toks[ct].forms.is_some() && self.lo(ct).starts_with("forder") => {
+            "auffordern" if self.toks[ct].has_forms() && self.lo(ct).starts_with("forder") => {
                 let np = self.np_at(k, ce, true)?;
                 if matches!(
                     self.lo(np.start),
@@ -1810,14 +1918,14 @@ impl<'a> Doc<'a> {
 
     fn finish(mut self) -> Vec<Claim> {
         self.drafts.sort_by_key(|d| (d.content.0, d.content.1));
-        let drafts = std::mem::take(&mut self.drafts);
+        let mut drafts = std::mem::take(&mut self.drafts);
         let mut out = Vec::with_capacity(drafts.len());
-        let mut last_named: Option<(usize, String)> = None;
-        for (n, d) in drafts.into_iter().enumerate() {
-            let pieces: Vec<[usize; 2]> = d
-                .parts
-                .clone()
-                .unwrap_or_else(|| vec![[d.content.0, d.content.1]]);
+        // The sentence and name of the last speaker that is no pronoun, borrowed
+        // (it is copied only when a later "er"/"sie" takes it over).
+        let mut last_named: Option<(usize, &str)> = None;
+        for (n, d) in drafts.drain(..).enumerate() {
+            let whole = [[d.content.0, d.content.1]];
+            let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
             let ti = self.toks.partition_point(|t| t.start < d.content.0);
             let tj = self.toks.partition_point(|t| t.start < d.content.1);
@@ -1830,12 +1938,11 @@ impl<'a> Doc<'a> {
                 if !inside(t.start, t.end) || !t.word {
                     continue;
                 }
-                let l = self.lo(j);
                 konj |= t.konj.is_some();
                 hedged |= t.tag & TAG_HEDGE != 0;
-                soll |= matches!(l, "soll" | "sollen" | "solle" | "sollten");
+                soll |= t.tag & TAG_SOLL_FORM != 0;
                 if t.tag & TAG_NEG != 0
-                    && !(l == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
+                    && !(self.lo(j) == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
                 {
                     negated = true;
                 }
@@ -1850,6 +1957,7 @@ impl<'a> Doc<'a> {
             } else {
                 Some("indicative".into())
             };
+            let mut named: Option<&str> = None;
             let speaker = d.speaker.map(|(a, b)| {
                 // A relative pronoun speaks for its antecedent.
                 let ent = self.entity_at(a, b).or_else(|| {
@@ -1864,9 +1972,11 @@ impl<'a> Doc<'a> {
                 let mut name = ent.and_then(|e| e.name.clone());
                 if pron && name.is_none() {
                     name = last_named
-                        .as_ref()
                         .filter(|(s, _)| d.sentence <= s + 4)
-                        .map(|(_, n)| n.clone());
+                        .map(|(_, n)| n.to_string());
+                }
+                if !pron {
+                    named = Some(ent.and_then(|e| e.name.as_deref()).unwrap_or(stext));
                 }
                 Speaker {
                     start: a,
@@ -1876,12 +1986,8 @@ impl<'a> Doc<'a> {
                     name,
                 }
             });
-            if let Some(sp) = &speaker {
-                let stext = self.text.get(sp.start..sp.end).unwrap_or("");
-                if !matches!(stext, "er" | "Er" | "sie" | "Sie" | "ihr" | "Ihr") {
-                    let name = sp.name.clone().unwrap_or_else(|| stext.to_string());
-                    last_named = Some((d.sentence, name));
-                }
+            if let Some(name) = named {
+                last_named = Some((d.sentence, name));
             }
             let addressee = self.addressee(&d).map(|(a, b)| {
                 let ent = self.entity_at(a, b);
@@ -1906,8 +2012,12 @@ impl<'a> Doc<'a> {
                 .filter(|q| inside(q.start, q.end))
                 .map(|q| q.id.clone())
                 .collect();
+            // "c" and the number without the formatting machinery.
+            let mut id = String::with_capacity(8);
+            id.push('c');
+            push_padded(&mut id, n as u64 + 1, 1);
             out.push(Claim {
-                id: format!("c{}", n + 1),
+                id,
                 sentence: d.sentence,
                 kind: d.kind.into(),
                 speaker,
@@ -1933,6 +2043,15 @@ impl<'a> Doc<'a> {
                 rule: Some(d.rule.into()),
             });
         }
+        Scratch {
+            toks: std::mem::take(&mut self.toks),
+            lower: std::mem::take(&mut self.lower),
+            quote_marks: std::mem::take(&mut self.quote_marks),
+            ent_order: std::mem::take(&mut self.ent_order),
+            q_order: std::mem::take(&mut self.q_order),
+            drafts,
+        }
+        .keep(self.text.len());
         out
     }
 }
@@ -1941,7 +2060,7 @@ trait AbbrevLike {
     fn kind_abbrev_like(&self, raw: &str) -> bool;
 }
 
-impl AbbrevLike for Tk<'_> {
+impl AbbrevLike for Tk {
     /// Abbreviations and initials ("Dr.", "J.") inside names.
     fn kind_abbrev_like(&self, raw: &str) -> bool {
         !self.word && self.punct.is_none() && raw.ends_with('.')

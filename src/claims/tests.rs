@@ -423,6 +423,18 @@ fn lowercase_keeps_byte_offsets() {
 }
 
 #[test]
+fn uppercase_shortcuts_agree_with_unicode() {
+    // The ranges answered without the Unicode tables, and some beyond.
+    for c in (0..0x3000u32).filter_map(char::from_u32) {
+        assert_eq!(
+            super::rules::is_uppercase(c),
+            c.is_uppercase(),
+            "help: is_uppercase({c:?})"
+        );
+    }
+}
+
+#[test]
 fn packed_lookup_equals_the_word_table() {
     let lex = super::lexicon::ClaimLexicon::new(&crate::lexicon::Lexicons::default())
         .expect("built-in lexicons load");
