@@ -45,9 +45,9 @@ pub enum Class {
 pub struct Words {
     /// In-word morphemes, longest first.
     morphs: Vec<(String, f64, Class)>,
-    /// Indices into `morphs` by first byte (longest first), so a word that starts with
-    /// no morpheme is rejected at once.
-    by_first: Vec<Vec<u16>>,
+    /// The morphemes by first byte (longest first), so a word that starts with no
+    /// morpheme is rejected at once.
+    by_first: Vec<Vec<Head>>,
     /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
     /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 bits.
     pairs: Vec<u64>,
@@ -58,6 +58,30 @@ pub struct Words {
     prefixes: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
     pub whole: FxMap<String, (f64, Class)>,
+}
+
+/// A morpheme's first eight bytes as one word, to test "starts with" by a masked
+/// compare instead of a `memcmp` call (the test runs for every morpheme sharing a first
+/// byte with the rest of the word, at every position of every word parsed).
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// The first (up to) eight bytes, little-endian, zero-padded.
+    bits: u64,
+    /// Ones over the bytes the morpheme has among its first eight.
+    mask: u64,
+    /// Longer than eight bytes: the rest is compared as bytes.
+    long: bool,
+    /// Index into `morphs`.
+    k: u16,
+}
+
+/// The first (up to) eight bytes of `b`, little-endian, zero-padded.
+#[inline]
+fn head8(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(w)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -123,8 +147,19 @@ impl Words {
         }
         self.by_first = vec![Vec::new(); 256];
         for (k, (w, _, _)) in self.morphs.iter().enumerate() {
-            if let Some(&b) = w.as_bytes().first() {
-                self.by_first[usize::from(b)].push(k as u16);
+            let b = w.as_bytes();
+            if let Some(&first) = b.first() {
+                let n = b.len().min(8);
+                self.by_first[usize::from(first)].push(Head {
+                    bits: head8(b),
+                    mask: if n == 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (8 * n)) - 1
+                    },
+                    long: b.len() > 8,
+                    k: k as u16,
+                });
             }
         }
     }
@@ -191,21 +226,33 @@ impl Words {
                 .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
     }
 
+    /// The morphemes `rest` starts with, longest first.
+    #[inline]
+    fn morphs_at<'w>(&'w self, rest: &'w str) -> impl Iterator<Item = &'w (String, f64, Class)> {
+        let b = rest.as_bytes();
+        let bucket = b
+            .first()
+            .and_then(|&x| self.by_first.get(usize::from(x)))
+            .map_or(&[][..], Vec::as_slice);
+        let h = head8(b);
+        bucket
+            .iter()
+            .filter(move |m| h & m.mask == m.bits)
+            .filter_map(|m| self.morphs.get(usize::from(m.k)).map(|w| (m, w)))
+            .filter(move |(m, w)| !m.long || rest.starts_with(w.0.as_str()))
+            .map(|(_, w)| w)
+    }
+
     /// True when `s` starts with a number morpheme (a cheap gate before parsing).
     pub fn may_start(&self, s: &str) -> bool {
-        let Some(&b) = s.as_bytes().first() else {
-            return false;
-        };
-        self.by_first.get(usize::from(b)).is_some_and(|l| {
-            l.iter()
-                .any(|&k| s.starts_with(self.morphs[usize::from(k)].0.as_str()))
-        })
+        self.morphs_at(s).next().is_some()
     }
 
     /// The value of a written-out cardinal (lower case, one word), e.g.
     /// "dreiundzwanzig" → 23, "zweieinhalb" → 2.5.
     pub fn cardinal(&self, s: &str) -> Option<f64> {
-        if s.is_empty() || s.len() > 160 || !self.may_start(s) {
+        // (a word that starts with no morpheme fails at the first step of the loop)
+        if s.is_empty() || s.len() > 160 {
             return None;
         }
         let (mut total, mut group, mut sub, mut frac) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
@@ -214,21 +261,12 @@ impl Words {
         let mut pos = 0;
         while pos < s.len() {
             let rest = &s[pos..];
-            let bucket = rest
-                .as_bytes()
-                .first()
-                .and_then(|&b| self.by_first.get(usize::from(b)))
-                .map_or(&[][..], |v| v.as_slice());
-            let m = bucket
-                .iter()
-                .map(|&k| &self.morphs[usize::from(k)])
-                .find(|(w, _, c)| {
-                    rest.starts_with(w.as_str())
-                    // "eins" only at the end
-                    && (w != "eins" || rest.len() == 4)
+            let m = self.morphs_at(rest).find(|(w, _, c)| {
+                // "eins" only at the end
+                (w != "eins" || rest.len() == 4)
                     // "halb" after "und" is read below
                     && !(*c == Class::Und && rest.len() == 3)
-                });
+            });
             let (w, v, c) = match m {
                 Some(m) => (m.0.as_str(), m.1, m.2),
                 None => {
@@ -337,24 +375,33 @@ impl Words {
             }
         }
         let base = stem.strip_suffix('t')?;
-        let fixed: String;
-        let base = if let Some(p) = base.strip_suffix("ers") {
-            fixed = format!("{p}eins");
-            fixed.as_str()
+        // the cardinal of an irregular stem, spelled out in a stack buffer (no allocation;
+        // longer than any number word `cardinal` reads means no number)
+        let mut buf = [0u8; 168];
+        let mut respell = |p: &str, cardinal: &str| -> Option<usize> {
+            let n = p.len() + cardinal.len();
+            buf.get_mut(..p.len())?.copy_from_slice(p.as_bytes());
+            buf.get_mut(p.len()..n)?
+                .copy_from_slice(cardinal.as_bytes());
+            Some(n)
+        };
+        let fixed = if let Some(p) = base.strip_suffix("ers") {
+            Some(respell(p, "eins")?)
         } else if let Some(p) = base.strip_suffix("drit") {
-            fixed = format!("{p}drei");
-            fixed.as_str()
+            Some(respell(p, "drei")?)
         } else if let Some(p) = base.strip_suffix("sieb") {
-            fixed = format!("{p}sieben");
-            fixed.as_str()
+            Some(respell(p, "sieben")?)
         } else if let Some(p) = base.strip_suffix("ach") {
-            fixed = format!("{p}acht");
-            fixed.as_str()
+            Some(respell(p, "acht")?)
         } else if base.ends_with("ein") || base.ends_with("eins") {
             // "einte" is a verb; the first is "erste"
             return None;
         } else {
-            base
+            None
+        };
+        let base = match fixed {
+            Some(n) => std::str::from_utf8(buf.get(..n)?).ok()?,
+            None => base,
         };
         let v = self.cardinal(base)?;
         let r = v % 100.0;
