@@ -178,6 +178,8 @@ pub(crate) struct Tables {
     pub units: PatternSet<Unit>,
     pub modifiers: PatternSet<&'static str>,
     pub months: FxMap<String, u32>,
+    /// The first two bytes of every month name: a gate before hashing.
+    month_pairs: PairSet,
     /// Words that may start a quantity other than number words (modifiers, months,
     /// "vor", "ein", units that are figures themselves, …): the per-token gate.
     pub triggers: FxSet<String>,
@@ -329,11 +331,16 @@ impl Tables {
         for w in &triggers {
             trigger_pairs.insert(w);
         }
+        let mut month_pairs = PairSet::default();
+        for w in months.keys() {
+            month_pairs.insert(w);
+        }
         let mut tables = Tables {
             words,
             units,
             modifiers,
             months,
+            month_pairs,
             triggers,
             trigger_pairs,
             lemmas,
@@ -370,6 +377,15 @@ impl Tables {
             "erst" => self.inert_erst,
             _ => false,
         }
+    }
+
+    /// The month `w` (lower case) names, 1–12.
+    #[inline]
+    pub fn month(&self, w: &str) -> Option<u32> {
+        if !self.month_pairs.may_contain(w) {
+            return None;
+        }
+        self.months.get(w).copied()
     }
 
     /// `w` (lower case) is in `triggers`.
@@ -518,6 +534,7 @@ impl Recogniser {
         let mut currency = String::from("EUR");
         let (mut low, mut buf) = (String::new(), String::new());
         let mut t = Toks::empty(text);
+        let mut scratch = rules::Scratch::default();
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
@@ -531,7 +548,7 @@ impl Recogniser {
                 continue;
             }
             t.fill(s.start, s.end);
-            rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
+            rules::sentence(&self.tables, &t, si, &mut currency, &mut scratch, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
             q.id = id(k + 1);
@@ -695,22 +712,14 @@ pub(crate) fn push_padded(s: &mut String, v: u64, width: usize) {
     s.extend(digits[k..].iter().map(|&d| char::from(d)));
 }
 
-/// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
+/// Any ASCII digit in `b`. Runs over every sentence's bytes, so it tests 32 bytes at a
+/// time without branching inside a chunk (a form the compiler turns into vector code).
 fn has_digit(b: &[u8]) -> bool {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
+    let mut chunks = b.chunks_exact(32);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w);
-        // per byte, without carries between bytes: high bit of (x & 0x7F) + 0x50 is set
-        // for a low-7-bit value >= 0x30, of + 0x46 for one >= 0x3A; a digit is the first
-        // and not the second, and has its own high bit clear
-        let low = x & LOW7;
-        let ge_0 = low.wrapping_add(0x5050_5050_5050_5050);
-        let ge_colon = low.wrapping_add(0x4646_4646_4646_4646);
-        if ge_0 & !ge_colon & !x & HIGH != 0 {
+        if c.iter()
+            .fold(false, |acc, &x| acc | (x.wrapping_sub(b'0') < 10))
+        {
             return true;
         }
     }

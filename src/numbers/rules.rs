@@ -375,16 +375,25 @@ struct Cx<'t, 'a> {
     n: usize,
 }
 
+/// Buffers reused from sentence to sentence (one allocation per document, not per
+/// sentence).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    items: Vec<Item>,
+}
+
 /// Recognises the quantities of one sentence and appends them to `out`.
 pub(crate) fn sentence(
     tb: &Tables,
     t: &Toks,
     si: usize,
     currency: &mut String,
+    scratch: &mut Scratch,
     out: &mut Vec<Quantity>,
 ) {
     let cx = Cx { tb, t, n: t.len() };
-    let mut items: Vec<Item> = Vec::new();
+    let items = &mut scratch.items;
+    items.clear();
     let mut i = 0;
     while i < cx.n {
         if !cx.may_start(i) {
@@ -401,8 +410,8 @@ pub(crate) fn sentence(
             None => i += 1,
         }
     }
-    shared_unit(t, &mut items);
-    for it in items {
+    shared_unit(t, items);
+    for it in items.drain(..) {
         let (Some(a), Some(b)) = (t.v.get(it.s), t.v.get(it.e.saturating_sub(1))) else {
             continue;
         };
@@ -562,7 +571,7 @@ impl Cx<'_, '_> {
         if self.t.kind(i) != Kind::Word {
             return None;
         }
-        let m = *self.tb.months.get(self.low(i))?;
+        let m = self.tb.month(self.low(i))?;
         // abbreviations take their dot
         let full = self.low(i).len() > 4 || matches!(self.low(i), "mai" | "juni" | "juli" | "märz");
         if !full {
@@ -605,11 +614,17 @@ impl Cx<'_, '_> {
     /// token was consumed.
     fn at(&self, i: usize, currency: &mut String) -> Option<(Option<Item>, usize)> {
         let t = self.t;
-        if let Some(r) = self.date_time(i) {
+        // a word's ordinal reading, asked by both the date and the word-form rules
+        let ordinal = if t.kind(i) == Kind::Word {
+            self.tb.words.ordinal(self.low(i))
+        } else {
+            None
+        };
+        if let Some(r) = self.date_time(i, ordinal) {
             return Some(r);
         }
         if t.kind(i) == Kind::Word {
-            if let Some(r) = self.word_forms(i) {
+            if let Some(r) = self.word_forms(i, ordinal) {
                 return Some(r);
             }
         }
@@ -621,13 +636,15 @@ impl Cx<'_, '_> {
 
     // ---------------------------------------------------------------- dates, times
 
-    fn date_time(&self, i: usize) -> Option<(Option<Item>, usize)> {
+    /// Dates and clock times at `i`; `ordinal` is the reading of a word token as an
+    /// ordinal number word.
+    fn date_time(&self, i: usize, ordinal: Option<f64>) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         match t.kind(i) {
             Kind::Num => {}
             Kind::Word => {
                 // "neunundzwanzigsten Mai", "erster märz"
-                if let Some(d) = self.tb.words.ordinal(self.low(i)) {
+                if let Some(d) = ordinal {
                     if (1.0..=31.0).contains(&d) {
                         if let Some((m, e)) = self.month(i + 1) {
                             return Some(self.day_month_year(
@@ -952,8 +969,8 @@ impl Cx<'_, '_> {
     // ---------------------------------------------------------------- word forms
 
     /// Adjectival durations and ages ("zweitägigen", "Zehnjährige"), ordinals,
-    /// multiplicatives, fractions without numeral.
-    fn word_forms(&self, i: usize) -> Option<(Option<Item>, usize)> {
+    /// multiplicatives, fractions without numeral (`ordinal` as for `date_time`).
+    fn word_forms(&self, i: usize, ordinal: Option<f64>) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         let w = self.low(i);
         // "rund dreieinhalbjährigen": a modifier before is handled by `figure`.
@@ -977,7 +994,7 @@ impl Cx<'_, '_> {
             it.unit = Some(unit.to_string());
             return Some((Some(it), i + 1));
         }
-        if let Some(v) = self.tb.words.ordinal(w) {
+        if let Some(v) = ordinal {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             if w.starts_with("acht")
                 && !matches!(
@@ -1497,7 +1514,7 @@ impl Cx<'_, '_> {
         t.capital(k)
             && !t.all_caps(k)
             && !NOT_NOUN.contains(&self.low(k))
-            && !self.tb.months.contains_key(self.low(k))
+            && self.tb.month(self.low(k)).is_none()
             && self.tb.words.cardinal(self.low(k)).is_none()
             && self.tb.words.ordinal(self.low(k)).is_none()
             && !(self.low(k + 1) == "." && t.glued(k + 1) && self.low(k).chars().count() <= 3)
