@@ -61,7 +61,7 @@ struct Item {
     unit_factor_one: bool,
 }
 
-const FUNCTION: &[&str] = &[
+pub(crate) const FUNCTION: &[&str] = &[
     "alle",
     "die",
     "der",
@@ -205,7 +205,7 @@ const FUNCTION: &[&str] = &[
     "unterhalb",
 ];
 
-const NOT_NOUN: &[&str] = &[
+pub(crate) const NOT_NOUN: &[&str] = &[
     "uhr",
     "mal",
     "prozent",
@@ -232,7 +232,7 @@ const NOT_NOUN: &[&str] = &[
     "nr",
 ];
 
-const ID_HEADS: &[&str] = &[
+pub(crate) const ID_HEADS: &[&str] = &[
     "nr",
     "nummer",
     "artikel",
@@ -1392,7 +1392,7 @@ impl Cx<'_, '_> {
             Kind::Mixed => return None,
         }
         // fraction noun: "zwei Drittel", "ein Viertel"
-        if let Some(&(d, Class::Fraction)) = self.tb.words.whole.get(self.low(j)) {
+        if let Some((d, Class::Fraction)) = self.tb.words.whole(self.low(j)) {
             if t.kind(j) == Kind::Word && !n.digits {
                 n.v /= d;
                 n.ein = false;
@@ -1401,9 +1401,9 @@ impl Cx<'_, '_> {
         } else if !n.ein && !n.digits && self.low(j) == "und" {
             // "fünf und drei Viertel", "5 und eine halbe"
             let w2 = self.low(j + 1);
-            if let (Some(v2), Some(&(d, Class::Fraction))) = (
+            if let (Some(v2), Some((d, Class::Fraction))) = (
                 self.tb.words.cardinal(w2),
-                self.tb.words.whole.get(self.low(j + 2)),
+                self.tb.words.whole(self.low(j + 2)),
             ) {
                 n.v += v2 / d;
                 j += 3;
@@ -1431,7 +1431,7 @@ impl Cx<'_, '_> {
         // scale words
         for _ in 0..3 {
             let w = self.low(j);
-            let Some(&(f, c)) = self.tb.words.whole.get(w) else {
+            let Some((f, c)) = self.tb.words.whole(w) else {
                 break;
             };
             if !matches!(c, Class::Scale | Class::Dozen) || t.kind(j) != Kind::Word {
@@ -1476,7 +1476,7 @@ impl Cx<'_, '_> {
                 {
                     let mut v2 = v2;
                     let mut k = j + 1;
-                    if let Some(&(f2, Class::Scale)) = self.tb.words.whole.get(self.low(k)) {
+                    if let Some((f2, Class::Scale)) = self.tb.words.whole(self.low(k)) {
                         if f2 < f {
                             v2 *= f2;
                             k += 1;
@@ -1505,7 +1505,7 @@ impl Cx<'_, '_> {
         self.t.lowercase_word(k)
             && w.len() >= 4
             && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
-            && !FUNCTION.contains(&w)
+            && !self.tb.function_words.contains(w)
             && self.tb.words.cardinal(w).is_none()
     }
 
@@ -1513,7 +1513,7 @@ impl Cx<'_, '_> {
         let t = self.t;
         t.capital(k)
             && !t.all_caps(k)
-            && !NOT_NOUN.contains(&self.low(k))
+            && !self.tb.not_nouns.contains(self.low(k))
             && self.tb.month(self.low(k)).is_none()
             && self.tb.words.cardinal(self.low(k)).is_none()
             && self.tb.words.ordinal(self.low(k)).is_none()
@@ -1651,10 +1651,10 @@ impl Cx<'_, '_> {
             let single_cap = t.kind(j - 1) == Kind::Word
                 && t.raw(j - 1).chars().count() == 1
                 && t.capital(j - 1);
-            if ID_HEADS.contains(&prev)
+            if self.tb.id_heads.contains(prev)
                 || single_cap
                 || t.kind(j - 1) == Kind::Mixed
-                || (prev == "." && j >= 2 && ID_HEADS.contains(&self.low(j - 2)))
+                || (prev == "." && j >= 2 && self.tb.id_heads.contains(self.low(j - 2)))
             {
                 return Some((None, n.e));
             }

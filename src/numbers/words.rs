@@ -9,7 +9,7 @@
 //! Digits: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`; a dot group that is not three digits
 //! (`14.30`, `3.10.2000`) is not a plain number (dates and times read those).
 
-use super::FxMap;
+use super::{FxMap, WordGate};
 
 /// The class of a number morpheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +51,19 @@ pub struct Words {
     /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
     /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 bits.
     pairs: Vec<u64>,
+    /// `pairs` as written: the bit of every two bytes whose lower case (as
+    /// [`Words::may_pair_bytes`] folds them) is in `pairs`, so the gate asked for every
+    /// word is one load without folding.
+    written_pairs: Vec<u64>,
     /// The same words by their lower-case first four bytes (first three for three-byte
     /// words such as "ein", "elf"), hashed into 65536 bits: a second gate that turns away
     /// "für", "sie", "viele", "neue" which share their first letters with a number word.
     /// All bits set when some such word is shorter than three bytes.
     prefixes: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
-    pub whole: FxMap<String, (f64, Class)>,
+    whole: FxMap<String, (f64, Class)>,
+    /// The whole words as a gate in front of their hash lookup (asked after every numeral).
+    whole_gate: WordGate,
 }
 
 /// A morpheme's first eight bytes as one word, to test "starts with" by a masked
@@ -145,6 +151,16 @@ impl Words {
                 _ => self.prefixes.fill(u64::MAX),
             }
         }
+        self.written_pairs = vec![0; 1 << 10];
+        for k in 0..1usize << 16 {
+            if self.pair_folded(k >> 8, k & 0xFF) {
+                self.written_pairs[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        self.whole_gate = WordGate::default();
+        for w in self.whole.keys() {
+            self.whole_gate.insert(w);
+        }
         self.by_first = vec![Vec::new(); 256];
         for (k, (w, _, _)) in self.morphs.iter().enumerate() {
             let b = w.as_bytes();
@@ -179,10 +195,22 @@ impl Words {
     /// [`Words::may_pair`] on the bytes of a word.
     #[inline]
     pub fn may_pair_bytes(&self, b: &[u8]) -> bool {
-        if b.len() < 2 || self.pairs.is_empty() {
+        let [x, y, ..] = *b else {
             return false;
-        }
-        let (mut x, mut y) = (b[0].to_ascii_lowercase(), b[1]);
+        };
+        let k = usize::from(x) << 8 | usize::from(y);
+        self.written_pairs
+            .get(k >> 6)
+            .is_some_and(|s| s >> (k & 63) & 1 == 1)
+    }
+
+    /// The pair gate on two bytes as written: their lower case (ASCII, and the Latin-1
+    /// capitals after 0xC3) is in `pairs` (builds `written_pairs`).
+    fn pair_folded(&self, first: usize, second: usize) -> bool {
+        let (Ok(x), Ok(y)) = (u8::try_from(first), u8::try_from(second)) else {
+            return false;
+        };
+        let (mut x, mut y) = (x.to_ascii_lowercase(), y);
         if x == 0xC3 {
             if (0x80..=0x9E).contains(&y) {
                 y += 0x20;
@@ -224,6 +252,15 @@ impl Words {
         hit(prefix_key(x, y2, z2, None))
             || b.get(3)
                 .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
+    }
+
+    /// The value and class of a whole word (scale word, dozen, fraction noun; lower case).
+    #[inline]
+    pub fn whole(&self, w: &str) -> Option<(f64, Class)> {
+        if !self.whole_gate.may_contain(w) {
+            return None;
+        }
+        self.whole.get(w).copied()
     }
 
     /// The morphemes `rest` starts with, longest first.
