@@ -31,6 +31,7 @@ mod rules;
 mod tokens;
 mod words;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -574,9 +575,13 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
         let mut out = Vec::new();
         let mut currency = String::from("EUR");
-        let (mut low, mut buf) = (String::new(), String::new());
-        let mut t = Toks::empty(text);
-        let mut scratch = rules::Scratch::default();
+        let Buffers {
+            toks,
+            mut low,
+            mut buf,
+            mut scratch,
+        } = Buffers::take();
+        let mut t = Toks::with_buffers(text, toks);
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
@@ -595,7 +600,49 @@ impl Recogniser {
         for (k, q) in out.iter_mut().enumerate() {
             q.id = id(k + 1);
         }
+        Buffers {
+            toks: t.into_buffers(),
+            low,
+            buf,
+            scratch,
+        }
+        .give_back();
         out
+    }
+}
+
+/// The buffers `recognise` works in, kept per thread from one document to the next: a
+/// short document would otherwise spend as much on allocating and growing them as on
+/// reading its sentences.
+#[derive(Default)]
+struct Buffers {
+    toks: tokens::Buffers,
+    low: String,
+    buf: String,
+    scratch: rules::Scratch,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+impl Buffers {
+    /// This thread's buffers (fresh ones if they are lent out already).
+    fn take() -> Self {
+        BUFFERS
+            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// Keeps the buffers for this thread's next document.
+    fn give_back(self) {
+        let _ = BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = self;
+            }
+        });
     }
 }
 

@@ -411,6 +411,11 @@ pub(crate) fn sentence(
         }
     }
     shared_unit(t, items);
+    if !items.is_empty() && out.capacity() == 0 {
+        // room for a typical document's figures at once (growing from nothing copies the
+        // large records three times)
+        out.reserve(16);
+    }
     for it in items.drain(..) {
         let (Some(a), Some(b)) = (t.v.get(it.s), t.v.get(it.e.saturating_sub(1))) else {
             continue;
@@ -1095,7 +1100,15 @@ impl Cx<'_, '_> {
             ("sekündig", "second"),
         ];
         for (stem, unit) in STEMS {
-            let Some(pos) = w.find(stem) else { continue };
+            // the first occurrence, as `str::find` (whose searcher setup costs more than
+            // scanning a word)
+            let Some(pos) = w
+                .as_bytes()
+                .windows(stem.len())
+                .position(|x| x == stem.as_bytes())
+            else {
+                continue;
+            };
             let ending = &w[pos + stem.len()..];
             if !["", "e", "en", "er", "es", "em"].contains(&ending) {
                 continue;

@@ -37,6 +37,13 @@ pub struct Tok {
     lo: Option<(u32, u32)>,
 }
 
+/// The allocations of a [`Toks`], without the text (kept between documents).
+#[derive(Debug, Default)]
+pub struct Buffers {
+    toks: Vec<Tok>,
+    lower: String,
+}
+
 /// The tokens of one sentence, with their lower-case forms.
 #[derive(Debug, Default)]
 pub struct Toks<'a> {
@@ -133,6 +140,9 @@ fn alphabetic(c: char) -> bool {
     } else if ('\u{C0}'..='\u{FF}').contains(&c) {
         // Latin-1 letters (Ä Ö Ü ä ö ü ß é …), all but × and ÷
         !matches!(c, '\u{D7}' | '\u{F7}')
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // general punctuation (– „ “ …), frequent in news, has no letters
+        false
     } else {
         c.is_alphabetic()
     }
@@ -166,11 +176,24 @@ impl<'a> Toks<'a> {
 
     /// No tokens yet; `fill` reads a sentence of `text` into the reused buffers.
     pub fn empty(text: &'a str) -> Self {
+        Self::with_buffers(text, Buffers::default())
+    }
+
+    /// As [`Toks::empty`], reusing the buffers of an earlier document.
+    pub fn with_buffers(text: &'a str, buffers: Buffers) -> Self {
         Toks {
             text,
-            v: Vec::new(),
-            lower: String::new(),
+            v: buffers.toks,
+            lower: buffers.lower,
             after: "",
+        }
+    }
+
+    /// The buffers, to be reused for the next document.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            toks: self.v,
+            lower: self.lower,
         }
     }
 
@@ -386,7 +409,18 @@ impl<'a> Toks<'a> {
                 sp = false;
                 continue;
             }
-            self.push(s, s + cl, Kind::Punct, sp);
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                // general punctuation (– „ “ …) is its own lower case
+                self.v.push(Tok {
+                    s,
+                    e: s + cl,
+                    kind: Kind::Punct,
+                    sp,
+                    lo: None,
+                });
+            } else {
+                self.push(s, s + cl, Kind::Punct, sp);
+            }
             i += cl;
             sp = false;
         }

@@ -84,10 +84,11 @@ struct Head {
 /// The first (up to) eight bytes of `b`, little-endian, zero-padded.
 #[inline]
 fn head8(b: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    let n = b.len().min(8);
-    w[..n].copy_from_slice(&b[..n]);
-    u64::from_le_bytes(w)
+    match b.first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        // (a shorter word byte by byte: a copy of variable length is a `memcpy` call)
+        None => b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
