@@ -503,6 +503,11 @@ pub fn round(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
+    // a whole number has no noise: below 10^13 times the scale is exact and rounds back
+    // to itself, and from 10^12 up the scale is 1 (most figures; saves log10 and powi)
+    if v.fract() == 0.0 {
+        return v;
+    }
     let mag = v.abs().log10().floor() as i32;
     let p = 10f64.powi(12 - mag.clamp(-12, 12));
     let r = (v * p).round() / p;
@@ -591,6 +596,28 @@ mod tests {
         ];
         for (s, v) in cases {
             assert_eq!(w.ordinal(s), *v, "help: ordinal({s:?})");
+        }
+    }
+
+    #[test]
+    fn round_removes_binary_noise_only() {
+        let cases: &[(f64, f64)] = &[
+            (2.3000000000000003, 2.3),
+            (0.1 + 0.2, 0.3),
+            (3.72e9, 3.72e9),
+            (40.0, 40.0),
+            (-17.0, -17.0),
+            (1e15 + 1.0, 1e15 + 1.0),
+            (9_007_199_254_740_993.0, 9_007_199_254_740_993.0),
+            (2.0 / 3.0, 2.0 / 3.0),
+            (0.0, 0.0),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(
+                round(*v).to_bits(),
+                expected.to_bits(),
+                "help: round({v:?})"
+            );
         }
     }
 
