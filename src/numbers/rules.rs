@@ -15,7 +15,7 @@
 //! 9500000 EUR, approx.
 
 use super::tokens::{Kind, Toks};
-use super::words::{digits, round, Class};
+use super::words::{digits, has_byte, round, Class};
 use super::{push_padded, Tables, Unit, UnitKind};
 use crate::record::Quantity;
 
@@ -785,9 +785,9 @@ impl Cx<'_, '_> {
             }
             // "3-5 km" and the like: ranges, read by the figure rules
         }
-        if raw.contains(':') {
+        if has_byte(raw, b':') {
             let groups: Vec<&str> = raw.split(':').collect();
-            if groups.len() == 2 && !raw.contains(',') && !raw.contains('.') {
+            if groups.len() == 2 && !has_byte(raw, b',') && !has_byte(raw, b'.') {
                 let (h, m) = (plain_int(groups[0])?, plain_int(groups[1])?);
                 let mlen = groups[1].len();
                 if self.low(i + 1) == "uhr" && h <= 24 && m <= 59 && mlen == 2 {
@@ -835,7 +835,7 @@ impl Cx<'_, '_> {
             // scores and tallies: nothing
             return Some((None, i + 1));
         }
-        if raw.contains('.') && !raw.contains(',') {
+        if has_byte(raw, b'.') && !has_byte(raw, b',') {
             let groups: Vec<&str> = raw.split('.').collect();
             let all_small = groups.iter().all(|g| g.len() <= 4);
             if groups.len() == 3 && all_small {
@@ -1278,7 +1278,7 @@ impl Cx<'_, '_> {
                 n.digits = true;
                 n.int4 = raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit());
                 j += 1;
-                if self.low(j) == "komma" && t.kind(j + 1) == Kind::Num && !raw.contains(',') {
+                if self.low(j) == "komma" && t.kind(j + 1) == Kind::Num && !has_byte(raw, b',') {
                     let d = t.raw(j + 1);
                     if d.bytes().all(|b| b.is_ascii_digit()) {
                         n.v = digits(&format!("{raw},{d}"))?;
@@ -1724,9 +1724,9 @@ impl Cx<'_, '_> {
                 && t.glued(k)
                 && k + 1 == self.n
                 && n.v < 10000.0
-                && !t.after.is_empty()
+                && !t.after().is_empty()
             {
-                let a = t.after;
+                let a = t.after();
                 let caps = a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase());
                 if caps {
                     return Some((None, k + 1));

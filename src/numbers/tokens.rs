@@ -52,9 +52,9 @@ pub struct Toks<'a> {
     /// Tokens in order.
     pub v: Vec<Tok>,
     lower: String,
-    /// The first word after the sentence on the same line, if any (to read "107." when a
-    /// segmenter cut the sentence after an ordinal's dot).
-    pub after: &'a str,
+    /// Where the sentence ends: [`Toks::after`] reads on from here (`None` until a
+    /// sentence is read, or when its range was no char range of the text).
+    end: Option<usize>,
 }
 
 /// Byte classes for `fill`: ASCII bytes are classified by one table load.
@@ -185,7 +185,7 @@ impl<'a> Toks<'a> {
             text,
             v: buffers.toks,
             lower: buffers.lower,
-            after: "",
+            end: None,
         }
     }
 
@@ -203,7 +203,7 @@ impl<'a> Toks<'a> {
     pub fn fill(&mut self, start: usize, end: usize) {
         self.v.clear();
         self.lower.clear();
-        self.after = "";
+        self.end = None;
         let text = self.text;
         if start > end
             || end > text.len()
@@ -212,13 +212,7 @@ impl<'a> Toks<'a> {
         {
             return;
         }
-        let rest = &text[end..];
-        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-        let wlen = trimmed
-            .char_indices()
-            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
-            .map_or(trimmed.len(), |(k, _)| k);
-        self.after = &trimmed[..wlen];
+        self.end = Some(end);
         self.v.reserve((end - start) / 5 + 1);
         self.lower.reserve(end - start + 8);
         let b = &text.as_bytes()[..end];
@@ -463,6 +457,21 @@ impl<'a> Toks<'a> {
             None
         };
         self.v.push(Tok { s, e, kind, sp, lo });
+    }
+
+    /// The first word after the sentence on the same line, if any (to read "107." when a
+    /// segmenter cut the sentence after an ordinal's dot). Found when asked: few sentences
+    /// end that way.
+    pub fn after(&self) -> &'a str {
+        let Some(rest) = self.end.and_then(|e| self.text.get(e..)) else {
+            return "";
+        };
+        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        let wlen = trimmed
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+            .map_or(trimmed.len(), |(k, _)| k);
+        trimmed.get(..wlen).unwrap_or("")
     }
 
     /// Number of tokens.

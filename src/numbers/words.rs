@@ -457,15 +457,22 @@ fn prefix_key(x: u8, y: u8, z: u8, q: Option<u8>) -> usize {
     (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
+/// `s` holds the ASCII byte `b` (as `str::contains` with that char, by a plain loop: the
+/// strings asked are short digit groups, shorter than the searcher's setup).
+#[inline]
+pub fn has_byte(s: &str, b: u8) -> bool {
+    s.bytes().any(|x| x == b)
+}
+
 /// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
 /// None for dot groups that are not thousands (`14.30`, `3.10.2000`) and for `:`.
 pub fn digits(s: &str) -> Option<f64> {
-    if s.contains(':') {
+    if has_byte(s, b':') {
         return None;
     }
     let (int, dec) = match s.split_once(',') {
         Some((a, b)) => {
-            if b.contains(',') || b.contains('.') {
+            if has_byte(b, b',') || has_byte(b, b'.') {
                 return None;
             }
             (a, Some(b))
@@ -473,7 +480,7 @@ pub fn digits(s: &str) -> Option<f64> {
         None => (s, None),
     };
     let mut v = 0.0f64;
-    if int.contains('.') {
+    if has_byte(int, b'.') {
         for (k, g) in int.split('.').enumerate() {
             let ok = if k == 0 {
                 (1..=3).contains(&g.len())
