@@ -31,6 +31,7 @@ mod rules;
 mod tokens;
 mod words;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -110,14 +111,14 @@ pub(crate) struct Pattern<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
     pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
-    pairs: PairSet,
+    gate: WordGate,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
         PatternSet {
             map: FxMap::default(),
-            pairs: PairSet::default(),
+            gate: WordGate::default(),
         }
     }
 }
@@ -130,7 +131,7 @@ impl<T: Clone> PatternSet<T> {
         }
         let low: Vec<String> = (0..t.len()).map(|i| t.low(i).to_string()).collect();
         let raw: Vec<String> = (0..t.len()).map(|i| t.raw(i).to_string()).collect();
-        self.pairs.insert(&low[0]);
+        self.gate.insert(&low[0]);
         let list = self.map.entry(low[0].clone()).or_default();
         list.push(Pattern { low, raw, cs, val });
         list.sort_by_key(|b| std::cmp::Reverse(b.low.len()));
@@ -140,7 +141,7 @@ impl<T: Clone> PatternSet<T> {
     /// or spaced as in `t` (any spacing), ending before `limit`; returns it and its end.
     pub fn at<'s>(&'s self, t: &Toks, i: usize, limit: usize) -> Option<(&'s Pattern<T>, usize)> {
         let w = t.low(i);
-        if !self.pairs.may_contain(w) {
+        if !self.gate.may_contain(w) {
             return None;
         }
         let list = self.map.get(w)?;
@@ -178,17 +179,25 @@ pub(crate) struct Tables {
     pub units: PatternSet<Unit>,
     pub modifiers: PatternSet<&'static str>,
     pub months: FxMap<String, u32>,
+    /// The month names as a [`WordGate`] in front of the hash lookup.
+    month_gate: WordGate,
     /// Words that may start a quantity other than number words (modifiers, months,
     /// "vor", "ein", units that are figures themselves, …): the per-token gate.
     pub triggers: FxSet<String>,
-    /// The first two bytes of every trigger: a gate before hashing.
-    trigger_pairs: PairSet,
+    /// The triggers as a [`WordGate`] in front of the hash lookup.
+    trigger_gate: WordGate,
     /// plural endings of counted nouns → singular endings
     pub lemmas: Lemmas,
     /// "und" and "erst" start nothing (see [`Tables::inert`]); computed from the tables
     /// so that a lexicon addition making them a number word or trigger is still read.
     inert_und: bool,
     inert_erst: bool,
+    /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
+    pub function_words: WordList,
+    /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
+    pub not_nouns: WordList,
+    /// Words before a number that make it an identifier ([`rules::ID_HEADS`]).
+    pub id_heads: WordList,
 }
 
 fn parse_f64(row: &Row, i: usize) -> Result<f64, Error> {
@@ -325,20 +334,28 @@ impl Tables {
                 triggers.insert(k.clone());
             }
         }
-        let mut trigger_pairs = PairSet::default();
+        let mut trigger_gate = WordGate::default();
         for w in &triggers {
-            trigger_pairs.insert(w);
+            trigger_gate.insert(w);
+        }
+        let mut month_gate = WordGate::default();
+        for w in months.keys() {
+            month_gate.insert(w);
         }
         let mut tables = Tables {
             words,
             units,
             modifiers,
             months,
+            month_gate,
             triggers,
-            trigger_pairs,
+            trigger_gate,
             lemmas,
             inert_und: false,
             inert_erst: false,
+            function_words: WordList::new(rules::FUNCTION),
+            not_nouns: WordList::new(rules::NOT_NOUN),
+            id_heads: WordList::new(rules::ID_HEADS),
         };
         tables.inert_und = tables.starts_nothing("und");
         tables.inert_erst = tables.starts_nothing("erst");
@@ -372,10 +389,19 @@ impl Tables {
         }
     }
 
+    /// The month `w` (lower case) names, 1–12.
+    #[inline]
+    pub fn month(&self, w: &str) -> Option<u32> {
+        if !self.month_gate.may_contain(w) {
+            return None;
+        }
+        self.months.get(w).copied()
+    }
+
     /// `w` (lower case) is in `triggers`.
     #[inline]
     pub fn trigger(&self, w: &str) -> bool {
-        self.trigger_pairs.may_contain(w) && self.triggers.contains(w)
+        self.trigger_gate.may_contain(w) && self.triggers.contains(w)
     }
 }
 
@@ -462,39 +488,72 @@ impl Lemmas {
     }
 }
 
-/// The first two bytes of a set of words, as 65536 bits: a gate in front of a hash lookup
-/// (most words of a sentence fail it at the cost of two loads).
+/// A set of words as 65536 bits, keyed by each word's length and its first and last two
+/// bytes: a gate in front of a hash lookup. Most words of a sentence fail it at the cost of
+/// a few loads; length and ending also turn away the frequent words that merely share a
+/// start with a member ("der", "den" with "Dezember", "auch" with "August").
 #[derive(Debug, Clone)]
-pub(crate) struct PairSet(Vec<u64>);
+pub(crate) struct WordGate(Vec<u64>);
 
-impl Default for PairSet {
+impl Default for WordGate {
     fn default() -> Self {
-        PairSet(vec![0; 1024])
+        WordGate(vec![0; 1024])
     }
 }
 
-impl PairSet {
-    /// The first two bytes as one index (the second is 0 for a one-byte word).
+impl WordGate {
+    /// Length, first two and last two bytes (overlapping in short words), mixed into a
+    /// 16-bit index.
     #[inline]
     fn key(w: &str) -> usize {
         let b = w.as_bytes();
-        let x = b.first().map_or(0, |&x| usize::from(x));
-        let y = b.get(1).map_or(0, |&y| usize::from(y));
-        x << 8 | y
+        let pair = |x: u8, y: u8| u64::from(x) | u64::from(y) << 8;
+        let (head, tail) = match (b, b.len().checked_sub(2).and_then(|k| b.get(k..))) {
+            ([x, y, ..], Some([z1, z0])) => (pair(*x, *y), pair(*z1, *z0)),
+            ([x], _) => (u64::from(*x), 0),
+            _ => (0, 0),
+        };
+        let v = head | tail << 16 | (b.len() as u64) << 32;
+        (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
     }
 
-    fn insert(&mut self, w: &str) {
+    pub(crate) fn insert(&mut self, w: &str) {
         let k = Self::key(w);
         if let Some(slot) = self.0.get_mut(k >> 6) {
             *slot |= 1 << (k & 63);
         }
     }
 
-    /// False when no word of the set starts with the first two bytes of `w`.
+    /// False when `w` is certainly not in the set.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         let k = Self::key(w);
         self.0.get(k >> 6).is_some_and(|s| s >> (k & 63) & 1 == 1)
+    }
+}
+
+/// A fixed list of words as a gated hash set: asked for most words near a figure, where a
+/// scan of the list would compare the word with every entry of its length.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordList {
+    set: FxSet<&'static str>,
+    gate: WordGate,
+}
+
+impl WordList {
+    fn new(words: &[&'static str]) -> Self {
+        let mut list = WordList::default();
+        for &w in words {
+            list.set.insert(w);
+            list.gate.insert(w);
+        }
+        list
+    }
+
+    /// `w` is in the list.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.gate.may_contain(w) && self.set.contains(w)
     }
 }
 
@@ -516,8 +575,13 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Quantity> {
         let mut out = Vec::new();
         let mut currency = String::from("EUR");
-        let (mut low, mut buf) = (String::new(), String::new());
-        let mut t = Toks::empty(text);
+        let Buffers {
+            toks,
+            mut low,
+            mut buf,
+            mut scratch,
+        } = Buffers::take();
+        let mut t = Toks::with_buffers(text, toks);
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
@@ -531,12 +595,54 @@ impl Recogniser {
                 continue;
             }
             t.fill(s.start, s.end);
-            rules::sentence(&self.tables, &t, si, &mut currency, &mut out);
+            rules::sentence(&self.tables, &t, si, &mut currency, &mut scratch, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
             q.id = id(k + 1);
         }
+        Buffers {
+            toks: t.into_buffers(),
+            low,
+            buf,
+            scratch,
+        }
+        .give_back();
         out
+    }
+}
+
+/// The buffers `recognise` works in, kept per thread from one document to the next: a
+/// short document would otherwise spend as much on allocating and growing them as on
+/// reading its sentences.
+#[derive(Default)]
+struct Buffers {
+    toks: tokens::Buffers,
+    low: String,
+    buf: String,
+    scratch: rules::Scratch,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+impl Buffers {
+    /// This thread's buffers (fresh ones if they are lent out already).
+    fn take() -> Self {
+        BUFFERS
+            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// Keeps the buffers for this thread's next document.
+    fn give_back(self) {
+        let _ = BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = self;
+            }
+        });
     }
 }
 
@@ -556,12 +662,7 @@ impl Recogniser {
         let bytes = text.as_bytes();
         let lower = |w: &str, low: &mut String| {
             low.clear();
-            if w.is_ascii() {
-                low.push_str(w);
-                low.make_ascii_lowercase();
-            } else {
-                low.extend(w.chars().flat_map(char::to_lowercase));
-            }
+            push_lowercase(w, low);
         };
         for (k, tok) in toks.iter().enumerate() {
             // the first two bytes decide for most words
@@ -613,7 +714,7 @@ impl Recogniser {
                     lower(next, low);
                     let n = low.as_str();
                     if tb.units.map.contains_key(n)
-                        || tb.words.whole.contains_key(n)
+                        || tb.words.whole(n).is_some()
                         || matches!(
                             n,
                             "halb"
@@ -668,6 +769,28 @@ impl Recogniser {
     }
 }
 
+/// Appends `w` in lower case (as `char::to_lowercase`), with Latin-1 mapped directly: the
+/// general conversion searches Unicode tables for every char.
+fn push_lowercase(w: &str, low: &mut String) {
+    if w.is_ascii() {
+        let a = low.len();
+        low.push_str(w);
+        if let Some(tail) = low.get_mut(a..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in w.chars() {
+        match c {
+            // no capitals among them but ASCII's (µ, ß, ÿ and the signs are their own)
+            '\0'..='\u{BF}' | '\u{D7}' | '\u{DF}'..='\u{FF}' => low.push(c.to_ascii_lowercase()),
+            // À … Þ: the small letter is 0x20 further
+            '\u{C0}'..='\u{DE}' => low.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            _ => low.extend(c.to_lowercase()),
+        }
+    }
+}
+
 /// `q` and the number `n` ("q12") without the formatting machinery.
 fn id(n: usize) -> String {
     let mut s = String::with_capacity(8);
@@ -695,22 +818,14 @@ pub(crate) fn push_padded(s: &mut String, v: u64, width: usize) {
     s.extend(digits[k..].iter().map(|&d| char::from(d)));
 }
 
-/// Any ASCII digit in `b` (branch-free inside 32-byte chunks).
+/// Any ASCII digit in `b`. Runs over every sentence's bytes, so it tests 32 bytes at a
+/// time without branching inside a chunk (a form the compiler turns into vector code).
 fn has_digit(b: &[u8]) -> bool {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
+    let mut chunks = b.chunks_exact(32);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w);
-        // per byte, without carries between bytes: high bit of (x & 0x7F) + 0x50 is set
-        // for a low-7-bit value >= 0x30, of + 0x46 for one >= 0x3A; a digit is the first
-        // and not the second, and has its own high bit clear
-        let low = x & LOW7;
-        let ge_0 = low.wrapping_add(0x5050_5050_5050_5050);
-        let ge_colon = low.wrapping_add(0x4646_4646_4646_4646);
-        if ge_0 & !ge_colon & !x & HIGH != 0 {
+        if c.iter()
+            .fold(false, |acc, &x| acc | (x.wrapping_sub(b'0') < 10))
+        {
             return true;
         }
     }

@@ -15,7 +15,7 @@
 //! 9500000 EUR, approx.
 
 use super::tokens::{Kind, Toks};
-use super::words::{digits, round, Class};
+use super::words::{digits, has_byte, round, Class};
 use super::{push_padded, Tables, Unit, UnitKind};
 use crate::record::Quantity;
 
@@ -61,7 +61,7 @@ struct Item {
     unit_factor_one: bool,
 }
 
-const FUNCTION: &[&str] = &[
+pub(crate) const FUNCTION: &[&str] = &[
     "alle",
     "die",
     "der",
@@ -205,7 +205,7 @@ const FUNCTION: &[&str] = &[
     "unterhalb",
 ];
 
-const NOT_NOUN: &[&str] = &[
+pub(crate) const NOT_NOUN: &[&str] = &[
     "uhr",
     "mal",
     "prozent",
@@ -232,7 +232,7 @@ const NOT_NOUN: &[&str] = &[
     "nr",
 ];
 
-const ID_HEADS: &[&str] = &[
+pub(crate) const ID_HEADS: &[&str] = &[
     "nr",
     "nummer",
     "artikel",
@@ -375,16 +375,25 @@ struct Cx<'t, 'a> {
     n: usize,
 }
 
+/// Buffers reused from sentence to sentence (one allocation per document, not per
+/// sentence).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    items: Vec<Item>,
+}
+
 /// Recognises the quantities of one sentence and appends them to `out`.
 pub(crate) fn sentence(
     tb: &Tables,
     t: &Toks,
     si: usize,
     currency: &mut String,
+    scratch: &mut Scratch,
     out: &mut Vec<Quantity>,
 ) {
     let cx = Cx { tb, t, n: t.len() };
-    let mut items: Vec<Item> = Vec::new();
+    let items = &mut scratch.items;
+    items.clear();
     let mut i = 0;
     while i < cx.n {
         if !cx.may_start(i) {
@@ -401,8 +410,13 @@ pub(crate) fn sentence(
             None => i += 1,
         }
     }
-    shared_unit(t, &mut items);
-    for it in items {
+    shared_unit(t, items);
+    if !items.is_empty() && out.capacity() == 0 {
+        // room for a typical document's figures at once (growing from nothing copies the
+        // large records three times)
+        out.reserve(16);
+    }
+    for it in items.drain(..) {
         let (Some(a), Some(b)) = (t.v.get(it.s), t.v.get(it.e.saturating_sub(1))) else {
             continue;
         };
@@ -562,7 +576,7 @@ impl Cx<'_, '_> {
         if self.t.kind(i) != Kind::Word {
             return None;
         }
-        let m = *self.tb.months.get(self.low(i))?;
+        let m = self.tb.month(self.low(i))?;
         // abbreviations take their dot
         let full = self.low(i).len() > 4 || matches!(self.low(i), "mai" | "juni" | "juli" | "märz");
         if !full {
@@ -605,11 +619,17 @@ impl Cx<'_, '_> {
     /// token was consumed.
     fn at(&self, i: usize, currency: &mut String) -> Option<(Option<Item>, usize)> {
         let t = self.t;
-        if let Some(r) = self.date_time(i) {
+        // a word's ordinal reading, asked by both the date and the word-form rules
+        let ordinal = if t.kind(i) == Kind::Word {
+            self.tb.words.ordinal(self.low(i))
+        } else {
+            None
+        };
+        if let Some(r) = self.date_time(i, ordinal) {
             return Some(r);
         }
         if t.kind(i) == Kind::Word {
-            if let Some(r) = self.word_forms(i) {
+            if let Some(r) = self.word_forms(i, ordinal) {
                 return Some(r);
             }
         }
@@ -621,13 +641,15 @@ impl Cx<'_, '_> {
 
     // ---------------------------------------------------------------- dates, times
 
-    fn date_time(&self, i: usize) -> Option<(Option<Item>, usize)> {
+    /// Dates and clock times at `i`; `ordinal` is the reading of a word token as an
+    /// ordinal number word.
+    fn date_time(&self, i: usize, ordinal: Option<f64>) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         match t.kind(i) {
             Kind::Num => {}
             Kind::Word => {
                 // "neunundzwanzigsten Mai", "erster märz"
-                if let Some(d) = self.tb.words.ordinal(self.low(i)) {
+                if let Some(d) = ordinal {
                     if (1.0..=31.0).contains(&d) {
                         if let Some((m, e)) = self.month(i + 1) {
                             return Some(self.day_month_year(
@@ -763,9 +785,9 @@ impl Cx<'_, '_> {
             }
             // "3-5 km" and the like: ranges, read by the figure rules
         }
-        if raw.contains(':') {
+        if has_byte(raw, b':') {
             let groups: Vec<&str> = raw.split(':').collect();
-            if groups.len() == 2 && !raw.contains(',') && !raw.contains('.') {
+            if groups.len() == 2 && !has_byte(raw, b',') && !has_byte(raw, b'.') {
                 let (h, m) = (plain_int(groups[0])?, plain_int(groups[1])?);
                 let mlen = groups[1].len();
                 if self.low(i + 1) == "uhr" && h <= 24 && m <= 59 && mlen == 2 {
@@ -813,7 +835,7 @@ impl Cx<'_, '_> {
             // scores and tallies: nothing
             return Some((None, i + 1));
         }
-        if raw.contains('.') && !raw.contains(',') {
+        if has_byte(raw, b'.') && !has_byte(raw, b',') {
             let groups: Vec<&str> = raw.split('.').collect();
             let all_small = groups.iter().all(|g| g.len() <= 4);
             if groups.len() == 3 && all_small {
@@ -952,8 +974,8 @@ impl Cx<'_, '_> {
     // ---------------------------------------------------------------- word forms
 
     /// Adjectival durations and ages ("zweitägigen", "Zehnjährige"), ordinals,
-    /// multiplicatives, fractions without numeral.
-    fn word_forms(&self, i: usize) -> Option<(Option<Item>, usize)> {
+    /// multiplicatives, fractions without numeral (`ordinal` as for `date_time`).
+    fn word_forms(&self, i: usize, ordinal: Option<f64>) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         let w = self.low(i);
         // "rund dreieinhalbjährigen": a modifier before is handled by `figure`.
@@ -977,7 +999,7 @@ impl Cx<'_, '_> {
             it.unit = Some(unit.to_string());
             return Some((Some(it), i + 1));
         }
-        if let Some(v) = self.tb.words.ordinal(w) {
+        if let Some(v) = ordinal {
             let prev = if i > 0 { self.low(i - 1) } else { "" };
             if w.starts_with("acht")
                 && !matches!(
@@ -1078,7 +1100,15 @@ impl Cx<'_, '_> {
             ("sekündig", "second"),
         ];
         for (stem, unit) in STEMS {
-            let Some(pos) = w.find(stem) else { continue };
+            // the first occurrence, as `str::find` (whose searcher setup costs more than
+            // scanning a word)
+            let Some(pos) = w
+                .as_bytes()
+                .windows(stem.len())
+                .position(|x| x == stem.as_bytes())
+            else {
+                continue;
+            };
             let ending = &w[pos + stem.len()..];
             if !["", "e", "en", "er", "es", "em"].contains(&ending) {
                 continue;
@@ -1248,7 +1278,7 @@ impl Cx<'_, '_> {
                 n.digits = true;
                 n.int4 = raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit());
                 j += 1;
-                if self.low(j) == "komma" && t.kind(j + 1) == Kind::Num && !raw.contains(',') {
+                if self.low(j) == "komma" && t.kind(j + 1) == Kind::Num && !has_byte(raw, b',') {
                     let d = t.raw(j + 1);
                     if d.bytes().all(|b| b.is_ascii_digit()) {
                         n.v = digits(&format!("{raw},{d}"))?;
@@ -1375,7 +1405,7 @@ impl Cx<'_, '_> {
             Kind::Mixed => return None,
         }
         // fraction noun: "zwei Drittel", "ein Viertel"
-        if let Some(&(d, Class::Fraction)) = self.tb.words.whole.get(self.low(j)) {
+        if let Some((d, Class::Fraction)) = self.tb.words.whole(self.low(j)) {
             if t.kind(j) == Kind::Word && !n.digits {
                 n.v /= d;
                 n.ein = false;
@@ -1384,9 +1414,9 @@ impl Cx<'_, '_> {
         } else if !n.ein && !n.digits && self.low(j) == "und" {
             // "fünf und drei Viertel", "5 und eine halbe"
             let w2 = self.low(j + 1);
-            if let (Some(v2), Some(&(d, Class::Fraction))) = (
+            if let (Some(v2), Some((d, Class::Fraction))) = (
                 self.tb.words.cardinal(w2),
-                self.tb.words.whole.get(self.low(j + 2)),
+                self.tb.words.whole(self.low(j + 2)),
             ) {
                 n.v += v2 / d;
                 j += 3;
@@ -1414,7 +1444,7 @@ impl Cx<'_, '_> {
         // scale words
         for _ in 0..3 {
             let w = self.low(j);
-            let Some(&(f, c)) = self.tb.words.whole.get(w) else {
+            let Some((f, c)) = self.tb.words.whole(w) else {
                 break;
             };
             if !matches!(c, Class::Scale | Class::Dozen) || t.kind(j) != Kind::Word {
@@ -1459,7 +1489,7 @@ impl Cx<'_, '_> {
                 {
                     let mut v2 = v2;
                     let mut k = j + 1;
-                    if let Some(&(f2, Class::Scale)) = self.tb.words.whole.get(self.low(k)) {
+                    if let Some((f2, Class::Scale)) = self.tb.words.whole(self.low(k)) {
                         if f2 < f {
                             v2 *= f2;
                             k += 1;
@@ -1488,7 +1518,7 @@ impl Cx<'_, '_> {
         self.t.lowercase_word(k)
             && w.len() >= 4
             && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
-            && !FUNCTION.contains(&w)
+            && !self.tb.function_words.contains(w)
             && self.tb.words.cardinal(w).is_none()
     }
 
@@ -1496,8 +1526,8 @@ impl Cx<'_, '_> {
         let t = self.t;
         t.capital(k)
             && !t.all_caps(k)
-            && !NOT_NOUN.contains(&self.low(k))
-            && !self.tb.months.contains_key(self.low(k))
+            && !self.tb.not_nouns.contains(self.low(k))
+            && self.tb.month(self.low(k)).is_none()
             && self.tb.words.cardinal(self.low(k)).is_none()
             && self.tb.words.ordinal(self.low(k)).is_none()
             && !(self.low(k + 1) == "." && t.glued(k + 1) && self.low(k).chars().count() <= 3)
@@ -1634,10 +1664,10 @@ impl Cx<'_, '_> {
             let single_cap = t.kind(j - 1) == Kind::Word
                 && t.raw(j - 1).chars().count() == 1
                 && t.capital(j - 1);
-            if ID_HEADS.contains(&prev)
+            if self.tb.id_heads.contains(prev)
                 || single_cap
                 || t.kind(j - 1) == Kind::Mixed
-                || (prev == "." && j >= 2 && ID_HEADS.contains(&self.low(j - 2)))
+                || (prev == "." && j >= 2 && self.tb.id_heads.contains(self.low(j - 2)))
             {
                 return Some((None, n.e));
             }
@@ -1694,9 +1724,9 @@ impl Cx<'_, '_> {
                 && t.glued(k)
                 && k + 1 == self.n
                 && n.v < 10000.0
-                && !t.after.is_empty()
+                && !t.after().is_empty()
             {
-                let a = t.after;
+                let a = t.after();
                 let caps = a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase());
                 if caps {
                     return Some((None, k + 1));

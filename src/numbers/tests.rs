@@ -894,10 +894,10 @@ fn digit_test_on_bytes() {
             "help: has_digit({s:?})"
         );
     }
-    // every byte value, at every position of a word
+    // every byte value, at every position, inside the 32-byte steps and after them
     for b in 0..=255u8 {
-        for pos in 0..17 {
-            let mut v = vec![b'x'; 17];
+        for pos in 0..40 {
+            let mut v = vec![b'x'; 40];
             v[pos] = b;
             assert_eq!(
                 super::has_digit(&v),
@@ -906,4 +906,37 @@ fn digit_test_on_bytes() {
             );
         }
     }
+}
+
+#[test]
+fn lower_case_as_unicode_writes_it() {
+    let mut all = String::new();
+    for u in 0..0x3000u32 {
+        let Some(c) = char::from_u32(u) else { continue };
+        let mut low = String::new();
+        super::push_lowercase(&c.to_string(), &mut low);
+        let expected: String = c.to_lowercase().collect();
+        assert_eq!(low, expected, "help: lower case of {c:?}");
+        all.push(c);
+    }
+    for w in [
+        "Österreich",
+        "ÜBER",
+        "Straße",
+        "ẞ",
+        "Ærø",
+        "Σίσυφος",
+        "MÄRZ",
+        "ascii",
+    ] {
+        let mut low = String::from("x");
+        super::push_lowercase(w, &mut low);
+        assert_eq!(low, format!("x{}", w.to_lowercase()), "help: {w:?}");
+    }
+    let mut low = String::new();
+    super::push_lowercase(&all, &mut low);
+    assert_eq!(
+        low,
+        all.chars().flat_map(char::to_lowercase).collect::<String>()
+    );
 }

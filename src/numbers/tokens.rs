@@ -37,6 +37,13 @@ pub struct Tok {
     lo: Option<(u32, u32)>,
 }
 
+/// The allocations of a [`Toks`], without the text (kept between documents).
+#[derive(Debug, Default)]
+pub struct Buffers {
+    toks: Vec<Tok>,
+    lower: String,
+}
+
 /// The tokens of one sentence, with their lower-case forms.
 #[derive(Debug, Default)]
 pub struct Toks<'a> {
@@ -45,10 +52,40 @@ pub struct Toks<'a> {
     /// Tokens in order.
     pub v: Vec<Tok>,
     lower: String,
-    /// The first word after the sentence on the same line, if any (to read "107." when a
-    /// segmenter cut the sentence after an ordinal's dot).
-    pub after: &'a str,
+    /// Where the sentence ends: [`Toks::after`] reads on from here (`None` until a
+    /// sentence is read, or when its range was no char range of the text).
+    end: Option<usize>,
 }
+
+/// Byte classes for `fill`: ASCII bytes are classified by one table load.
+const HIGH: u8 = 0;
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const LOWER: u8 = 3;
+const UPPER: u8 = 4;
+const SIGN: u8 = 5;
+
+/// How a word's lower case is made (bits): it has an ASCII capital…
+const ASCII_CAPITAL: u8 = 1;
+/// …or a Latin-1 capital or a letter beyond Latin-1 (lower-cased char by char).
+const OTHER_CASE: u8 = 2;
+
+/// The class of every byte; `HIGH` for the bytes of non-ASCII chars.
+static CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            _ => SIGN,
+        };
+        b += 1;
+    }
+    t
+};
 
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}')
@@ -67,6 +104,35 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// The number of ASCII lower-case letters `b` starts with, tested eight bytes at a time
+/// (the inner loop of every word: most of a German word is such letters).
+#[inline]
+fn lower_run(b: &[u8]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // per byte, without carries between bytes: the high bit of (x & 0x7F) + 0x1F is
+        // set from `a` up, of (x & 0x7F) + 0x05 from `{` up; a byte with its own high bit
+        // set is no ASCII letter
+        let low = x & LOW7;
+        let from_a = low.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+        let past_z = low.wrapping_add(0x0505_0505_0505_0505);
+        let stop = (!(from_a & !past_z) | x) & HIGH_BITS;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while b.get(n).is_some_and(u8::is_ascii_lowercase) {
+        n += 1;
+    }
+    n
+}
+
 #[inline]
 fn alphabetic(c: char) -> bool {
     if c.is_ascii() {
@@ -74,6 +140,9 @@ fn alphabetic(c: char) -> bool {
     } else if ('\u{C0}'..='\u{FF}').contains(&c) {
         // Latin-1 letters (Ä Ö Ü ä ö ü ß é …), all but × and ÷
         !matches!(c, '\u{D7}' | '\u{F7}')
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // general punctuation (– „ “ …), frequent in news, has no letters
+        false
     } else {
         c.is_alphabetic()
     }
@@ -107,20 +176,34 @@ impl<'a> Toks<'a> {
 
     /// No tokens yet; `fill` reads a sentence of `text` into the reused buffers.
     pub fn empty(text: &'a str) -> Self {
+        Self::with_buffers(text, Buffers::default())
+    }
+
+    /// As [`Toks::empty`], reusing the buffers of an earlier document.
+    pub fn with_buffers(text: &'a str, buffers: Buffers) -> Self {
         Toks {
             text,
-            v: Vec::new(),
-            lower: String::new(),
-            after: "",
+            v: buffers.toks,
+            lower: buffers.lower,
+            end: None,
+        }
+    }
+
+    /// The buffers, to be reused for the next document.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            toks: self.v,
+            lower: self.lower,
         }
     }
 
     /// Tokenizes `text[start..end]` (char boundaries), replacing the previous sentence.
-    /// One pass over the bytes; ASCII is classified without decoding.
+    /// One pass over the bytes: ASCII is classified by a table, and the Latin-1 letters
+    /// (`Ä` … `ÿ`, two bytes after 0xC3) inside words without decoding.
     pub fn fill(&mut self, start: usize, end: usize) {
         self.v.clear();
         self.lower.clear();
-        self.after = "";
+        self.end = None;
         let text = self.text;
         if start > end
             || end > text.len()
@@ -129,33 +212,31 @@ impl<'a> Toks<'a> {
         {
             return;
         }
-        let rest = &text[end..];
-        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-        let wlen = trimmed
-            .char_indices()
-            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
-            .map_or(trimmed.len(), |(k, _)| k);
-        self.after = &trimmed[..wlen];
+        self.end = Some(end);
         self.v.reserve((end - start) / 5 + 1);
         self.lower.reserve(end - start + 8);
-        let b = text.as_bytes();
-        let digit_at = |k: usize| k < end && b[k].is_ascii_digit();
+        let b = &text.as_bytes()[..end];
+        let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
         let mut i = start;
         let mut sp = true;
-        while i < end {
-            let (c, cl) = char_at(text, i);
+        while let Some(&x) = b.get(i) {
             let s = i;
-            if space(c) {
+            let class = CLASS[usize::from(x)];
+            let (c, cl) = if class == HIGH {
+                char_at(text, i)
+            } else {
+                (char::from(x), 1)
+            };
+            if class == SPACE || class == HIGH && is_space(c) {
                 sp = true;
                 i += cl;
                 continue;
             }
-            if c.is_ascii_digit() || (c == ',' && sp && digit_at(i + 1)) {
+            if class == DIGIT || (x == b',' && sp && digit_at(i + 1)) {
                 // digits with inner separators
                 let mut e = i + 1;
-                let mut prev_digit = c.is_ascii_digit();
-                while e < end {
-                    let d = b[e];
+                let mut prev_digit = class == DIGIT;
+                while let Some(&d) = b.get(e) {
                     if d.is_ascii_digit() {
                         prev_digit = true;
                     } else if matches!(d, b'.' | b',' | b':') && prev_digit {
@@ -202,10 +283,11 @@ impl<'a> Toks<'a> {
                 sp = false;
                 continue;
             }
-            if alphabetic(c) {
-                let url = matches!(c, 'h' | 'H' | 'w' | 'W')
+            if class == LOWER || class == UPPER || class == HIGH && alphabetic(c) {
+                let url = matches!(x, b'h' | b'H' | b'w' | b'W')
                     && ["http://", "https://", "www."].iter().any(|p| {
-                        end >= i + p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
+                        b.get(i..i + p.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
                     });
                 let mut e = i + cl;
                 if url {
@@ -222,29 +304,51 @@ impl<'a> Toks<'a> {
                     continue;
                 }
                 let mut kind = Kind::Word;
-                // a capital or a non-ASCII letter: the token needs its own lower case
-                let mut fold = !(c.is_ascii_lowercase());
-                while e < end {
-                    // ASCII letters without decoding
-                    let x = b[e];
-                    if x.is_ascii_lowercase() {
-                        e += 1;
-                        continue;
-                    }
-                    if x.is_ascii_uppercase() {
-                        fold = true;
-                        e += 1;
-                        continue;
-                    }
-                    fold |= x >= 0x80;
-                    let (d, dl) = char_at(text, e);
-                    if alphabetic(d) {
-                    } else if d.is_ascii_digit() {
-                        kind = Kind::Mixed;
-                    } else {
+                // what the word's lower case takes: nothing (lower case already, which
+                // includes ä ö ü ß), ASCII folding only, or the char-wise `push`
+                let mut case = match class {
+                    LOWER => 0,
+                    UPPER => ASCII_CAPITAL,
+                    _ if ('\u{DF}'..='\u{FF}').contains(&c) => 0,
+                    _ => OTHER_CASE,
+                };
+                loop {
+                    e += b.get(e..).map_or(0, lower_run);
+                    let Some(&x) = b.get(e) else {
                         break;
+                    };
+                    match CLASS[usize::from(x)] {
+                        UPPER => {
+                            case |= ASCII_CAPITAL;
+                            e += 1;
+                        }
+                        DIGIT => {
+                            kind = Kind::Mixed;
+                            e += 1;
+                        }
+                        HIGH => {
+                            // Latin-1 letters (Ä Ö Ü ä ö ü ß é …, not × ÷) without decoding
+                            if x == 0xC3 {
+                                if let Some(&y) = b.get(e + 1) {
+                                    if (0x80..=0xBF).contains(&y) && y != 0x97 && y != 0xB7 {
+                                        if y < 0x9F {
+                                            // a capital (À … Þ)
+                                            case |= OTHER_CASE;
+                                        }
+                                        e += 2;
+                                        continue;
+                                    }
+                                }
+                            }
+                            let (d, dl) = char_at(text, e);
+                            if !alphabetic(d) {
+                                break;
+                            }
+                            case |= OTHER_CASE;
+                            e += dl;
+                        }
+                        _ => break,
                     }
-                    e += dl;
                 }
                 if kind == Kind::Mixed {
                     // take the rest of the alphanumeric run
@@ -256,9 +360,24 @@ impl<'a> Toks<'a> {
                         e += dl;
                     }
                 }
-                if fold || kind == Kind::Mixed {
+                if case & OTHER_CASE != 0 || kind == Kind::Mixed {
                     self.push(s, e, kind, sp);
+                } else if case == ASCII_CAPITAL {
+                    // the char-wise lower case of such a word is its ASCII lower case
+                    let a = self.lower.len();
+                    self.lower.push_str(text.get(s..e).unwrap_or(""));
+                    if let Some(tail) = self.lower.get_mut(a..) {
+                        tail.make_ascii_lowercase();
+                    }
+                    self.v.push(Tok {
+                        s,
+                        e,
+                        kind,
+                        sp,
+                        lo: Some((a as u32, self.lower.len() as u32)),
+                    });
                 } else {
+                    // lower case as written (a copy would be the same text)
                     self.v.push(Tok {
                         s,
                         e,
@@ -271,8 +390,21 @@ impl<'a> Toks<'a> {
                 sp = false;
                 continue;
             }
-            if c.is_ascii() {
+            if class != HIGH {
                 // ASCII signs are their own lower case
+                self.v.push(Tok {
+                    s,
+                    e: s + 1,
+                    kind: Kind::Punct,
+                    sp,
+                    lo: None,
+                });
+                i += 1;
+                sp = false;
+                continue;
+            }
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                // general punctuation (– „ “ …) is its own lower case
                 self.v.push(Tok {
                     s,
                     e: s + cl,
@@ -280,11 +412,9 @@ impl<'a> Toks<'a> {
                     sp,
                     lo: None,
                 });
-                i += cl;
-                sp = false;
-                continue;
+            } else {
+                self.push(s, s + cl, Kind::Punct, sp);
             }
-            self.push(s, s + cl, Kind::Punct, sp);
             i += cl;
             sp = false;
         }
@@ -327,6 +457,21 @@ impl<'a> Toks<'a> {
             None
         };
         self.v.push(Tok { s, e, kind, sp, lo });
+    }
+
+    /// The first word after the sentence on the same line, if any (to read "107." when a
+    /// segmenter cut the sentence after an ordinal's dot). Found when asked: few sentences
+    /// end that way.
+    pub fn after(&self) -> &'a str {
+        let Some(rest) = self.end.and_then(|e| self.text.get(e..)) else {
+            return "";
+        };
+        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        let wlen = trimmed
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+            .map_or(trimmed.len(), |(k, _)| k);
+        trimmed.get(..wlen).unwrap_or("")
     }
 
     /// Number of tokens.
@@ -404,6 +549,40 @@ mod tests {
             let t = Toks::new(input, 0, input.len());
             let got: Vec<&str> = (0..t.len()).map(|i| t.raw(i)).collect();
             assert_eq!(&got, expected, "help: tokenizing {input:?}");
+        }
+    }
+
+    #[test]
+    fn lower_run_counts_leading_small_letters() {
+        for w in [
+            "",
+            "a",
+            "wort",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "abcdefghZ",
+            "abcdefgh`",
+            "abcdefgh{",
+            "zahlenwörter",
+            "a b",
+            "@[`{",
+            "ü",
+        ] {
+            let expected = w.bytes().take_while(u8::is_ascii_lowercase).count();
+            assert_eq!(lower_run(w.as_bytes()), expected, "help: lower_run({w:?})");
+        }
+        // every byte, inside the eight-byte steps and in the tail after them
+        for b in 0..=255u8 {
+            for at in [5, 9] {
+                let mut v = b"abcdefghijk".to_vec();
+                v[at] = b;
+                let expected = v.iter().take_while(|x| x.is_ascii_lowercase()).count();
+                assert_eq!(
+                    lower_run(&v),
+                    expected,
+                    "help: lower_run with byte {b} at {at}"
+                );
+            }
         }
     }
 

@@ -9,7 +9,7 @@
 //! Digits: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`; a dot group that is not three digits
 //! (`14.30`, `3.10.2000`) is not a plain number (dates and times read those).
 
-use super::FxMap;
+use super::{FxMap, WordGate};
 
 /// The class of a number morpheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,19 +45,50 @@ pub enum Class {
 pub struct Words {
     /// In-word morphemes, longest first.
     morphs: Vec<(String, f64, Class)>,
-    /// Indices into `morphs` by first byte (longest first), so a word that starts with
-    /// no morpheme is rejected at once.
-    by_first: Vec<Vec<u16>>,
+    /// The morphemes by first byte (longest first), so a word that starts with no
+    /// morpheme is rejected at once.
+    by_first: Vec<Vec<Head>>,
     /// Lower-case first two bytes of every word that may start a figure (morphemes, ordinal
     /// stems, articles, "halb", "Hälfte", "Viertel…"): 65536 bits.
     pairs: Vec<u64>,
+    /// `pairs` as written: the bit of every two bytes whose lower case (as
+    /// [`Words::may_pair_bytes`] folds them) is in `pairs`, so the gate asked for every
+    /// word is one load without folding.
+    written_pairs: Vec<u64>,
     /// The same words by their lower-case first four bytes (first three for three-byte
     /// words such as "ein", "elf"), hashed into 65536 bits: a second gate that turns away
     /// "für", "sie", "viele", "neue" which share their first letters with a number word.
     /// All bits set when some such word is shorter than three bytes.
     prefixes: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
-    pub whole: FxMap<String, (f64, Class)>,
+    whole: FxMap<String, (f64, Class)>,
+    /// The whole words as a gate in front of their hash lookup (asked after every numeral).
+    whole_gate: WordGate,
+}
+
+/// A morpheme's first eight bytes as one word, to test "starts with" by a masked
+/// compare instead of a `memcmp` call (the test runs for every morpheme sharing a first
+/// byte with the rest of the word, at every position of every word parsed).
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// The first (up to) eight bytes, little-endian, zero-padded.
+    bits: u64,
+    /// Ones over the bytes the morpheme has among its first eight.
+    mask: u64,
+    /// Longer than eight bytes: the rest is compared as bytes.
+    long: bool,
+    /// Index into `morphs`.
+    k: u16,
+}
+
+/// The first (up to) eight bytes of `b`, little-endian, zero-padded.
+#[inline]
+fn head8(b: &[u8]) -> u64 {
+    match b.first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        // (a shorter word byte by byte: a copy of variable length is a `memcpy` call)
+        None => b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -121,10 +152,31 @@ impl Words {
                 _ => self.prefixes.fill(u64::MAX),
             }
         }
+        self.written_pairs = vec![0; 1 << 10];
+        for k in 0..1usize << 16 {
+            if self.pair_folded(k >> 8, k & 0xFF) {
+                self.written_pairs[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        self.whole_gate = WordGate::default();
+        for w in self.whole.keys() {
+            self.whole_gate.insert(w);
+        }
         self.by_first = vec![Vec::new(); 256];
         for (k, (w, _, _)) in self.morphs.iter().enumerate() {
-            if let Some(&b) = w.as_bytes().first() {
-                self.by_first[usize::from(b)].push(k as u16);
+            let b = w.as_bytes();
+            if let Some(&first) = b.first() {
+                let n = b.len().min(8);
+                self.by_first[usize::from(first)].push(Head {
+                    bits: head8(b),
+                    mask: if n == 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (8 * n)) - 1
+                    },
+                    long: b.len() > 8,
+                    k: k as u16,
+                });
             }
         }
     }
@@ -144,10 +196,22 @@ impl Words {
     /// [`Words::may_pair`] on the bytes of a word.
     #[inline]
     pub fn may_pair_bytes(&self, b: &[u8]) -> bool {
-        if b.len() < 2 || self.pairs.is_empty() {
+        let [x, y, ..] = *b else {
             return false;
-        }
-        let (mut x, mut y) = (b[0].to_ascii_lowercase(), b[1]);
+        };
+        let k = usize::from(x) << 8 | usize::from(y);
+        self.written_pairs
+            .get(k >> 6)
+            .is_some_and(|s| s >> (k & 63) & 1 == 1)
+    }
+
+    /// The pair gate on two bytes as written: their lower case (ASCII, and the Latin-1
+    /// capitals after 0xC3) is in `pairs` (builds `written_pairs`).
+    fn pair_folded(&self, first: usize, second: usize) -> bool {
+        let (Ok(x), Ok(y)) = (u8::try_from(first), u8::try_from(second)) else {
+            return false;
+        };
+        let (mut x, mut y) = (x.to_ascii_lowercase(), y);
         if x == 0xC3 {
             if (0x80..=0x9E).contains(&y) {
                 y += 0x20;
@@ -191,21 +255,42 @@ impl Words {
                 .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
     }
 
+    /// The value and class of a whole word (scale word, dozen, fraction noun; lower case).
+    #[inline]
+    pub fn whole(&self, w: &str) -> Option<(f64, Class)> {
+        if !self.whole_gate.may_contain(w) {
+            return None;
+        }
+        self.whole.get(w).copied()
+    }
+
+    /// The morphemes `rest` starts with, longest first.
+    #[inline]
+    fn morphs_at<'w>(&'w self, rest: &'w str) -> impl Iterator<Item = &'w (String, f64, Class)> {
+        let b = rest.as_bytes();
+        let bucket = b
+            .first()
+            .and_then(|&x| self.by_first.get(usize::from(x)))
+            .map_or(&[][..], Vec::as_slice);
+        let h = head8(b);
+        bucket
+            .iter()
+            .filter(move |m| h & m.mask == m.bits)
+            .filter_map(|m| self.morphs.get(usize::from(m.k)).map(|w| (m, w)))
+            .filter(move |(m, w)| !m.long || rest.starts_with(w.0.as_str()))
+            .map(|(_, w)| w)
+    }
+
     /// True when `s` starts with a number morpheme (a cheap gate before parsing).
     pub fn may_start(&self, s: &str) -> bool {
-        let Some(&b) = s.as_bytes().first() else {
-            return false;
-        };
-        self.by_first.get(usize::from(b)).is_some_and(|l| {
-            l.iter()
-                .any(|&k| s.starts_with(self.morphs[usize::from(k)].0.as_str()))
-        })
+        self.morphs_at(s).next().is_some()
     }
 
     /// The value of a written-out cardinal (lower case, one word), e.g.
     /// "dreiundzwanzig" → 23, "zweieinhalb" → 2.5.
     pub fn cardinal(&self, s: &str) -> Option<f64> {
-        if s.is_empty() || s.len() > 160 || !self.may_start(s) {
+        // (a word that starts with no morpheme fails at the first step of the loop)
+        if s.is_empty() || s.len() > 160 {
             return None;
         }
         let (mut total, mut group, mut sub, mut frac) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
@@ -214,21 +299,12 @@ impl Words {
         let mut pos = 0;
         while pos < s.len() {
             let rest = &s[pos..];
-            let bucket = rest
-                .as_bytes()
-                .first()
-                .and_then(|&b| self.by_first.get(usize::from(b)))
-                .map_or(&[][..], |v| v.as_slice());
-            let m = bucket
-                .iter()
-                .map(|&k| &self.morphs[usize::from(k)])
-                .find(|(w, _, c)| {
-                    rest.starts_with(w.as_str())
-                    // "eins" only at the end
-                    && (w != "eins" || rest.len() == 4)
+            let m = self.morphs_at(rest).find(|(w, _, c)| {
+                // "eins" only at the end
+                (w != "eins" || rest.len() == 4)
                     // "halb" after "und" is read below
                     && !(*c == Class::Und && rest.len() == 3)
-                });
+            });
             let (w, v, c) = match m {
                 Some(m) => (m.0.as_str(), m.1, m.2),
                 None => {
@@ -337,24 +413,33 @@ impl Words {
             }
         }
         let base = stem.strip_suffix('t')?;
-        let fixed: String;
-        let base = if let Some(p) = base.strip_suffix("ers") {
-            fixed = format!("{p}eins");
-            fixed.as_str()
+        // the cardinal of an irregular stem, spelled out in a stack buffer (no allocation;
+        // longer than any number word `cardinal` reads means no number)
+        let mut buf = [0u8; 168];
+        let mut respell = |p: &str, cardinal: &str| -> Option<usize> {
+            let n = p.len() + cardinal.len();
+            buf.get_mut(..p.len())?.copy_from_slice(p.as_bytes());
+            buf.get_mut(p.len()..n)?
+                .copy_from_slice(cardinal.as_bytes());
+            Some(n)
+        };
+        let fixed = if let Some(p) = base.strip_suffix("ers") {
+            Some(respell(p, "eins")?)
         } else if let Some(p) = base.strip_suffix("drit") {
-            fixed = format!("{p}drei");
-            fixed.as_str()
+            Some(respell(p, "drei")?)
         } else if let Some(p) = base.strip_suffix("sieb") {
-            fixed = format!("{p}sieben");
-            fixed.as_str()
+            Some(respell(p, "sieben")?)
         } else if let Some(p) = base.strip_suffix("ach") {
-            fixed = format!("{p}acht");
-            fixed.as_str()
+            Some(respell(p, "acht")?)
         } else if base.ends_with("ein") || base.ends_with("eins") {
             // "einte" is a verb; the first is "erste"
             return None;
         } else {
-            base
+            None
+        };
+        let base = match fixed {
+            Some(n) => std::str::from_utf8(buf.get(..n)?).ok()?,
+            None => base,
         };
         let v = self.cardinal(base)?;
         let r = v % 100.0;
@@ -372,15 +457,22 @@ fn prefix_key(x: u8, y: u8, z: u8, q: Option<u8>) -> usize {
     (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
+/// `s` holds the ASCII byte `b` (as `str::contains` with that char, by a plain loop: the
+/// strings asked are short digit groups, shorter than the searcher's setup).
+#[inline]
+pub fn has_byte(s: &str, b: u8) -> bool {
+    s.bytes().any(|x| x == b)
+}
+
 /// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
 /// None for dot groups that are not thousands (`14.30`, `3.10.2000`) and for `:`.
 pub fn digits(s: &str) -> Option<f64> {
-    if s.contains(':') {
+    if has_byte(s, b':') {
         return None;
     }
     let (int, dec) = match s.split_once(',') {
         Some((a, b)) => {
-            if b.contains(',') || b.contains('.') {
+            if has_byte(b, b',') || has_byte(b, b'.') {
                 return None;
             }
             (a, Some(b))
@@ -388,7 +480,7 @@ pub fn digits(s: &str) -> Option<f64> {
         None => (s, None),
     };
     let mut v = 0.0f64;
-    if int.contains('.') {
+    if has_byte(int, b'.') {
         for (k, g) in int.split('.').enumerate() {
             let ok = if k == 0 {
                 (1..=3).contains(&g.len())
@@ -416,6 +508,11 @@ pub fn digits(s: &str) -> Option<f64> {
 /// Rounds away binary noise (2.3 stays 2.3 after scaling).
 pub fn round(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // a whole number has no noise: below 10^13 times the scale is exact and rounds back
+    // to itself, and from 10^12 up the scale is 1 (most figures; saves log10 and powi)
+    if v.fract() == 0.0 {
         return v;
     }
     let mag = v.abs().log10().floor() as i32;
@@ -506,6 +603,28 @@ mod tests {
         ];
         for (s, v) in cases {
             assert_eq!(w.ordinal(s), *v, "help: ordinal({s:?})");
+        }
+    }
+
+    #[test]
+    fn round_removes_binary_noise_only() {
+        let cases: &[(f64, f64)] = &[
+            (2.3000000000000003, 2.3),
+            (0.1 + 0.2, 0.3),
+            (3.72e9, 3.72e9),
+            (40.0, 40.0),
+            (-17.0, -17.0),
+            (1e15 + 1.0, 1e15 + 1.0),
+            (9_007_199_254_740_993.0, 9_007_199_254_740_993.0),
+            (2.0 / 3.0, 2.0 / 3.0),
+            (0.0, 0.0),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(
+                round(*v).to_bits(),
+                expected.to_bits(),
+                "help: round({v:?})"
+            );
         }
     }
 
