@@ -14,8 +14,7 @@ use super::lexicon::{
     ClaimLexicon, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE, REPORTED,
     TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
 };
-use crate::numbers::push_padded;
-use crate::record::{Claim, Cue, Entity, Quantity, Span, Speaker};
+use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
 
 /// One token with what the rules need to know about it, in 32 bytes (the rules
@@ -2012,12 +2011,8 @@ impl<'a> Doc<'a> {
                 .filter(|q| inside(q.start, q.end))
                 .map(|q| q.id.clone())
                 .collect();
-            // "c" and the number without the formatting machinery.
-            let mut id = String::with_capacity(8);
-            id.push('c');
-            push_padded(&mut id, n as u64 + 1, 1);
             out.push(Claim {
-                id,
+                id: numbered_id('c', n + 1),
                 sentence: d.sentence,
                 kind: d.kind.into(),
                 speaker,

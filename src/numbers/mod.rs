@@ -598,7 +598,7 @@ impl Recogniser {
             rules::sentence(&self.tables, &t, si, &mut currency, &mut scratch, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
-            q.id = id(k + 1);
+            q.id = crate::record::numbered_id('q', k + 1);
         }
         Buffers {
             toks: t.into_buffers(),
@@ -789,14 +789,6 @@ fn push_lowercase(w: &str, low: &mut String) {
             _ => low.extend(c.to_lowercase()),
         }
     }
-}
-
-/// `q` and the number `n` ("q12") without the formatting machinery.
-fn id(n: usize) -> String {
-    let mut s = String::with_capacity(8);
-    s.push('q');
-    push_padded(&mut s, n as u64, 1);
-    s
 }
 
 /// `v` in decimal, zero-padded to `width` digits (as `{v:0width}`), without the

@@ -724,7 +724,7 @@ fn ids_table() {
         (usize::MAX, "q18446744073709551615"),
     ] {
         assert_eq!(
-            super::id(n),
+            crate::record::numbered_id('q', n),
             expected,
             "help: quantity ids are q1, q2, … in text order"
         );
