@@ -651,9 +651,9 @@ impl ClaimLexicon {
                 .map(str::to_string)
                 .unwrap_or_default();
             let past_pl = if past.ends_with('e') {
-                format!("{past}n")
+                [past.as_str(), "n"].concat()
             } else {
-                format!("{past}en")
+                [past.as_str(), "en"].concat()
             };
             let mut add = |form: &str, kind: FormKind, particle: Particle| {
                 if form.is_empty() {
@@ -693,12 +693,16 @@ impl ClaimLexicon {
                 if particle.len() == 1 && !part_full.contains(' ') {
                     let p = &particle[0];
                     for f in [&pres, &past, &past_pl] {
-                        add(&format!("{p}{f}"), FormKind::Finite, Particle::None);
+                        add(
+                            &[p.as_str(), f.as_str()].concat(),
+                            FormKind::Finite,
+                            Particle::None,
+                        );
                     }
                     add(&base_inf, FormKind::NonFinite, Particle::None);
                     add(&part_full, FormKind::NonFinite, Particle::None);
                     add(
-                        &format!("{p}zu{stem_inf}"),
+                        &[p.as_str(), "zu", stem_inf.as_str()].concat(),
                         FormKind::NonFinite,
                         Particle::None,
                     );

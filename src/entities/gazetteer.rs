@@ -190,7 +190,7 @@ fn list(s: &str) -> impl Iterator<Item = &str> {
 fn adjective_forms(stem: &str) -> Vec<String> {
     ["", "e", "en", "er", "es", "em"]
         .iter()
-        .map(|e| format!("{stem}{e}"))
+        .map(|e| [stem, e].concat())
         .collect()
 }
 
@@ -199,15 +199,15 @@ fn adjective_forms(stem: &str) -> Vec<String> {
 fn demonym_forms(word: &str) -> Vec<String> {
     let mut v = vec![word.to_string()];
     if word.ends_with("in") && !word.ends_with("ein") {
-        v.push(format!("{word}nen"));
+        v.push([word, "nen"].concat());
     } else if word.ends_with("er") {
         for e in ["n", "s", "in", "innen"] {
-            v.push(format!("{word}{e}"));
+            v.push([word, e].concat());
         }
     } else if word.ends_with('e') {
-        v.push(format!("{word}n"));
+        v.push([word, "n"].concat());
     } else {
-        v.push(format!("{word}en"));
+        v.push([word, "en"].concat());
     }
     v
 }
@@ -218,9 +218,9 @@ fn city_adjective(name: &str) -> Option<String> {
         return None;
     }
     if name.ends_with('e') {
-        return Some(format!("{name}r"));
+        return Some([name, "r"].concat());
     }
-    Some(format!("{name}er"))
+    Some([name, "er"].concat())
 }
 
 impl Gazetteer {

@@ -607,7 +607,7 @@ impl WordSet {
             INFLECTIONS.len()
         };
         for (k, infl) in INFLECTIONS.iter().enumerate().take(n) {
-            let form = format!("{lower}{infl}");
+            let form = [lower, infl].concat();
             match form.as_bytes() {
                 [.., a, b, c] => self.tails.insert_tail([*a, *b, *c]),
                 _ => self.short_forms = true,
@@ -1316,7 +1316,7 @@ impl Rules {
         let mut known = WordFilter::with_bits(10);
         for k in index.keys() {
             known.insert(k);
-            known.insert(&format!("{k}s"));
+            known.insert(&[k.as_str(), "s"].concat());
         }
         for c in chosen.iter_mut() {
             if c.label != Label::Per || c.subtype.is_some() || c.surname {

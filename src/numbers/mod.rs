@@ -261,7 +261,7 @@ impl Tables {
                 // "kanadisch* Dollar": the adjective with every ending
                 if let Some((adj, rest)) = alt.split_once("* ") {
                     for e in ADJ_ENDINGS {
-                        units.add(&format!("{adj}{e} {rest}"), cs, unit.clone());
+                        units.add(&[adj, e, " ", rest].concat(), cs, unit.clone());
                     }
                 } else {
                     units.add(alt, cs, unit.clone());
@@ -482,7 +482,7 @@ impl Lemmas {
             }
         }
         if let Some(p) = raw.strip_suffix("innen") {
-            return format!("{p}in");
+            return [p, "in"].concat();
         }
         raw.to_string()
     }
