@@ -165,11 +165,10 @@ impl Builder {
         if surface.is_empty() {
             return;
         }
-        let folded = fold_str(surface);
-        if self.seen.contains_key(&folded) {
-            return;
-        }
-        self.seen.insert(folded, self.patterns.len());
+        match self.seen.entry(fold_str(surface)) {
+            std::collections::hash_map::Entry::Occupied(_) => return,
+            std::collections::hash_map::Entry::Vacant(slot) => slot.insert(self.patterns.len()),
+        };
         self.patterns.push(Pattern {
             surface: surface.to_string(),
             entry,
@@ -955,7 +954,10 @@ pub fn fold_char(c: char) -> char {
 
 /// The folded copy of `s` (same byte length, see [`fold_char`]).
 pub fn fold_str(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    // Folding keeps every char's length: the result has exactly `s.len()` bytes.
+    let mut folded = String::with_capacity(s.len());
+    folded.extend(s.chars().map(fold_char));
+    folded
 }
 
 #[cfg(test)]
