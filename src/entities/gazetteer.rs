@@ -558,15 +558,23 @@ impl Trie {
     fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
         // Build with sibling lists (no allocation per node: construction is
         // part of every start-up), then flatten.
-        let mut first_child = vec![Self::NONE];
-        let mut next_sibling = vec![Self::NONE];
-        let mut label = vec![0u8];
-        let mut pattern = vec![Self::NONE];
+        // At most one node a pattern byte: room for all at once, so the arrays
+        // never grow by copying (they are dropped after the build).
+        let most = 1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>();
+        fn with_root<T>(most: usize, root: T) -> Vec<T> {
+            let mut v = Vec::with_capacity(most);
+            v.push(root);
+            v
+        }
+        let mut first_child = with_root(most, Self::NONE);
+        let mut next_sibling = with_root(most, Self::NONE);
+        let mut label = with_root(most, 0u8);
+        let mut pattern = with_root(most, Self::NONE);
         // The root's and its children's children by byte (the longest lists:
         // walking them was most of the build); deeper nodes have few children.
         let mut root = [Self::NONE; 256];
-        let mut second: Vec<[u32; 256]> = Vec::new();
-        let mut second_of: Vec<u32> = vec![Self::NONE];
+        let mut second: Vec<[u32; 256]> = Vec::with_capacity(64);
+        let mut second_of = with_root(most, Self::NONE);
         // The previous pattern's path: a pattern sharing its prefix (the forms of
         // one name follow each other) starts where that prefix ends.
         let mut path: Vec<u32> = vec![0];
