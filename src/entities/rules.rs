@@ -568,8 +568,12 @@ impl Kind {
 pub struct WordSet {
     /// The root's children by byte.
     root: Box<[u32; 256]>,
-    /// Per node: (byte, child) edges while building; flattened by `freeze`.
-    children: Vec<Vec<(u8, u32)>>,
+    /// While building: per node its first child and next sibling (`u32::MAX`:
+    /// none) and the byte leading to it; flattened by `freeze`. (Sibling lists,
+    /// not a vector per node: building is part of every start-up.)
+    first_child: Vec<u32>,
+    next_sibling: Vec<u32>,
+    label: Vec<u8>,
     /// Per node: first edge and edge count in `labels`/`targets`.
     edges: Vec<(u32, u32)>,
     labels: Vec<u8>,
@@ -587,7 +591,9 @@ impl Default for WordSet {
     fn default() -> Self {
         WordSet {
             root: Box::new([u32::MAX; 256]),
-            children: vec![Vec::new()],
+            first_child: vec![u32::MAX],
+            next_sibling: vec![u32::MAX],
+            label: vec![0],
             edges: Vec::new(),
             labels: Vec::new(),
             targets: Vec::new(),
@@ -607,26 +613,31 @@ impl WordSet {
             INFLECTIONS.len()
         };
         for (k, infl) in INFLECTIONS.iter().enumerate().take(n) {
-            let form = [lower, infl].concat();
-            match form.as_bytes() {
-                [.., a, b, c] => self.tails.insert_tail([*a, *b, *c]),
+            // The form `lower + infl`, read backwards without building it.
+            let backwards = || infl.bytes().rev().chain(lower.bytes().rev());
+            let mut last3 = backwards();
+            match (last3.next(), last3.next(), last3.next()) {
+                (Some(c), Some(b), Some(a)) => self.tails.insert_tail([a, b, c]),
                 _ => self.short_forms = true,
             }
             let mut node = 0usize;
-            for &b in form.as_bytes().iter().rev() {
-                node = match self.children[node].iter().find(|e| e.0 == b) {
-                    Some(&(_, t)) => t as usize,
-                    None => {
-                        let t = self.children.len();
-                        self.children.push(Vec::new());
-                        self.term.push(0);
-                        self.children[node].push((b, t as u32));
-                        if node == 0 {
-                            self.root[usize::from(b)] = t as u32;
-                        }
-                        t
+            for b in backwards() {
+                let mut child = self.first_child[node];
+                while child != u32::MAX && self.label[child as usize] != b {
+                    child = self.next_sibling[child as usize];
+                }
+                if child == u32::MAX {
+                    child = self.label.len() as u32;
+                    self.label.push(b);
+                    self.first_child.push(u32::MAX);
+                    self.next_sibling.push(self.first_child[node]);
+                    self.term.push(0);
+                    self.first_child[node] = child;
+                    if node == 0 {
+                        self.root[usize::from(b)] = child;
                     }
-                };
+                }
+                node = child as usize;
             }
             self.term[node] |= 1 << (kind as u16 + k as u16);
         }
@@ -637,13 +648,21 @@ impl WordSet {
         self.edges.clear();
         self.labels.clear();
         self.targets.clear();
-        for c in std::mem::take(&mut self.children) {
-            self.edges.push((self.labels.len() as u32, c.len() as u32));
-            for (l, t) in c {
-                self.labels.push(l);
-                self.targets.push(t);
+        for node in 0..self.first_child.len() {
+            let from = self.labels.len();
+            let mut child = self.first_child[node];
+            while child != u32::MAX {
+                self.labels.push(self.label[child as usize]);
+                self.targets.push(child);
+                child = self.next_sibling[child as usize];
             }
+            self.edges
+                .push((from as u32, (self.labels.len() - from) as u32));
         }
+        for v in [&mut self.first_child, &mut self.next_sibling] {
+            *v = Vec::new();
+        }
+        self.label = Vec::new();
     }
 
     #[inline]
