@@ -893,10 +893,18 @@ fn may_start(f: &WordFilter, w: &[u8]) -> bool {
 /// or with `s`/`es` added; [`Gazetteer::find`] walks the tries only for such
 /// words. (Folding keeps a char a word char or not, see `fold_keeps_word_chars`.)
 fn first_word(folded: &str) -> &str {
-    let end = folded
+    // ASCII letters and digits byte by byte (most patterns), the rest by char.
+    let ascii = folded
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(folded.len());
+    if folded.as_bytes().get(ascii).is_none_or(|&b| b < 0x80) {
+        return &folded[..ascii];
+    }
+    let end = folded[ascii..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
-        .map_or(folded.len(), |(i, _)| i);
+        .map_or(folded.len(), |(i, _)| ascii + i);
     &folded[..end]
 }
 
@@ -1014,6 +1022,33 @@ mod tests {
                 is_word_char(c),
                 "{c:?}\nhelp: fold_char must not turn a word char into a non-word char"
             );
+        }
+    }
+
+    #[test]
+    fn first_word_is_the_run_of_word_chars() {
+        let by_chars = |f: &str| -> usize {
+            f.char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(f.len(), |(i, _)| i)
+        };
+        for f in [
+            "",
+            "angela merkel",
+            "u.s.",
+            "köln",
+            "straße 7",
+            "abc–def",
+            "x",
+            "1. fc köln",
+            "münchen/hamburg",
+            "école",
+            "αθήνα x",
+            "a\u{a0}b",
+            "bär's",
+            "dpa",
+        ] {
+            assert_eq!(first_word(f).len(), by_chars(f), "{f:?}");
         }
     }
 
