@@ -549,3 +549,20 @@ fn record_is_current(record: &Path, input: &Path) -> bool {
 fn usage(message: &str) -> anyhow::Error {
     anyhow::anyhow!("usage: {message}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MI_OPTION_PURGE_DELAY;
+
+    #[test]
+    fn purge_delay_index_names_mimallocs_purge_delay() {
+        // mimalloc 3's purge_delay defaults to 1,000 ms, a value no neighbouring
+        // option has: a mimalloc update that moves the option fails here.
+        // SAFETY: reads one integer option.
+        let default = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(
+            default, 1000,
+            "help: look up mi_option_purge_delay's index in mimalloc.h"
+        );
+    }
+}
