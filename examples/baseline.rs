@@ -6,9 +6,12 @@
 //! (scripts/bench.sh times it beside `aussage extract` on the same folder).
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 #[derive(Serialize)]
 struct Sentence<'a> {
@@ -23,27 +26,11 @@ struct Line<'a> {
     sentences: Vec<Sentence<'a>>,
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-}
-
 fn main() -> std::io::Result<()> {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/corpus-articles".into());
-    let mut paths = Vec::new();
-    collect(Path::new(&dir), &mut paths);
-    paths.sort();
+    let paths = corpus::paths(Path::new(&dir));
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::with_capacity(1 << 16, stdout);
     let mut buf = Vec::new();

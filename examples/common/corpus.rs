@@ -5,12 +5,19 @@
 
 use std::path::{Path, PathBuf};
 
-/// The texts of every `*.txt` file below `dir` (unreadable files are left out).
-pub fn texts(dir: &Path) -> Vec<String> {
+/// The path of every `*.txt` file below `dir`, in order.
+#[allow(dead_code)] // each including crate uses one of the two functions
+pub fn paths(dir: &Path) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     collect(dir, &mut paths);
     paths.sort();
     paths
+}
+
+/// The texts of every `*.txt` file below `dir` (unreadable files are left out).
+#[allow(dead_code)]
+pub fn texts(dir: &Path) -> Vec<String> {
+    paths(dir)
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect()
