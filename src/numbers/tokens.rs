@@ -425,33 +425,7 @@ impl<'a> Toks<'a> {
         // most tokens (digits, signs, small words) are their own lower case
         let lo = if piece.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
             let a = self.lower.len() as u32;
-            if piece.is_ascii() {
-                self.lower.push_str(piece);
-                if let Some(tail) = self.lower.get_mut(a as usize..) {
-                    tail.make_ascii_lowercase();
-                }
-                return self.v.push(Tok {
-                    s,
-                    e,
-                    kind,
-                    sp,
-                    lo: Some((a, self.lower.len() as u32)),
-                });
-            }
-            for c in piece.chars() {
-                // keep one char per char so lengths stay comparable
-                match c {
-                    'A'..='Z' => self.lower.push(c.to_ascii_lowercase()),
-                    '\0'..='\u{7F}' | '\u{DF}'..='\u{FF}' => self.lower.push(c),
-                    // Latin-1 capitals (Ä Ö Ü É …) are their small letter minus 0x20
-                    '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
-                        self.lower
-                            .push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
-                    }
-                    'ẞ' => self.lower.push('ß'),
-                    _ => self.lower.extend(c.to_lowercase()),
-                }
-            }
+            super::push_lowercase(piece, &mut self.lower);
             Some((a, self.lower.len() as u32))
         } else {
             None
