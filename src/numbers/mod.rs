@@ -794,20 +794,12 @@ fn push_lowercase(w: &str, low: &mut String) {
 /// `v` in decimal, zero-padded to `width` digits (as `{v:0width}`), without the
 /// formatting machinery (ids, ISO dates and times).
 pub(crate) fn push_padded(s: &mut String, v: u64, width: usize) {
-    let mut digits = [0u8; 20];
-    let (mut v, mut k) = (v, digits.len());
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 || k == 0 {
-            break;
-        }
-    }
-    for _ in digits.len() - k..width {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(v);
+    for _ in digits.len()..width {
         s.push('0');
     }
-    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+    s.push_str(digits);
 }
 
 /// Any ASCII digit in `b`. Runs over every sentence's bytes, so it tests 32 bytes at a
