@@ -1,4 +1,4 @@
-//! Byte ↔ character offsets.
+//! Byte ↔ character offsets, and the case folding that keeps them.
 //!
 //! Stages work on byte offsets into the decoded `&str` (cheap slicing, no
 //! allocation); the record contract counts Unicode scalar values (Python `str`
@@ -108,6 +108,28 @@ fn char_starts(bytes: &[u8]) -> usize {
     let rest = chunks.remainder();
     continuations += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
     bytes.len() - continuations
+}
+
+/// Lower case of one char when it keeps its UTF-8 length (`Ä` → `ä`); other
+/// chars (`ẞ`, `İ`) stay as they are, so folded offsets equal original ones.
+#[inline]
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+        _ => c,
+    }
+}
+
+/// The folded copy of `s` (same byte length, see [`fold_char`]).
+pub fn fold_str(s: &str) -> String {
+    // Folding keeps every char's length: the result has exactly `s.len()` bytes.
+    let mut folded = String::with_capacity(s.len());
+    folded.extend(s.chars().map(fold_char));
+    folded
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use super::lexicon::{
 };
 use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
+use crate::text::fold_char;
 
 /// One token with what the rules need to know about it, in 32 bytes (the rules
 /// scan these over and over; a smaller record keeps more of them in cache).
@@ -241,13 +242,12 @@ fn lowercase_aligned_into(text: &str, out: &mut String) {
             continue;
         };
         let n = c.len_utf8();
+        // Capitals whose small letter has the same length (as the gazetteer folds).
         if is_uppercase(c) {
-            let mut low = c.to_lowercase();
-            if let (Some(l), None) = (low.next(), low.next()) {
-                if l.len_utf8() == n {
-                    let mut buf = [0u8; 4];
-                    out.replace_range(i..i + n, l.encode_utf8(&mut buf));
-                }
+            let l = fold_char(c);
+            if l != c {
+                let mut buf = [0u8; 4];
+                out.replace_range(i..i + n, l.encode_utf8(&mut buf));
             }
         }
         i += n;

@@ -954,27 +954,7 @@ fn case_ok(found: &str, surface: &str, form: Form) -> bool {
     f0 == s0 && surface.chars().count() >= 4
 }
 
-/// Lower case of one char when it keeps its UTF-8 length (`Ä` → `ä`); other
-/// chars (`ẞ`, `İ`) stay as they are, so folded offsets equal original ones.
-#[inline]
-pub fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-        _ => c,
-    }
-}
-
-/// The folded copy of `s` (same byte length, see [`fold_char`]).
-pub fn fold_str(s: &str) -> String {
-    // Folding keeps every char's length: the result has exactly `s.len()` bytes.
-    let mut folded = String::with_capacity(s.len());
-    folded.extend(s.chars().map(fold_char));
-    folded
-}
+pub use crate::text::{fold_char, fold_str};
 
 #[cfg(test)]
 mod tests {
