@@ -293,17 +293,32 @@ pub fn numbered_id(prefix: char, n: usize) -> String {
     id
 }
 
-/// Writes integral values as JSON integers (`40000000000`, not `40000000000.0`).
-fn serialize_opt_number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+/// How a quantity's number appears in JSON: integral values as integers
+/// (`40000000000`, not `40000000000.0`), others as floats; JSON has no NaN or
+/// infinity, so a stage that made one (it must not) gets null, never invalid
+/// JSON. Both JSON writers (serde's and `output::compact`) ask this.
+pub(crate) enum JsonNumber {
+    Int(i64),
+    Float(f64),
+    Null,
+}
+
+pub(crate) fn json_number(value: Option<f64>) -> JsonNumber {
     match value {
-        None => s.serialize_none(),
         Some(v) if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 => {
-            s.serialize_i64(*v as i64)
+            JsonNumber::Int(v as i64)
         }
-        Some(v) if v.is_finite() => s.serialize_f64(*v),
-        // JSON has no NaN or infinity; a stage must not produce one, but never
-        // write invalid JSON if it does.
-        Some(_) => s.serialize_none(),
+        Some(v) if v.is_finite() => JsonNumber::Float(v),
+        _ => JsonNumber::Null,
+    }
+}
+
+/// Writes a quantity's number as [`json_number`] says.
+fn serialize_opt_number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match json_number(*value) {
+        JsonNumber::Int(i) => s.serialize_i64(i),
+        JsonNumber::Float(v) => s.serialize_f64(v),
+        JsonNumber::Null => s.serialize_none(),
     }
 }
 

@@ -16,7 +16,8 @@
 use serde::Serialize;
 
 use crate::record::{
-    Claim, Cue, Entity, ErrorInfo, Quantity, Record, Sentence, Source, Span, Speaker, TokenSpan,
+    json_number, Claim, Cue, Entity, ErrorInfo, JsonNumber, Quantity, Record, Sentence, Source,
+    Span, Speaker, TokenSpan,
 };
 
 /// Appends `record` as compact JSON.
@@ -285,16 +286,15 @@ fn string_or_null(out: &mut Vec<u8>, s: Option<&str>) {
 /// A quantity's number as the record's own serializer writes it: integral
 /// values as integers, others by serde_json, non-finite ones as null.
 fn number_or_null(out: &mut Vec<u8>, v: Option<f64>) {
-    match v {
-        Some(v) if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 => {
-            let i = v as i64;
+    match json_number(v) {
+        JsonNumber::Int(i) => {
             if i < 0 {
                 out.push(b'-');
             }
             uint(out, i.unsigned_abs());
         }
-        Some(v) if v.is_finite() => by_serde(out, &v),
-        _ => out.extend_from_slice(b"null"),
+        JsonNumber::Float(v) => by_serde(out, &v),
+        JsonNumber::Null => out.extend_from_slice(b"null"),
     }
 }
 
