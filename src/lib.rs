@@ -33,6 +33,7 @@ pub mod lexicon;
 pub mod numbers;
 pub mod output;
 pub mod record;
+mod scratch;
 pub mod segment;
 pub mod text;
 

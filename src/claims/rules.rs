@@ -148,13 +148,13 @@ thread_local! {
 impl Scratch {
     /// This thread's buffers (empty ones on first use or while in use).
     fn take() -> Scratch {
-        SCRATCH.try_with(|s| s.take()).unwrap_or_default()
+        crate::scratch::take(&SCRATCH)
     }
 
     /// Leaves the buffers for this thread's next document.
     fn keep(self, text_len: usize) {
         if text_len <= SCRATCH_MAX_TEXT {
-            let _ = SCRATCH.try_with(|s| s.set(self));
+            crate::scratch::keep(&SCRATCH, self);
         }
     }
 }

@@ -31,7 +31,7 @@ mod rules;
 mod tokens;
 mod words;
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -623,26 +623,18 @@ struct Buffers {
 }
 
 thread_local! {
-    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
 }
 
 impl Buffers {
     /// This thread's buffers (fresh ones if they are lent out already).
     fn take() -> Self {
-        BUFFERS
-            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default()
+        crate::scratch::take(&BUFFERS)
     }
 
     /// Keeps the buffers for this thread's next document.
     fn give_back(self) {
-        let _ = BUFFERS.try_with(|b| {
-            if let Ok(mut b) = b.try_borrow_mut() {
-                *b = self;
-            }
-        });
+        crate::scratch::keep(&BUFFERS, self);
     }
 }
 
