@@ -57,9 +57,17 @@ pub struct Lexicons {
 
 impl Lexicons {
     /// Every `*.tsv` / `*.txt` file in `dir`, to be appended to the built-in file of
-    /// the same name.
+    /// the same name; the files of a stage's folder go by their relative name
+    /// (`DIR/entities/persons.tsv` adds to `entities/persons.tsv`).
     pub fn from_dir(dir: &Path) -> Result<Self, Error> {
         let mut lex = Self::default();
+        lex.read_dir(dir, "")?;
+        Ok(lex)
+    }
+
+    /// The lexicon files in `dir` (named `prefix` + file name) and, from the top
+    /// folder, in its sub-folders one level down (named `sub/file`).
+    fn read_dir(&mut self, dir: &Path, prefix: &str) -> Result<(), Error> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
@@ -67,6 +75,10 @@ impl Lexicons {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
+            if path.is_dir() && prefix.is_empty() && !name.starts_with('.') {
+                self.read_dir(&path, &format!("{name}/"))?;
+                continue;
+            }
             if !(name.ends_with(".tsv") || name.ends_with(".txt")) || !path.is_file() {
                 continue;
             }
@@ -75,12 +87,17 @@ impl Lexicons {
                 line: 0,
                 message: e.to_string(),
             })?;
-            lex.extra
-                .entry(name.to_string())
+            self.extra
+                .entry(format!("{prefix}{name}"))
                 .or_default()
                 .push((path.display().to_string(), content));
         }
-        Ok(lex)
+        Ok(())
+    }
+
+    /// Whether the user added to the built-in file `name`.
+    pub fn adds_to(&self, name: &str) -> bool {
+        self.extra.contains_key(name)
     }
 
     /// Adds a file's content under `name` (as a file in `--lexicon-dir` would).
@@ -145,5 +162,24 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got[1], ["", "x", ""]);
+    }
+
+    #[test]
+    fn a_folder_adds_its_files_and_its_stage_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("entities")).unwrap();
+        std::fs::write(dir.path().join("months.tsv"), "Lenz\t3\n").unwrap();
+        std::fs::write(
+            dir.path().join("entities/persons.tsv"),
+            "Ida Quendler\tQ1\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("entities/notes.md"), "no lexicon").unwrap();
+        let lex = Lexicons::from_dir(dir.path()).unwrap();
+        assert!(lex.adds_to("months.tsv") && lex.adds_to("entities/persons.tsv"));
+        assert!(!lex.adds_to("persons.tsv") && !lex.adds_to("entities/notes.md"));
+        let rows = lex.rows("entities/persons.tsv", "Olaf Scholz\tQ61053\n");
+        let names: Vec<&str> = rows.iter().map(|r| r.get(0)).collect();
+        assert_eq!(names, ["Olaf Scholz", "Ida Quendler"]);
     }
 }

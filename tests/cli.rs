@@ -474,3 +474,50 @@ fn broken_pipe_ends_quietly() {
     );
     assert!(!stderr(&out).contains("panicked"));
 }
+
+#[test]
+fn lexicon_dir_adds_entity_names_from_its_entities_folder() {
+    // A made-up mayor: in no built-in lexicon, so only the user's file can name him.
+    let text = "Gestern sprach Zabelmoser in Kiel. Quirinus Zabelmoser will bleiben.\n";
+    let entity = |out: &std::process::Output| -> Option<(String, Value)> {
+        let rec: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let e = rec["entities"]
+            .as_array()?
+            .iter()
+            .find(|e| e["text"] == "Quirinus Zabelmoser")?
+            .clone();
+        Some((e["label"].as_str()?.to_string(), e["kb"].clone()))
+    };
+    let plain = run(&["extract", "--format", "jsonl"], text.as_bytes());
+    assert_eq!(code(&plain), 0, "{}", stderr(&plain));
+    assert_ne!(entity(&plain).map(|e| e.1), Some(Value::from("Q123456789")));
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("entities")).unwrap();
+    fs::write(
+        dir.path().join("entities/persons.tsv"),
+        "Quirinus Zabelmoser\tQ123456789\tBürgermeister\n",
+    )
+    .unwrap();
+    let lexdir = dir.path().to_str().unwrap();
+    let out = run(
+        &["extract", "--format", "jsonl", "--lexicon-dir", lexdir],
+        text.as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        entity(&out),
+        Some(("PER".to_string(), Value::from("Q123456789"))),
+        "help: DIR/entities/persons.tsv adds to entities/persons.tsv"
+    );
+    // The surname alone now refers to him too.
+    let rec: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let surname = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "Zabelmoser");
+    assert_eq!(
+        surname.map(|e| e["name"].clone()),
+        Some(Value::from("Quirinus Zabelmoser"))
+    );
+}
