@@ -22,6 +22,10 @@
 //! "Die Deutschen reisten nach TOKIO." → Deutschen (LOC deriv, Deutschland), TOKIO (LOC)
 //! ```
 
+use std::borrow::Cow;
+
+use bytemuck::{Pod, Zeroable};
+
 use super::word_filter::WordFilter;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -63,6 +67,7 @@ impl Label {
 
 /// What a surface form of an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
 pub enum Form {
     /// The name itself or an alias (`Deutschland`, `BRD`).
     Name,
@@ -73,8 +78,28 @@ pub enum Form {
     Surname,
 }
 
+impl Form {
+    /// The form of [`Pattern::form`]'s code (`Form as u32`).
+    fn from_code(code: u32) -> Form {
+        match code {
+            1 => Form::Deriv,
+            2 => Form::Surname,
+            _ => Form::Name,
+        }
+    }
+}
+
+/// The rule names of the lexicon files (an [`Entry::rule`] is one of them).
+pub(super) const RULES: [&str; 5] = [
+    "lexicon:entities/countries.tsv",
+    "lexicon:entities/places.tsv",
+    "lexicon:entities/organisations.tsv",
+    "lexicon:entities/misc.tsv",
+    "lexicon:entities/persons.tsv",
+];
+
 /// A lexicon referent.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// Label of the referent.
     pub label: Label,
@@ -88,12 +113,32 @@ pub struct Entry {
     pub rule: &'static str,
 }
 
-/// One pattern: a surface form of an entry.
-#[derive(Debug, Clone)]
-struct Pattern {
-    surface: String,
-    entry: usize,
-    form: Form,
+/// One pattern: a surface form of an entry. Plain numbers (its surface is a
+/// range of [`Gazetteer::surfaces`]), so the compiled table is used in place.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Pod, Zeroable)]
+pub(super) struct Pattern {
+    surface_start: u32,
+    surface_end: u32,
+    entry: u32,
+    /// `Form as u32`.
+    form: u32,
+}
+
+impl Pattern {
+    fn form(&self) -> Form {
+        Form::from_code(self.form)
+    }
+
+    /// The index of its referent in [`Gazetteer::entries`].
+    pub(super) fn entry(&self) -> usize {
+        self.entry as usize
+    }
+
+    /// Its surface as written: a range of [`Gazetteer::surfaces`].
+    pub(super) fn surface_range(&self) -> std::ops::Range<usize> {
+        self.surface_start as usize..self.surface_end as usize
+    }
 }
 
 /// A match in the text (byte offsets into the original text).
@@ -110,23 +155,50 @@ pub struct Hit {
 }
 
 /// The compiled gazetteer.
-#[derive(Debug, Clone)]
+///
+/// Its tables are built from the lexicon files by [`Gazetteer::new`]; for the
+/// built-in files that happens at compile time (`build.rs`, see
+/// [`super::compiled`]) and the tables are then read in place from the binary.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Gazetteer {
     /// All referents.
     pub entries: Vec<Entry>,
-    patterns: Vec<Pattern>,
+    pub(super) patterns: Cow<'static, [Pattern]>,
+    /// The patterns' surfaces as written, one after another.
+    pub(super) surfaces: Cow<'static, str>,
     /// All patterns (for words that start with a capital or a digit).
-    trie: Trie,
+    pub(super) trie: Trie,
     /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
     /// starts in lower case can match nothing else (see `case_ok`).
-    lower_trie: Trie,
+    pub(super) lower_trie: Trie,
     /// The first words of all patterns (see [`first_word`]): a text word
     /// that is none of them (without a genitive `s`/`es`) starts no match, so
     /// the tries are walked only for the few words that pass.
-    first_words: WordFilter,
+    pub(super) first_words: WordFilter,
     /// The same for the patterns of `lower_trie` (so `der`, `die` in lower
     /// case pass no filter although `Der Spiegel` is a pattern).
-    lower_first_words: WordFilter,
+    pub(super) lower_first_words: WordFilter,
+}
+
+/// The lexicon files the gazetteer reads: a user file of one of these names
+/// (`--lexicon-dir`) means the built-in compiled tables cannot be used.
+pub const FILES: [&str; 6] = [
+    "entities/countries.tsv",
+    "entities/places.tsv",
+    "entities/organisations.tsv",
+    "entities/misc.tsv",
+    "entities/persons.tsv",
+    "entities/not_names.txt",
+];
+
+const NOT_NAMES: &str = include_str!("../../lexicons/entities/not_names.txt");
+
+/// The words of `not_names.txt` (plus the user's): never a name on their own.
+pub fn not_names(lex: &Lexicons) -> super::FastSet<String> {
+    lex.rows("entities/not_names.txt", NOT_NAMES)
+        .iter()
+        .map(|r| r.get(0).to_string())
+        .collect()
 }
 
 const COUNTRIES: &str = include_str!("../../lexicons/entities/countries.tsv");
@@ -140,6 +212,7 @@ const MISC: &str = include_str!("../../lexicons/entities/misc.tsv");
 struct Builder {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
+    surfaces: String,
     /// Folded surface → pattern number (the folded surfaces are what the trie
     /// holds; [`Builder::folded`] lists them in pattern order at the end).
     seen: super::FastMap<String, usize>,
@@ -169,10 +242,13 @@ impl Builder {
             std::collections::hash_map::Entry::Occupied(_) => return,
             std::collections::hash_map::Entry::Vacant(slot) => slot.insert(self.patterns.len()),
         };
+        let surface_start = self.surfaces.len() as u32;
+        self.surfaces.push_str(surface);
         self.patterns.push(Pattern {
-            surface: surface.to_string(),
-            entry,
-            form,
+            surface_start,
+            surface_end: self.surfaces.len() as u32,
+            entry: entry as u32,
+            form: form as u32,
         });
     }
 }
@@ -229,6 +305,7 @@ impl Gazetteer {
         let mut b = Builder {
             seen: super::FastMap::with_capacity_and_hasher(8192, Default::default()),
             patterns: Vec::with_capacity(8192),
+            surfaces: String::with_capacity(1 << 17),
             ..Builder::default()
         };
         // Names first (they win over derived forms spelled the same: `Polen`).
@@ -247,7 +324,7 @@ impl Gazetteer {
                 name: name.to_string(),
                 kb: opt(row.get(1)),
                 role: None,
-                rule: "lexicon:entities/countries.tsv",
+                rule: RULES[0],
             });
             b.add(name, id, Form::Name);
             for a in list(row.get(2)) {
@@ -270,7 +347,7 @@ impl Gazetteer {
                 name: name.to_string(),
                 kb: opt(row.get(2)),
                 role: None,
-                rule: "lexicon:entities/places.tsv",
+                rule: RULES[1],
             });
             b.add(name, id, Form::Name);
             for a in list(row.get(3)) {
@@ -304,9 +381,9 @@ impl Gazetteer {
             ("entities/misc.tsv", MISC, Label::Misc),
         ] {
             let rule = if default == Label::Org {
-                "lexicon:entities/organisations.tsv"
+                RULES[2]
             } else {
-                "lexicon:entities/misc.tsv"
+                RULES[3]
             };
             for row in lex.rows(file, content) {
                 let name = row.get(0);
@@ -331,7 +408,7 @@ impl Gazetteer {
                 name: name.to_string(),
                 kb: opt(row.get(1)),
                 role: opt(row.get(2)),
-                rule: "lexicon:entities/persons.tsv",
+                rule: RULES[4],
             });
             b.add(name, id, Form::Name);
             for a in list(row.get(3)) {
@@ -355,7 +432,8 @@ impl Gazetteer {
             .iter()
             .zip(&b.patterns)
             .map(|(f, p)| {
-                if p.surface.starts_with(char::is_lowercase) {
+                let surface = &b.surfaces[p.surface_range()];
+                if surface.starts_with(char::is_lowercase) {
                     f.as_str()
                 } else {
                     ""
@@ -374,7 +452,8 @@ impl Gazetteer {
         }
         Ok(Gazetteer {
             entries: b.entries,
-            patterns: b.patterns,
+            patterns: Cow::Owned(b.patterns),
+            surfaces: Cow::Owned(b.surfaces),
             trie,
             lower_trie,
             first_words,
@@ -498,18 +577,22 @@ impl Gazetteer {
             }
         }
         for &(e, p) in ends.iter().rev() {
-            let pat = &self.patterns[p as usize];
-            let Some(end) = end_with_suffix(text, e, pat) else {
+            let Some(pat) = self.patterns.get(p as usize) else {
                 continue;
             };
-            if !case_ok(&text[s..e], &pat.surface, pat.form) {
+            let surface = self.surfaces.get(pat.surface_range()).unwrap_or("");
+            let form = pat.form();
+            let Some(end) = end_with_suffix(text, e, surface, form) else {
+                continue;
+            };
+            if !case_ok(&text[s..e], surface, form) {
                 continue;
             }
             return Some(Hit {
                 start: s,
                 end,
-                entry: pat.entry,
-                form: pat.form,
+                entry: pat.entry(),
+                form,
             });
         }
         None
@@ -520,23 +603,26 @@ impl Gazetteer {
 /// class) for nodes with many children (the root, the first letters), sorted
 /// edge labels inside the node for the rest (most nodes have one or two
 /// children). A node's children have consecutive numbers (see `Trie::new`):
-/// a step reads one node and no edge array.
-#[derive(Debug, Clone)]
-struct Trie {
+/// a step reads one node and no edge array. The arrays are plain numbers, so
+/// the compiled tables are used in place (see [`super::compiled`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Trie {
     /// Byte → class for the dense tables (0: a byte no pattern uses).
-    class: Box<[u8; 256]>,
-    nclasses: usize,
+    pub(super) class: Box<[u8; 256]>,
+    pub(super) nclasses: usize,
     /// The node after two bytes, by their classes (`NONE`: no pattern starts
-    /// so; `FALLBACK`: a one-byte pattern exists, walk step by step).
-    pairs: Vec<(u32, u32)>,
-    nodes: Vec<Node>,
+    /// so; `FALLBACK`: a one-byte pattern exists, walk step by step): node and
+    /// the pattern ending there.
+    pub(super) pairs: Cow<'static, [[u32; 2]]>,
+    pub(super) nodes: Cow<'static, [Node]>,
     /// Dense tables, one target per class (`NONE`: no child).
-    dense: Vec<u32>,
+    pub(super) dense: Cow<'static, [u32]>,
 }
 
 /// One trie node (16 bytes).
-#[derive(Debug, Clone, Copy)]
-struct Node {
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Pod, Zeroable)]
+pub(super) struct Node {
     /// The first child's number (the others follow in label order), or the
     /// dense table's offset when `count == DENSE`.
     first: u32,
@@ -545,6 +631,8 @@ struct Node {
     count: u8,
     /// The children's bytes, sorted (`count` of them).
     labels: [u8; Trie::WIDE],
+    /// Zero: makes the size a multiple of the alignment (no padding bytes).
+    spare: u8,
 }
 
 impl Trie {
@@ -689,6 +777,7 @@ impl Trie {
                     pattern: pattern[old],
                     count: Self::DENSE,
                     labels: [0; Self::WIDE],
+                    spare: 0,
                 });
                 continue;
             }
@@ -702,14 +791,15 @@ impl Trie {
                 pattern: pattern[old],
                 count: c.len() as u8,
                 labels,
+                spare: 0,
             });
         }
         let mut trie = Trie {
             class: Box::new(class),
             nclasses,
-            pairs: Vec::new(),
-            nodes,
-            dense,
+            pairs: Cow::Borrowed(&[]),
+            nodes: Cow::Owned(nodes),
+            dense: Cow::Owned(dense),
         };
         // Representative byte of each class.
         let mut rep = vec![0u8; nclasses];
@@ -719,25 +809,25 @@ impl Trie {
                 rep[c] = b;
             }
         }
-        let mut pairs = vec![(Self::NONE, Self::NONE); nclasses * nclasses];
+        let mut pairs = vec![[Self::NONE, Self::NONE]; nclasses * nclasses];
         for c0 in 1..nclasses {
             let Some(n1) = trie.step(Self::ROOT, rep[c0]) else {
                 continue;
             };
             for c1 in 0..nclasses {
                 pairs[c0 * nclasses + c1] = if trie.pattern(n1).is_some() {
-                    (Self::FALLBACK, Self::NONE)
+                    [Self::FALLBACK, Self::NONE]
                 } else if c1 == 0 {
-                    (Self::NONE, Self::NONE)
+                    [Self::NONE, Self::NONE]
                 } else {
                     match trie.step(n1, rep[c1]) {
-                        Some(n2) => (n2, trie.pattern(n2).unwrap_or(Self::NONE)),
-                        None => (Self::NONE, Self::NONE),
+                        Some(n2) => [n2, trie.pattern(n2).unwrap_or(Self::NONE)],
+                        None => [Self::NONE, Self::NONE],
                     }
                 };
             }
         }
-        trie.pairs = pairs;
+        trie.pairs = Cow::Owned(pairs);
         trie
     }
 
@@ -751,8 +841,7 @@ impl Trie {
     fn pair(&self, c0: usize, c1: usize) -> (u32, u32) {
         self.pairs
             .get(c0 * self.nclasses + c1)
-            .copied()
-            .unwrap_or((Self::FALLBACK, Self::NONE))
+            .map_or((Self::FALLBACK, Self::NONE), |&[n, p]| (n, p))
     }
 
     #[inline]
@@ -909,20 +998,19 @@ fn first_word(folded: &str) -> &str {
 }
 
 /// The end of a match: at a word boundary, or after a genitive `s`/`es`/`'s`.
-fn end_with_suffix(text: &str, e: usize, pat: &Pattern) -> Option<usize> {
+fn end_with_suffix(text: &str, e: usize, surface: &str, form: Form) -> Option<usize> {
     let rest = &text[e..];
     let at_boundary = |r: &str| !r.chars().next().is_some_and(is_word_char);
     if at_boundary(rest) {
         // `Bush'` / `Bush’s`: the apostrophe stays outside; fine.
         return Some(e);
     }
-    if pat.form == Form::Deriv {
+    if form == Form::Deriv {
         return None;
     }
     for suf in ["s", "es", "’s", "'s"] {
         if let Some(r) = rest.strip_prefix(suf) {
-            if at_boundary(r) && (suf != "es" || pat.surface.ends_with(|c: char| "tdk".contains(c)))
-            {
+            if at_boundary(r) && (suf != "es" || surface.ends_with(|c: char| "tdk".contains(c))) {
                 return Some(e + suf.len());
             }
         }

@@ -48,6 +48,7 @@
 //! assert_eq!(got, [("Nato-Generalsekretär", "ORG"), ("Mark Rutte", "PER"), ("Macrons", "PER"), ("Paris", "LOC")]);
 //! ```
 
+pub mod compiled;
 pub mod gazetteer;
 pub mod rules;
 pub mod word_filter;
@@ -59,7 +60,15 @@ use crate::segment::{Segmentation, Token};
 
 use gazetteer::{Form, Gazetteer, Hit, Label};
 
-const NOT_NAMES: &str = include_str!("../../lexicons/entities/not_names.txt");
+/// The built-in gazetteer's tables, compiled by `build.rs` (see [`compiled`]).
+static BUILT_IN_GAZETTEER: &compiled::Aligned<[u8]> =
+    &compiled::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin")));
+
+/// The gazetteer of the built-in lexicons, read in place from the binary;
+/// `None` when `build.rs` compiled none (a target of another byte order).
+pub fn built_in_gazetteer() -> Option<Gazetteer> {
+    compiled::decode(&BUILT_IN_GAZETTEER.0)
+}
 
 /// A candidate entity before overlaps are resolved (byte offsets).
 #[derive(Debug, Clone)]
@@ -94,12 +103,13 @@ pub struct Recogniser {
 impl Recogniser {
     /// Builds the recogniser from the built-in lexicons plus `lex`'s additions.
     pub fn new(lex: &Lexicons) -> Result<Self, Error> {
-        let not_names: FastSet<String> = lex
-            .rows("entities/not_names.txt", NOT_NAMES)
-            .iter()
-            .map(|r| r.get(0).to_string())
-            .collect();
-        let gaz = Gazetteer::new(lex, &not_names)?;
+        let not_names = gazetteer::not_names(lex);
+        // The compiled tables unless the user adds to the gazetteer's files.
+        let user_names = gazetteer::FILES.iter().any(|f| lex.adds_to(f));
+        let gaz = match built_in_gazetteer().filter(|_| !user_names) {
+            Some(gaz) => gaz,
+            None => Gazetteer::new(lex, &not_names)?,
+        };
         let rules = rules::Rules::new(lex, not_names)?;
         Ok(Recogniser { gaz, rules })
     }

@@ -14,7 +14,7 @@
 //! (the gazetteer's) can be asked with the text as written.
 
 /// One bit per bucket; see the module docs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WordFilter {
     bits: Vec<u64>,
     /// A bucket is the top `32 - shift` bits of a 32-bit hash.
@@ -47,6 +47,20 @@ impl WordFilter {
             bits: vec![0; 1 << (log2 - 6)],
             shift: 32 - log2,
         }
+    }
+
+    /// The bits and the shift, for the compiled tables (see `compiled.rs`).
+    pub(super) fn parts(&self) -> (&[u64], u32) {
+        (&self.bits, self.shift)
+    }
+
+    /// The filter of [`WordFilter::parts`]; `None` for a shift no filter has.
+    pub(super) fn from_parts(bits: &[u64], shift: u32) -> Option<Self> {
+        let log2 = 32u32.checked_sub(shift).filter(|l| (6..=24).contains(l))?;
+        (bits.len() == 1 << (log2 - 6)).then(|| WordFilter {
+            bits: bits.to_vec(),
+            shift,
+        })
     }
 
     /// The hash of a whole word: its length, first two and last two bytes.
