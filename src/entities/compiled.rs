@@ -64,7 +64,7 @@ fn label_of(code: u32) -> Option<Label> {
 }
 
 /// The gazetteer's tables as bytes; `None` when an entry's rule is not one of
-/// [`RULES`] or a table outgrows 32-bit offsets (then nothing is compiled and
+/// `RULES` or a table outgrows 32-bit offsets (then nothing is compiled and
 /// the gazetteer is built at run time).
 pub fn encode(g: &Gazetteer) -> Option<Vec<u8>> {
     let mut texts = String::new();
