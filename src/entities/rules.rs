@@ -887,7 +887,7 @@ impl Rules {
                 && k + 1 < end
                 && has(k + 1, PERSON_VERB)
                 && w.chars().count() >= 3
-                && !w.contains('-')
+                && !has_hyphen(w)
                 && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
             {
                 out.push(per(t.start, t.end, w, "rule.subject_name", 3));
@@ -902,7 +902,7 @@ impl Rules {
                 let s = if k > range.start
                     && has(k - 1, NAME)
                     && !covered[k - 1]
-                    && !tokens[k - 1].text(text).contains('-')
+                    && !has_hyphen(tokens[k - 1].text(text))
                 {
                     tokens[k - 1].start
                 } else {
@@ -917,11 +917,13 @@ impl Rules {
                     out.push(per(s, e, &text[s..e], "rule.name_age", 2));
                 }
             }
-            if f & CAP != 0 && w.contains('-') {
+            // (Asked once: most capitalised words have no hyphen.)
+            let hyphenated = f & CAP != 0 && has_hyphen(w);
+            if hyphenated {
                 named_compound(w, t.start, t.end, covered[k], out);
             }
             if covered[k] {
-                if f & CAP != 0 && w.contains('-') {
+                if hyphenated {
                     district(w, t.start, t.end, out);
                 }
                 continue;
@@ -1038,7 +1040,7 @@ impl Rules {
             if f & NAME != 0
                 && k > range.start
                 && has(k - 1, PREP)
-                && !w.contains('-')
+                && !has_hyphen(w)
                 && w.chars().count() > 5
                 && PLACE_ENDINGS.iter().any(|e| w.ends_with(e))
             {
@@ -1074,7 +1076,7 @@ impl Rules {
         }
         // Not before a particle or a hyphenated word (`Ali al-Nuaimi`).
         let next_ok = k + 1 >= range.end
-            || !has(k + 1, CAP | PARTICLE) && !tokens[k + 1].text(text).contains('-');
+            || !has(k + 1, CAP | PARTICLE) && !has_hyphen(tokens[k + 1].text(text));
         // Not after an unknown capitalised word (`Jodie Henry`, `Hagia
         // Sophia`: a surname or part of a longer name) or an abbreviation's
         // dot (`St . Peter`).
@@ -1123,6 +1125,10 @@ impl Rules {
         // `Bad Schussenried` (also after a head: `Landkreis Bad Kreuznach`).
         // (Not `im Bad`, `das Bad`: the bath.)
         let spa = |j: usize| -> Option<usize> {
+            // The word first: it is rarely `Bad`.
+            if tokens.get(j)?.text(text) != "Bad" {
+                return None;
+            }
             let bath = j > range.start
                 && matches!(
                     tokens[j - 1].text(text),
@@ -1136,8 +1142,7 @@ impl Rules {
                         | "einem"
                         | "eines"
                 );
-            (tokens.get(j)?.text(text) == "Bad" && !bath && free_name(j + 1) && !has(j + 2, NAME))
-                .then_some(j + 1)
+            (!bath && free_name(j + 1) && !has(j + 2, NAME)).then_some(j + 1)
         };
         if !covered[k] {
             if let Some(e) = spa(k) {
@@ -1154,7 +1159,7 @@ impl Rules {
                 let n = tokens[k + 1].text(text);
                 if free_name(k + 1)
                     && !has(k + 2, NAME)
-                    && !n.contains('-')
+                    && !has_hyphen(n)
                     && !NOUN_ENDINGS.iter().any(|e| ends_lower(n, e))
                 {
                     out.push(loc(k + 1, k + 1, "rule.place_after_head"));
@@ -1180,8 +1185,8 @@ impl Rules {
         }
         // Streets: `Lindenstraße`, `Lübecker Straße`.
         if free_name(k)
-            && !w.contains('-')
             && w.ends_with('e')
+            && !has_hyphen(w)
             && STREET_ENDINGS
                 .iter()
                 .any(|e| ends_lower(w, e) && w.len() >= e.len() + 3)
@@ -1189,8 +1194,13 @@ impl Rules {
             out.push(loc(k, k, "rule.street"));
         }
         // After a place adjective: a street, a landmark, an organisation.
-        // (The word's kind first: it is the rarer, cheaper test.)
+        // (The cheap tests first: the word's kind and the adjective's `-er`;
+        // the organisation endings only then.)
         if k == range.start || !has(k - 1, CAP) || has(k - 1, NOT_NAME) {
+            return;
+        }
+        let p = tokens[k - 1].text(text);
+        if !p.ends_with("er") {
             return;
         }
         let rule = if has(k, STREET) {
@@ -1206,8 +1216,7 @@ impl Rules {
         } else {
             return;
         };
-        let p = tokens[k - 1].text(text);
-        if !p.ends_with("er") || p.chars().count() < 5 || NOT_PLACE_ADJECTIVES.contains(&p) {
+        if p.chars().count() < 5 || NOT_PLACE_ADJECTIVES.contains(&p) {
             return;
         }
         if rule == "rule.org_after_place_adjective" {
@@ -1244,7 +1253,7 @@ impl Rules {
                 && m < c + 4
                 && has(m, NAME)
                 && !covered[m]
-                && !tokens[m].text(text).contains('-')
+                && !has_hyphen(tokens[m].text(text))
             {
                 m += 1;
             }
@@ -1448,7 +1457,7 @@ fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
         return;
     };
     let placeish = second.chars().next().is_some_and(char::is_uppercase)
-        && !second.contains('-')
+        && !has_hyphen(second)
         && (DISTRICT_WORDS.contains(&second)
             || second.chars().count() > 5 && PLACE_ENDINGS.iter().any(|e| second.ends_with(e)));
     if !placeish {
@@ -1541,6 +1550,14 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             surname: false,
         });
     }
+}
+
+/// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`). A
+/// plain byte loop: words are short, and `str::contains` calls out to
+/// `memchr` for each of them.
+#[inline]
+fn has_hyphen(w: &str) -> bool {
+    w.bytes().any(|b| b == b'-')
 }
 
 /// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole
