@@ -459,7 +459,9 @@ impl Rules {
         STREET_WORDS.iter().for_each(|w| add(w, STREET));
         LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
         PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
-        let mut word_filter = WordFilter::default();
+        // Exact: the table is asked with words as written, and most lower-case
+        // function words (`die`) would pass a case-blind filter with `Die`.
+        let mut word_filter = WordFilter::exact(16);
         words.keys().for_each(|w| word_filter.insert(w));
         Ok(Rules {
             words,
@@ -508,12 +510,15 @@ impl Rules {
                     continue;
                 }
             }
-            let w = t.text(text);
             let mut f = fl[k];
-            if self.word_filter.may_hold(w) {
-                f |= self.words.get(w).copied().unwrap_or(0);
+            // The filter reads bytes: the word as `str` (its char boundaries
+            // checked) only for the few that pass and for capitalised words.
+            let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+            if self.word_filter.may_hold_bytes(bytes) {
+                f |= self.words.get(t.text(text)).copied().unwrap_or(0);
             }
             if cap {
+                let w = t.text(text);
                 // Names, roles, cues and head words are nouns: capitalised.
                 let m = self.suffixes.matches(w);
                 if m & Kind::Role.mask() != 0 {
@@ -525,7 +530,7 @@ impl Rules {
                 if m & Kind::Head.mask() != 0 {
                     f |= HEAD;
                 }
-                if f & (NOT_NAME | ROLE) == 0 && w.chars().any(char::is_lowercase) {
+                if f & (NOT_NAME | ROLE) == 0 && has_lower(w) {
                     f |= NAME;
                 }
             }
@@ -1341,7 +1346,7 @@ impl Rules {
         }
         // The surnames, alone and with a genitive `s`: most capitalised words
         // below are rejected without hashing them.
-        let mut known = WordFilter::with_bits(10);
+        let mut known = WordFilter::exact(10);
         for k in index.keys() {
             known.insert(k);
             known.insert(&[k.as_str(), "s"].concat());
@@ -1550,6 +1555,14 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             surname: false,
         });
     }
+}
+
+/// Whether `w` has a lower-case letter (`Merkel`, not `NATO`); mostly its
+/// second byte answers, without decoding chars.
+#[inline]
+fn has_lower(w: &str) -> bool {
+    // An ASCII second byte is the second char (the first is then ASCII too).
+    w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) || w.chars().any(char::is_lowercase)
 }
 
 /// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`). A

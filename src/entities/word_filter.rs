@@ -11,7 +11,10 @@
 //!
 //! Whole words are bucketed case-blind (ASCII letters lowered, every byte of a
 //! non-ASCII char counted as the same byte), so a set of case-folded entries
-//! (the gazetteer's) can be asked with the text as written.
+//! (the gazetteer's) can be asked with the text as written. A filter made by
+//! [`WordFilter::exact`] buckets the bytes as they are instead, for a table
+//! asked with words as written: `die` then does not pass because `Die` is in
+//! the table (which would cost a vain look-up for most function words).
 
 /// One bit per bucket; see the module docs.
 #[derive(Debug, Clone)]
@@ -19,6 +22,8 @@ pub struct WordFilter {
     bits: Vec<u64>,
     /// A bucket is the top `32 - shift` bits of a 32-bit hash.
     shift: u32,
+    /// Whole words by their bytes as written, not case-blind.
+    exact: bool,
 }
 
 impl Default for WordFilter {
@@ -54,21 +59,62 @@ impl WordFilter {
         WordFilter {
             bits: vec![0; 1 << (log2 - 6)],
             shift: 32 - log2,
+            exact: false,
         }
+    }
+
+    /// A filter of 2^`log2` bits whose whole words tell case and every byte
+    /// apart (see the module docs).
+    pub fn exact(log2: u32) -> Self {
+        WordFilter {
+            exact: true,
+            ..WordFilter::with_bits(log2)
+        }
+    }
+
+    /// The bytes a whole word is bucketed by: the first two and the last two
+    /// (overlapping for short words; a one-byte word repeats its byte).
+    #[inline(always)]
+    fn ends(w: &[u8]) -> Option<[u8; 4]> {
+        match w {
+            [] => None,
+            [a] => Some([*a, *a, *a, *a]),
+            [a, b] => Some([*a, *b, *a, *b]),
+            [a, b, c] => Some([*a, *b, *b, *c]),
+            [a, b, .., y, z] => Some([*a, *b, *y, *z]),
+        }
+    }
+
+    /// The bucket of a whole word in this filter. (The look-up path is forced
+    /// inline: with the choice of bucket the optimiser left it out of line,
+    /// a call per word of the text.)
+    #[inline(always)]
+    fn word_bucket(&self, w: &[u8]) -> u32 {
+        if self.exact {
+            Self::exact_bucket(w)
+        } else {
+            Self::whole_bucket(w)
+        }
+    }
+
+    /// The hash of a whole word as written: its length, first two and last
+    /// two bytes.
+    #[inline(always)]
+    fn exact_bucket(w: &[u8]) -> u32 {
+        let Some(ends) = Self::ends(w) else {
+            return 0;
+        };
+        let h = u32::from_le_bytes(ends) ^ (w.len() as u32).wrapping_mul(0x9E37_79B9);
+        h.wrapping_mul(0x85EB_CA6B)
     }
 
     /// The hash of a whole word: its length, first two and last two bytes
     /// (a one-byte word repeats its byte).
-    #[inline]
+    #[inline(always)]
     fn whole_bucket(w: &[u8]) -> u32 {
         let n = w.len();
-        // Both ends at once: `[b0, b1]` and `[z1, z0]` (overlapping for short words).
-        let (b0, b1, z1, z0) = match w {
-            [] => return 0,
-            [a] => (*a, *a, *a, *a),
-            [a, b] => (*a, *b, *a, *b),
-            [a, b, c] => (*a, *b, *b, *c),
-            [a, b, .., y, z] => (*a, *b, *y, *z),
+        let Some([b0, b1, z1, z0]) = Self::ends(w) else {
+            return 0;
         };
         let head = blind(b0) | blind(b1) << 8;
         let tail = blind(z1) | blind(z0) << 8;
@@ -90,7 +136,7 @@ impl WordFilter {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, bucket: u32) -> bool {
         let b = (bucket >> self.shift) as usize;
         self.bits
@@ -108,20 +154,20 @@ impl WordFilter {
 
     /// Adds a whole word (see [`WordFilter::may_hold`]).
     pub fn insert(&mut self, w: &str) {
-        self.set(Self::whole_bucket(w.as_bytes()));
+        self.set(self.word_bucket(w.as_bytes()));
     }
 
     /// False when `w` was certainly never [`inserted`](WordFilter::insert)
-    /// (in any ASCII case).
-    #[inline]
+    /// (in any ASCII case, unless the filter is [exact](WordFilter::exact)).
+    #[inline(always)]
     pub fn may_hold(&self, w: &str) -> bool {
         self.may_hold_bytes(w.as_bytes())
     }
 
     /// [`WordFilter::may_hold`] for the bytes of a word.
-    #[inline]
+    #[inline(always)]
     pub fn may_hold_bytes(&self, w: &[u8]) -> bool {
-        self.get(Self::whole_bucket(w))
+        self.get(self.word_bucket(w))
     }
 
     /// Adds the last three bytes of `tail` (at least three bytes long).
@@ -195,6 +241,19 @@ mod tests {
             );
         }
         assert_eq!(WordFilter::whole_bucket(b""), 0);
+    }
+
+    #[test]
+    fn exact_filters_tell_case_apart() {
+        let words = ["Die", "Der", "von", "Jürgen", "ß", "In"];
+        let mut f = WordFilter::exact(14);
+        words.iter().for_each(|w| f.insert(w));
+        for w in words {
+            assert!(f.may_hold(w), "{w:?}\nhelp: an inserted word must pass");
+        }
+        let others = ["die", "der", "Von", "Jörgen", "in", "IN"];
+        let passed = others.iter().filter(|w| f.may_hold(w)).count();
+        assert!(passed <= 1, "help: other cases are other buckets");
     }
 
     #[test]
