@@ -579,10 +579,21 @@ pub struct WordSet {
     first_child: Vec<u32>,
     next_sibling: Vec<u32>,
     label: Vec<u8>,
-    /// Per node: first edge and edge count in `labels`/`targets`.
+    /// Per node: first edge and edge count in `labels`/`targets`, or for a
+    /// node with more than `wide` children (`count` = `DENSE`) the
+    /// offset of its row in `dense`.
     edges: Vec<(u32, u32)>,
     labels: Vec<u8>,
     targets: Vec<u32>,
+    /// Rows of children by byte class (`u32::MAX`: none) for the wide nodes
+    /// near the end of words (`-er`, `-in`, `-s` have dozens of children each,
+    /// too many to search a label list on every walk).
+    dense: Vec<u32>,
+    /// Byte → class for the rows of `dense` (0: a byte no entry has).
+    class: Box<[u8; 256]>,
+    nclasses: usize,
+    /// See [`WordSet::WIDE`] (tests turn the rows off with `usize::MAX`).
+    wide: usize,
     /// Per node: bit `kind + k` set when an entry of `kind` followed by
     /// `INFLECTIONS[k]` ends here.
     term: Vec<u16>,
@@ -602,6 +613,10 @@ impl Default for WordSet {
             edges: Vec::new(),
             labels: Vec::new(),
             targets: Vec::new(),
+            dense: Vec::new(),
+            class: Box::new([0; 256]),
+            nclasses: 1,
+            wide: Self::WIDE,
             term: vec![0],
             tails: WordFilter::default(),
             short_forms: false,
@@ -648,11 +663,27 @@ impl WordSet {
         }
     }
 
-    /// Flattens the edge lists into two arrays (call after the last insert).
+    /// Nodes with more children than this get a row in `dense` (the
+    /// default of `wide`).
+    const WIDE: usize = 4;
+    /// The edge count that marks a dense row.
+    const DENSE: u32 = u32::MAX;
+
+    /// Flattens the edge lists into two arrays and the rows of the wide nodes
+    /// (call after the last insert).
     fn freeze(&mut self) {
         self.edges.clear();
         self.labels.clear();
         self.targets.clear();
+        self.dense.clear();
+        let mut class = [0u8; 256];
+        let mut nclasses = 1usize;
+        for &b in &self.label[1..] {
+            if class[usize::from(b)] == 0 && nclasses < 256 {
+                class[usize::from(b)] = nclasses as u8;
+                nclasses += 1;
+            }
+        }
         for node in 0..self.first_child.len() {
             let from = self.labels.len();
             let mut child = self.first_child[node];
@@ -661,9 +692,26 @@ impl WordSet {
                 self.targets.push(child);
                 child = self.next_sibling[child as usize];
             }
-            self.edges
-                .push((from as u32, (self.labels.len() - from) as u32));
+            let count = self.labels.len() - from;
+            // (Every byte has a class in UTF-8 text; the test is for safety.)
+            let classed = self.labels[from..]
+                .iter()
+                .all(|&l| class[usize::from(l)] != 0);
+            if node != 0 && count > self.wide && classed {
+                let row = self.dense.len();
+                self.dense.resize(row + nclasses, u32::MAX);
+                for (&l, &t) in self.labels[from..].iter().zip(&self.targets[from..]) {
+                    self.dense[row + usize::from(class[usize::from(l)])] = t;
+                }
+                self.labels.truncate(from);
+                self.targets.truncate(from);
+                self.edges.push((row as u32, Self::DENSE));
+            } else {
+                self.edges.push((from as u32, count as u32));
+            }
         }
+        *self.class = class;
+        self.nclasses = nclasses;
         for v in [&mut self.first_child, &mut self.next_sibling] {
             *v = Vec::new();
         }
@@ -677,6 +725,12 @@ impl WordSet {
             return (t != u32::MAX).then_some(t as usize);
         }
         let &(f, c) = self.edges.get(node)?;
+        if c == Self::DENSE {
+            let t = *self
+                .dense
+                .get(f as usize + usize::from(self.class[usize::from(b)]))?;
+            return (t != u32::MAX).then_some(t as usize);
+        }
         let (f, c) = (f as usize, c as usize);
         let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
         self.targets.get(f + k).map(|&t| t as usize)
@@ -1678,5 +1732,89 @@ mod word_set_tests {
         }
         assert_ne!(with.matches("Bundesinnenminister"), 0);
         assert_eq!(with.matches("Regierung"), 0);
+    }
+
+    #[test]
+    fn dense_rows_change_no_answer() {
+        // Many entries ending alike make wide nodes near the root (`-er`,
+        // `-in`, and the inflection `s` before every last letter).
+        let entries = [
+            "minister",
+            "ministerin",
+            "kanzler",
+            "kanzlerin",
+            "trainer",
+            "trainerin",
+            "sprecher",
+            "sprecherin",
+            "leiter",
+            "leiterin",
+            "präsident",
+            "präsidentin",
+            "chef",
+            "chefin",
+            "vorsitzende",
+            "direktor",
+            "direktorin",
+            "richter",
+            "bürgermeister",
+            "abgeordneter",
+            "senator",
+            "pfarrer",
+            "arzt",
+            "ärztin",
+            "zar",
+            "dr.",
+        ];
+        let build = |wide: usize| {
+            let mut set = WordSet {
+                wide,
+                ..WordSet::default()
+            };
+            for w in entries {
+                set.insert(w, Kind::Role);
+            }
+            set.insert("amt", Kind::Head);
+            set.freeze();
+            set
+        };
+        let (dense, lists) = (build(WordSet::WIDE), build(usize::MAX));
+        assert!(
+            !dense.dense.is_empty(),
+            "help: these entries make wide nodes"
+        );
+        let words = [
+            "Bundesinnenminister",
+            "Ministerpräsidentin",
+            "Kanzlers",
+            "Trainern",
+            "Regierungssprecherin",
+            "Abteilungsleitern",
+            "US-Präsidenten",
+            "Chefinnen",
+            "Oberbürgermeister",
+            "Zar",
+            "Zaren",
+            "Dr.",
+            "Kanzleramt",
+            "Wasser",
+            "Fischer",
+            "Lehrerin",
+            "Ärztin",
+            "ÄRZTIN",
+            "Bauer",
+            "Müller",
+            "Straße",
+            "s",
+            "",
+        ];
+        for w in words {
+            assert_eq!(
+                dense.matches(w),
+                lists.matches(w),
+                "{w}\nhelp: a dense row must answer like the label list"
+            );
+        }
+        assert_ne!(dense.matches("Bundesinnenminister"), 0);
     }
 }
