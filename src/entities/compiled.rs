@@ -99,8 +99,8 @@ pub fn encode(g: &Gazetteer) -> Option<Vec<u8>> {
         w.items(&t.dense);
     }
     for f in [&g.first_words, &g.lower_first_words] {
-        let (bits, shift) = f.parts();
-        w.items(&[shift]);
+        let (bits, shift, exact) = f.parts();
+        w.items(&[shift, u32::from(exact)]);
         w.items(bits);
     }
     Some(w.0)
@@ -154,8 +154,10 @@ pub fn decode(data: &'static [u8]) -> Option<Gazetteer> {
     };
     let (trie, lower_trie) = (trie()?, trie()?);
     let mut filter = || -> Option<WordFilter> {
-        let shift = *r.items::<u32>()?.first()?;
-        WordFilter::from_parts(r.items()?, shift)
+        let &[shift, exact] = r.items::<u32>()? else {
+            return None;
+        };
+        WordFilter::from_parts(r.items()?, shift, exact != 0)
     };
     let (first_words, lower_first_words) = (filter()?, filter()?);
     Some(Gazetteer {

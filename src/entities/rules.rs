@@ -459,7 +459,9 @@ impl Rules {
         STREET_WORDS.iter().for_each(|w| add(w, STREET));
         LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
         PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
-        let mut word_filter = WordFilter::default();
+        // Exact: the table is asked with words as written, and most lower-case
+        // function words (`die`) would pass a case-blind filter with `Die`.
+        let mut word_filter = WordFilter::exact(16);
         words.keys().for_each(|w| word_filter.insert(w));
         Ok(Rules {
             words,
@@ -508,12 +510,15 @@ impl Rules {
                     continue;
                 }
             }
-            let w = t.text(text);
             let mut f = fl[k];
-            if self.word_filter.may_hold(w) {
-                f |= self.words.get(w).copied().unwrap_or(0);
+            // The filter reads bytes: the word as `str` (its char boundaries
+            // checked) only for the few that pass and for capitalised words.
+            let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+            if self.word_filter.may_hold_bytes(bytes) {
+                f |= self.words.get(t.text(text)).copied().unwrap_or(0);
             }
             if cap {
+                let w = t.text(text);
                 // Names, roles, cues and head words are nouns: capitalised.
                 let m = self.suffixes.matches(w);
                 if m & Kind::Role.mask() != 0 {
@@ -525,7 +530,7 @@ impl Rules {
                 if m & Kind::Head.mask() != 0 {
                     f |= HEAD;
                 }
-                if f & (NOT_NAME | ROLE) == 0 && w.chars().any(char::is_lowercase) {
+                if f & (NOT_NAME | ROLE) == 0 && has_lower(w) {
                     f |= NAME;
                 }
             }
@@ -574,10 +579,21 @@ pub struct WordSet {
     first_child: Vec<u32>,
     next_sibling: Vec<u32>,
     label: Vec<u8>,
-    /// Per node: first edge and edge count in `labels`/`targets`.
+    /// Per node: first edge and edge count in `labels`/`targets`, or for a
+    /// node with more than `wide` children (`count` = `DENSE`) the
+    /// offset of its row in `dense`.
     edges: Vec<(u32, u32)>,
     labels: Vec<u8>,
     targets: Vec<u32>,
+    /// Rows of children by byte class (`u32::MAX`: none) for the wide nodes
+    /// near the end of words (`-er`, `-in`, `-s` have dozens of children each,
+    /// too many to search a label list on every walk).
+    dense: Vec<u32>,
+    /// Byte → class for the rows of `dense` (0: a byte no entry has).
+    class: Box<[u8; 256]>,
+    nclasses: usize,
+    /// See [`WordSet::WIDE`] (tests turn the rows off with `usize::MAX`).
+    wide: usize,
     /// Per node: bit `kind + k` set when an entry of `kind` followed by
     /// `INFLECTIONS[k]` ends here.
     term: Vec<u16>,
@@ -597,6 +613,10 @@ impl Default for WordSet {
             edges: Vec::new(),
             labels: Vec::new(),
             targets: Vec::new(),
+            dense: Vec::new(),
+            class: Box::new([0; 256]),
+            nclasses: 1,
+            wide: Self::WIDE,
             term: vec![0],
             tails: WordFilter::default(),
             short_forms: false,
@@ -643,11 +663,27 @@ impl WordSet {
         }
     }
 
-    /// Flattens the edge lists into two arrays (call after the last insert).
+    /// Nodes with more children than this get a row in `dense` (the
+    /// default of `wide`).
+    const WIDE: usize = 4;
+    /// The edge count that marks a dense row.
+    const DENSE: u32 = u32::MAX;
+
+    /// Flattens the edge lists into two arrays and the rows of the wide nodes
+    /// (call after the last insert).
     fn freeze(&mut self) {
         self.edges.clear();
         self.labels.clear();
         self.targets.clear();
+        self.dense.clear();
+        let mut class = [0u8; 256];
+        let mut nclasses = 1usize;
+        for &b in &self.label[1..] {
+            if class[usize::from(b)] == 0 && nclasses < 256 {
+                class[usize::from(b)] = nclasses as u8;
+                nclasses += 1;
+            }
+        }
         for node in 0..self.first_child.len() {
             let from = self.labels.len();
             let mut child = self.first_child[node];
@@ -656,9 +692,26 @@ impl WordSet {
                 self.targets.push(child);
                 child = self.next_sibling[child as usize];
             }
-            self.edges
-                .push((from as u32, (self.labels.len() - from) as u32));
+            let count = self.labels.len() - from;
+            // (Every byte has a class in UTF-8 text; the test is for safety.)
+            let classed = self.labels[from..]
+                .iter()
+                .all(|&l| class[usize::from(l)] != 0);
+            if node != 0 && count > self.wide && classed {
+                let row = self.dense.len();
+                self.dense.resize(row + nclasses, u32::MAX);
+                for (&l, &t) in self.labels[from..].iter().zip(&self.targets[from..]) {
+                    self.dense[row + usize::from(class[usize::from(l)])] = t;
+                }
+                self.labels.truncate(from);
+                self.targets.truncate(from);
+                self.edges.push((row as u32, Self::DENSE));
+            } else {
+                self.edges.push((from as u32, count as u32));
+            }
         }
+        *self.class = class;
+        self.nclasses = nclasses;
         for v in [&mut self.first_child, &mut self.next_sibling] {
             *v = Vec::new();
         }
@@ -672,6 +725,12 @@ impl WordSet {
             return (t != u32::MAX).then_some(t as usize);
         }
         let &(f, c) = self.edges.get(node)?;
+        if c == Self::DENSE {
+            let t = *self
+                .dense
+                .get(f as usize + usize::from(self.class[usize::from(b)]))?;
+            return (t != u32::MAX).then_some(t as usize);
+        }
         let (f, c) = (f as usize, c as usize);
         let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
         self.targets.get(f + k).map(|&t| t as usize)
@@ -887,7 +946,7 @@ impl Rules {
                 && k + 1 < end
                 && has(k + 1, PERSON_VERB)
                 && w.chars().count() >= 3
-                && !w.contains('-')
+                && !has_hyphen(w)
                 && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
             {
                 out.push(per(t.start, t.end, w, "rule.subject_name", 3));
@@ -902,7 +961,7 @@ impl Rules {
                 let s = if k > range.start
                     && has(k - 1, NAME)
                     && !covered[k - 1]
-                    && !tokens[k - 1].text(text).contains('-')
+                    && !has_hyphen(tokens[k - 1].text(text))
                 {
                     tokens[k - 1].start
                 } else {
@@ -917,11 +976,13 @@ impl Rules {
                     out.push(per(s, e, &text[s..e], "rule.name_age", 2));
                 }
             }
-            if f & CAP != 0 && w.contains('-') {
+            // (Asked once: most capitalised words have no hyphen.)
+            let hyphenated = f & CAP != 0 && has_hyphen(w);
+            if hyphenated {
                 named_compound(w, t.start, t.end, covered[k], out);
             }
             if covered[k] {
-                if f & CAP != 0 && w.contains('-') {
+                if hyphenated {
                     district(w, t.start, t.end, out);
                 }
                 continue;
@@ -1038,7 +1099,7 @@ impl Rules {
             if f & NAME != 0
                 && k > range.start
                 && has(k - 1, PREP)
-                && !w.contains('-')
+                && !has_hyphen(w)
                 && w.chars().count() > 5
                 && PLACE_ENDINGS.iter().any(|e| w.ends_with(e))
             {
@@ -1074,7 +1135,7 @@ impl Rules {
         }
         // Not before a particle or a hyphenated word (`Ali al-Nuaimi`).
         let next_ok = k + 1 >= range.end
-            || !has(k + 1, CAP | PARTICLE) && !tokens[k + 1].text(text).contains('-');
+            || !has(k + 1, CAP | PARTICLE) && !has_hyphen(tokens[k + 1].text(text));
         // Not after an unknown capitalised word (`Jodie Henry`, `Hagia
         // Sophia`: a surname or part of a longer name) or an abbreviation's
         // dot (`St . Peter`).
@@ -1123,6 +1184,10 @@ impl Rules {
         // `Bad Schussenried` (also after a head: `Landkreis Bad Kreuznach`).
         // (Not `im Bad`, `das Bad`: the bath.)
         let spa = |j: usize| -> Option<usize> {
+            // The word first: it is rarely `Bad`.
+            if tokens.get(j)?.text(text) != "Bad" {
+                return None;
+            }
             let bath = j > range.start
                 && matches!(
                     tokens[j - 1].text(text),
@@ -1136,8 +1201,7 @@ impl Rules {
                         | "einem"
                         | "eines"
                 );
-            (tokens.get(j)?.text(text) == "Bad" && !bath && free_name(j + 1) && !has(j + 2, NAME))
-                .then_some(j + 1)
+            (!bath && free_name(j + 1) && !has(j + 2, NAME)).then_some(j + 1)
         };
         if !covered[k] {
             if let Some(e) = spa(k) {
@@ -1154,7 +1218,7 @@ impl Rules {
                 let n = tokens[k + 1].text(text);
                 if free_name(k + 1)
                     && !has(k + 2, NAME)
-                    && !n.contains('-')
+                    && !has_hyphen(n)
                     && !NOUN_ENDINGS.iter().any(|e| ends_lower(n, e))
                 {
                     out.push(loc(k + 1, k + 1, "rule.place_after_head"));
@@ -1180,8 +1244,8 @@ impl Rules {
         }
         // Streets: `Lindenstraße`, `Lübecker Straße`.
         if free_name(k)
-            && !w.contains('-')
             && w.ends_with('e')
+            && !has_hyphen(w)
             && STREET_ENDINGS
                 .iter()
                 .any(|e| ends_lower(w, e) && w.len() >= e.len() + 3)
@@ -1189,8 +1253,13 @@ impl Rules {
             out.push(loc(k, k, "rule.street"));
         }
         // After a place adjective: a street, a landmark, an organisation.
-        // (The word's kind first: it is the rarer, cheaper test.)
+        // (The cheap tests first: the word's kind and the adjective's `-er`;
+        // the organisation endings only then.)
         if k == range.start || !has(k - 1, CAP) || has(k - 1, NOT_NAME) {
+            return;
+        }
+        let p = tokens[k - 1].text(text);
+        if !p.ends_with("er") {
             return;
         }
         let rule = if has(k, STREET) {
@@ -1206,8 +1275,7 @@ impl Rules {
         } else {
             return;
         };
-        let p = tokens[k - 1].text(text);
-        if !p.ends_with("er") || p.chars().count() < 5 || NOT_PLACE_ADJECTIVES.contains(&p) {
+        if p.chars().count() < 5 || NOT_PLACE_ADJECTIVES.contains(&p) {
             return;
         }
         if rule == "rule.org_after_place_adjective" {
@@ -1244,7 +1312,7 @@ impl Rules {
                 && m < c + 4
                 && has(m, NAME)
                 && !covered[m]
-                && !tokens[m].text(text).contains('-')
+                && !has_hyphen(tokens[m].text(text))
             {
                 m += 1;
             }
@@ -1332,7 +1400,7 @@ impl Rules {
         }
         // The surnames, alone and with a genitive `s`: most capitalised words
         // below are rejected without hashing them.
-        let mut known = WordFilter::with_bits(10);
+        let mut known = WordFilter::exact(10);
         for k in index.keys() {
             known.insert(k);
             known.insert(&[k.as_str(), "s"].concat());
@@ -1448,7 +1516,7 @@ fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
         return;
     };
     let placeish = second.chars().next().is_some_and(char::is_uppercase)
-        && !second.contains('-')
+        && !has_hyphen(second)
         && (DISTRICT_WORDS.contains(&second)
             || second.chars().count() > 5 && PLACE_ENDINGS.iter().any(|e| second.ends_with(e)));
     if !placeish {
@@ -1541,6 +1609,22 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             surname: false,
         });
     }
+}
+
+/// Whether `w` has a lower-case letter (`Merkel`, not `NATO`); mostly its
+/// second byte answers, without decoding chars.
+#[inline]
+fn has_lower(w: &str) -> bool {
+    // An ASCII second byte is the second char (the first is then ASCII too).
+    w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) || w.chars().any(char::is_lowercase)
+}
+
+/// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`). A
+/// plain byte loop: words are short, and `str::contains` calls out to
+/// `memchr` for each of them.
+#[inline]
+fn has_hyphen(w: &str) -> bool {
+    w.bytes().any(|b| b == b'-')
 }
 
 /// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole
@@ -1648,5 +1732,89 @@ mod word_set_tests {
         }
         assert_ne!(with.matches("Bundesinnenminister"), 0);
         assert_eq!(with.matches("Regierung"), 0);
+    }
+
+    #[test]
+    fn dense_rows_change_no_answer() {
+        // Many entries ending alike make wide nodes near the root (`-er`,
+        // `-in`, and the inflection `s` before every last letter).
+        let entries = [
+            "minister",
+            "ministerin",
+            "kanzler",
+            "kanzlerin",
+            "trainer",
+            "trainerin",
+            "sprecher",
+            "sprecherin",
+            "leiter",
+            "leiterin",
+            "präsident",
+            "präsidentin",
+            "chef",
+            "chefin",
+            "vorsitzende",
+            "direktor",
+            "direktorin",
+            "richter",
+            "bürgermeister",
+            "abgeordneter",
+            "senator",
+            "pfarrer",
+            "arzt",
+            "ärztin",
+            "zar",
+            "dr.",
+        ];
+        let build = |wide: usize| {
+            let mut set = WordSet {
+                wide,
+                ..WordSet::default()
+            };
+            for w in entries {
+                set.insert(w, Kind::Role);
+            }
+            set.insert("amt", Kind::Head);
+            set.freeze();
+            set
+        };
+        let (dense, lists) = (build(WordSet::WIDE), build(usize::MAX));
+        assert!(
+            !dense.dense.is_empty(),
+            "help: these entries make wide nodes"
+        );
+        let words = [
+            "Bundesinnenminister",
+            "Ministerpräsidentin",
+            "Kanzlers",
+            "Trainern",
+            "Regierungssprecherin",
+            "Abteilungsleitern",
+            "US-Präsidenten",
+            "Chefinnen",
+            "Oberbürgermeister",
+            "Zar",
+            "Zaren",
+            "Dr.",
+            "Kanzleramt",
+            "Wasser",
+            "Fischer",
+            "Lehrerin",
+            "Ärztin",
+            "ÄRZTIN",
+            "Bauer",
+            "Müller",
+            "Straße",
+            "s",
+            "",
+        ];
+        for w in words {
+            assert_eq!(
+                dense.matches(w),
+                lists.matches(w),
+                "{w}\nhelp: a dense row must answer like the label list"
+            );
+        }
+        assert_ne!(dense.matches("Bundesinnenminister"), 0);
     }
 }

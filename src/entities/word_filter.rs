@@ -11,7 +11,10 @@
 //!
 //! Whole words are bucketed case-blind (ASCII letters lowered, every byte of a
 //! non-ASCII char counted as the same byte), so a set of case-folded entries
-//! (the gazetteer's) can be asked with the text as written.
+//! (the gazetteer's) can be asked with the text as written. A filter made by
+//! [`WordFilter::exact`] buckets the bytes as they are instead, for a table
+//! asked with words as written: `die` then does not pass because `Die` is in
+//! the table (which would cost a vain look-up for most function words).
 
 /// One bit per bucket; see the module docs.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +22,8 @@ pub struct WordFilter {
     bits: Vec<u64>,
     /// A bucket is the top `32 - shift` bits of a 32-bit hash.
     shift: u32,
+    /// Whole words by their bytes as written, not case-blind.
+    exact: bool,
 }
 
 impl Default for WordFilter {
@@ -31,12 +36,20 @@ impl Default for WordFilter {
 /// A byte as the whole-word buckets see it (see the module docs).
 #[inline]
 fn blind(b: u8) -> u32 {
-    if b < 0x80 {
-        u32::from(b.to_ascii_lowercase())
-    } else {
-        0x80
-    }
+    u32::from(BLIND[usize::from(b)])
 }
+
+/// [`blind`] as a table: one load per byte instead of a branch and a case
+/// test (the filter is asked for nearly every word of a text).
+static BLIND: [u8; 256] = {
+    let mut t = [0x80u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
 
 impl WordFilter {
     /// A filter of 2^`log2` bits (at least 64, at most 2^24); about ten bits
@@ -46,33 +59,77 @@ impl WordFilter {
         WordFilter {
             bits: vec![0; 1 << (log2 - 6)],
             shift: 32 - log2,
+            exact: false,
         }
     }
 
-    /// The bits and the shift, for the compiled tables (see `compiled.rs`).
-    pub(super) fn parts(&self) -> (&[u64], u32) {
-        (&self.bits, self.shift)
+    /// The bits, the shift and whether whole words are exact, for the compiled
+    /// tables (see `compiled.rs`).
+    pub(super) fn parts(&self) -> (&[u64], u32, bool) {
+        (&self.bits, self.shift, self.exact)
     }
 
     /// The filter of [`WordFilter::parts`]; `None` for a shift no filter has.
-    pub(super) fn from_parts(bits: &[u64], shift: u32) -> Option<Self> {
+    pub(super) fn from_parts(bits: &[u64], shift: u32, exact: bool) -> Option<Self> {
         let log2 = 32u32.checked_sub(shift).filter(|l| (6..=24).contains(l))?;
         (bits.len() == 1 << (log2 - 6)).then(|| WordFilter {
             bits: bits.to_vec(),
             shift,
+            exact,
         })
     }
 
-    /// The hash of a whole word: its length, first two and last two bytes.
-    #[inline]
+    /// A filter of 2^`log2` bits whose whole words tell case and every byte
+    /// apart (see the module docs).
+    pub fn exact(log2: u32) -> Self {
+        WordFilter {
+            exact: true,
+            ..WordFilter::with_bits(log2)
+        }
+    }
+
+    /// The bytes a whole word is bucketed by: the first two and the last two
+    /// (overlapping for short words; a one-byte word repeats its byte).
+    #[inline(always)]
+    fn ends(w: &[u8]) -> Option<[u8; 4]> {
+        match w {
+            [] => None,
+            [a] => Some([*a, *a, *a, *a]),
+            [a, b] => Some([*a, *b, *a, *b]),
+            [a, b, c] => Some([*a, *b, *b, *c]),
+            [a, b, .., y, z] => Some([*a, *b, *y, *z]),
+        }
+    }
+
+    /// The bucket of a whole word in this filter. (The look-up path is forced
+    /// inline: with the choice of bucket the optimiser left it out of line,
+    /// a call per word of the text.)
+    #[inline(always)]
+    fn word_bucket(&self, w: &[u8]) -> u32 {
+        if self.exact {
+            Self::exact_bucket(w)
+        } else {
+            Self::whole_bucket(w)
+        }
+    }
+
+    /// The hash of a whole word as written: its length, first two and last
+    /// two bytes.
+    #[inline(always)]
+    fn exact_bucket(w: &[u8]) -> u32 {
+        let Some(ends) = Self::ends(w) else {
+            return 0;
+        };
+        let h = u32::from_le_bytes(ends) ^ (w.len() as u32).wrapping_mul(0x9E37_79B9);
+        h.wrapping_mul(0x85EB_CA6B)
+    }
+
+    /// The hash of a whole word: its length, first two and last two bytes
+    /// (a one-byte word repeats its byte).
+    #[inline(always)]
     fn whole_bucket(w: &[u8]) -> u32 {
         let n = w.len();
-        let (Some(&b0), Some(&b1), Some(&z1), Some(&z0)) = (
-            w.first(),
-            w.get(1.min(n.saturating_sub(1))),
-            w.get(n.saturating_sub(2)),
-            w.last(),
-        ) else {
+        let Some([b0, b1, z1, z0]) = Self::ends(w) else {
             return 0;
         };
         let head = blind(b0) | blind(b1) << 8;
@@ -95,7 +152,7 @@ impl WordFilter {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, bucket: u32) -> bool {
         let b = (bucket >> self.shift) as usize;
         self.bits
@@ -113,20 +170,20 @@ impl WordFilter {
 
     /// Adds a whole word (see [`WordFilter::may_hold`]).
     pub fn insert(&mut self, w: &str) {
-        self.set(Self::whole_bucket(w.as_bytes()));
+        self.set(self.word_bucket(w.as_bytes()));
     }
 
     /// False when `w` was certainly never [`inserted`](WordFilter::insert)
-    /// (in any ASCII case).
-    #[inline]
+    /// (in any ASCII case, unless the filter is [exact](WordFilter::exact)).
+    #[inline(always)]
     pub fn may_hold(&self, w: &str) -> bool {
         self.may_hold_bytes(w.as_bytes())
     }
 
     /// [`WordFilter::may_hold`] for the bytes of a word.
-    #[inline]
+    #[inline(always)]
     pub fn may_hold_bytes(&self, w: &[u8]) -> bool {
-        self.get(Self::whole_bucket(w))
+        self.get(self.word_bucket(w))
     }
 
     /// Adds the last three bytes of `tail` (at least three bytes long).
@@ -161,6 +218,58 @@ mod tests {
         let others = ["Haus", "Regierung", "und", "Bundestag", "Wahl", "gestern"];
         let passed = others.iter().filter(|w| f.may_hold(w)).count();
         assert!(passed <= 1, "help: the buckets should spread words apart");
+    }
+
+    #[test]
+    fn buckets_by_first_and_last_two_bytes() {
+        // The plain definition: length, bytes 0 and 1, n-2 and n-1 (clamped),
+        // ASCII lowered, any non-ASCII byte as 0x80.
+        let plain = |w: &[u8]| {
+            let n = w.len();
+            let at = |i: usize| {
+                let b = w[i];
+                u32::from(if b < 0x80 {
+                    b.to_ascii_lowercase()
+                } else {
+                    0x80
+                })
+            };
+            let head = at(0) | at(1.min(n - 1)) << 8;
+            let tail = at(n.saturating_sub(2)) | at(n - 1) << 8;
+            ((head << 16 | tail) ^ (n as u32).wrapping_mul(0x9E37_79B9)).wrapping_mul(0x85EB_CA6B)
+        };
+        for w in [
+            "a",
+            "In",
+            "von",
+            "Haus",
+            "Jürgen",
+            "ß",
+            "Ä",
+            "Straße",
+            "GmbH",
+            "Nato-Gipfel",
+        ] {
+            assert_eq!(
+                WordFilter::whole_bucket(w.as_bytes()),
+                plain(w.as_bytes()),
+                "{w:?}\nhelp: the bucket must not depend on how it is computed"
+            );
+        }
+        assert_eq!(WordFilter::whole_bucket(b""), 0);
+    }
+
+    #[test]
+    fn exact_filters_tell_case_apart() {
+        let words = ["Die", "Der", "von", "Jürgen", "ß", "In"];
+        let mut f = WordFilter::exact(14);
+        words.iter().for_each(|w| f.insert(w));
+        for w in words {
+            assert!(f.may_hold(w), "{w:?}\nhelp: an inserted word must pass");
+        }
+        let others = ["die", "der", "Von", "Jörgen", "in", "IN"];
+        let passed = others.iter().filter(|w| f.may_hold(w)).count();
+        assert!(passed <= 1, "help: other cases are other buckets");
     }
 
     #[test]
