@@ -398,6 +398,13 @@ impl Tables {
         self.months.get(w).copied()
     }
 
+    /// False when the word of lower-case bytes `b` is certainly no trigger (the gate of
+    /// [`Tables::trigger`], before the word is sliced as a `str`).
+    #[inline]
+    pub fn may_be_trigger(&self, b: &[u8]) -> bool {
+        self.trigger_gate.may_contain_bytes(b)
+    }
+
     /// `w` (lower case) is in `triggers`.
     #[inline]
     pub fn trigger(&self, w: &str) -> bool {
@@ -506,7 +513,12 @@ impl WordGate {
     /// 16-bit index.
     #[inline]
     fn key(w: &str) -> usize {
-        let b = w.as_bytes();
+        Self::key_bytes(w.as_bytes())
+    }
+
+    /// [`WordGate::key`] on a word's bytes.
+    #[inline]
+    fn key_bytes(b: &[u8]) -> usize {
         let pair = |x: u8, y: u8| u64::from(x) | u64::from(y) << 8;
         let (head, tail) = match (b, b.len().checked_sub(2).and_then(|k| b.get(k..))) {
             ([x, y, ..], Some([z1, z0])) => (pair(*x, *y), pair(*z1, *z0)),
@@ -527,7 +539,13 @@ impl WordGate {
     /// False when `w` is certainly not in the set.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        let k = Self::key(w);
+        self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// [`WordGate::may_contain`] on a word's bytes.
+    #[inline]
+    pub fn may_contain_bytes(&self, b: &[u8]) -> bool {
+        let k = Self::key_bytes(b);
         self.0.get(k >> 6).is_some_and(|s| s >> (k & 63) & 1 == 1)
     }
 }

@@ -468,6 +468,20 @@ impl<'a> Toks<'a> {
         })
     }
 
+    /// The token's lower case as bytes (empty past the end): what [`Toks::low`] returns,
+    /// without the char-boundary checks of slicing a `str`, for the per-token gates that
+    /// read bytes only (they run on every token of a sentence).
+    #[inline]
+    pub fn low_bytes(&self, i: usize) -> &[u8] {
+        self.v.get(i).map_or(&[], |t| {
+            let (b, a, e) = match t.lo {
+                Some((a, e)) => (self.lower.as_bytes(), a as usize, e as usize),
+                None => (self.text.as_bytes(), t.s, t.e),
+            };
+            b.get(a..e).unwrap_or(&[])
+        })
+    }
+
     /// The token's kind (Punct past the end).
     #[inline]
     pub fn kind(&self, i: usize) -> Kind {
@@ -517,12 +531,20 @@ mod tests {
             ("mit 2:6,6:2 verloren", &["mit", "2:6,6:2", "verloren"]),
             ("am 3. Oktober", &["am", "3", ".", "Oktober"]),
             ("US-Dollar", &["US", "-", "Dollar"]),
+            ("ÜBER Straße ẞ", &["ÜBER", "Straße", "ẞ"]),
             (",77 und 1 234", &[",77", "und", "1", "234"]),
         ];
         for (input, expected) in cases {
             let t = Toks::new(input, 0, input.len());
             let got: Vec<&str> = (0..t.len()).map(|i| t.raw(i)).collect();
             assert_eq!(&got, expected, "help: tokenizing {input:?}");
+            for i in 0..=t.len() {
+                assert_eq!(
+                    t.low_bytes(i),
+                    t.low(i).as_bytes(),
+                    "help: {input:?} token {i}"
+                );
+            }
         }
     }
 
@@ -583,6 +605,7 @@ mod tests {
             if t.len() == 1 {
                 let expected: String = c.to_lowercase().collect();
                 assert_eq!(t.low(0), expected, "help: lower case of {c:?}");
+                assert_eq!(t.low_bytes(0), expected.as_bytes(), "help: bytes of {c:?}");
             }
         }
     }
