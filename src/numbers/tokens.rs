@@ -215,6 +215,11 @@ impl<'a> Toks<'a> {
         self.end = Some(end);
         self.v.reserve((end - start) / 5 + 1);
         self.lower.reserve(end - start + 8);
+        // the sentence in ASCII lower case, at the start of `lower`: the lower case of a
+        // word whose only capitals are ASCII is its range in it (one copy per sentence
+        // instead of one per capitalised word; offsets are `s - start`)
+        self.lower.push_str(text.get(start..end).unwrap_or(""));
+        self.lower.make_ascii_lowercase();
         let b = &text.as_bytes()[..end];
         let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
         let mut i = start;
@@ -284,11 +289,21 @@ impl<'a> Toks<'a> {
                 continue;
             }
             if class == LOWER || class == UPPER || class == HIGH && alphabetic(c) {
-                let url = matches!(x, b'h' | b'H' | b'w' | b'W')
-                    && ["http://", "https://", "www."].iter().any(|p| {
-                        b.get(i..i + p.len())
-                            .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-                    });
+                // (the first four bytes with the 0x20 bit set are "http" or "www." for any
+                // case of those: a one-compare filter before the three prefix tests)
+                let url =
+                    b.get(i..i + 4)
+                        .and_then(|h| h.try_into().ok())
+                        .is_some_and(|h: [u8; 4]| {
+                            matches!(
+                                &(u32::from_le_bytes(h) | 0x2020_2020).to_le_bytes(),
+                                b"http" | b"www."
+                            )
+                        })
+                        && ["http://", "https://", "www."].iter().any(|p| {
+                            b.get(i..i + p.len())
+                                .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+                        });
                 let mut e = i + cl;
                 if url {
                     while e < end {
@@ -363,18 +378,14 @@ impl<'a> Toks<'a> {
                 if case & OTHER_CASE != 0 || kind == Kind::Mixed {
                     self.push(s, e, kind, sp);
                 } else if case == ASCII_CAPITAL {
-                    // the char-wise lower case of such a word is its ASCII lower case
-                    let a = self.lower.len();
-                    self.lower.push_str(text.get(s..e).unwrap_or(""));
-                    if let Some(tail) = self.lower.get_mut(a..) {
-                        tail.make_ascii_lowercase();
-                    }
+                    // the char-wise lower case of such a word is its ASCII lower case,
+                    // which the sentence's copy at the start of `lower` holds
                     self.v.push(Tok {
                         s,
                         e,
                         kind,
                         sp,
-                        lo: Some((a as u32, self.lower.len() as u32)),
+                        lo: Some(((s - start) as u32, (e - start) as u32)),
                     });
                 } else {
                     // lower case as written (a copy would be the same text)
