@@ -289,10 +289,11 @@ impl<'a> Toks<'a> {
                 continue;
             }
             if class == LOWER || class == UPPER || class == HIGH && alphabetic(c) {
-                // (the first four bytes with the 0x20 bit set are "http" or "www." for any
-                // case of those: a one-compare filter before the three prefix tests)
-                let url =
-                    b.get(i..i + 4)
+                // (words starting with h or w only; their first four bytes with the 0x20
+                // bit set are "http" or "www." for any case of those: one compare before
+                // the three prefix tests)
+                let url = matches!(x, b'h' | b'H' | b'w' | b'W')
+                    && b.get(i..i + 4)
                         .and_then(|h| h.try_into().ok())
                         .is_some_and(|h: [u8; 4]| {
                             matches!(
@@ -300,10 +301,10 @@ impl<'a> Toks<'a> {
                                 b"http" | b"www."
                             )
                         })
-                        && ["http://", "https://", "www."].iter().any(|p| {
-                            b.get(i..i + p.len())
-                                .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-                        });
+                    && ["http://", "https://", "www."].iter().any(|p| {
+                        b.get(i..i + p.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+                    });
                 let mut e = i + cl;
                 if url {
                     while e < end {
