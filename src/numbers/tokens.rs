@@ -398,8 +398,14 @@ impl<'a> Toks<'a> {
                         lo: None,
                     });
                 }
-                i = e;
-                sp = false;
+                // the one space after most words is taken here, not by a turn of the loop
+                if b.get(e) == Some(&b' ') {
+                    i = e + 1;
+                    sp = true;
+                } else {
+                    i = e;
+                    sp = false;
+                }
                 continue;
             }
             if class != HIGH {
