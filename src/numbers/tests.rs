@@ -940,3 +940,18 @@ fn lower_case_as_unicode_writes_it() {
         all.chars().flat_map(char::to_lowercase).collect::<String>()
     );
 }
+
+/// The byte gates in front of the trigger set turn away no trigger: every trigger the
+/// lexicons make (words, signs, months, units, modifiers) passes `may_be_trigger`, as
+/// written in lower case, which is how the per-token gate asks.
+#[test]
+fn trigger_byte_gate_passes_every_trigger() {
+    let tb = super::Tables::new(&Lexicons::default()).expect("tables");
+    assert!(tb.triggers.len() > 50, "help: too few triggers to test");
+    for w in &tb.triggers {
+        assert!(
+            tb.may_be_trigger(w.as_bytes()) && tb.trigger(w),
+            "help: the trigger {w:?} must pass Tables::may_be_trigger"
+        );
+    }
+}
