@@ -894,16 +894,21 @@ fn digit_test_on_bytes() {
             "help: has_digit({s:?})"
         );
     }
-    // every byte value, at every position, inside the 32-byte steps and after them
-    for b in 0..=255u8 {
-        for pos in 0..40 {
-            let mut v = vec![b'x'; 40];
-            v[pos] = b;
-            assert_eq!(
-                super::has_digit(&v),
-                b.is_ascii_digit(),
-                "help: byte {b:#x} at {pos}"
-            );
+    // every byte value, at every position, inside the 32-byte steps, the 8-byte steps
+    // after them and the last bytes, with neighbours just outside the digits
+    for len in [1, 7, 8, 9, 31, 40, 47, 71] {
+        for b in 0..=255u8 {
+            for pos in 0..len {
+                for fill in [b'x', b'/', b':', 0xC3] {
+                    let mut v = vec![fill; len];
+                    v[pos] = b;
+                    assert_eq!(
+                        super::has_digit(&v),
+                        b.is_ascii_digit(),
+                        "help: byte {b:#x} at {pos} of {len}"
+                    );
+                }
+            }
         }
     }
 }
