@@ -530,25 +530,29 @@ impl Cx<'_, '_> {
     /// a sign starts nothing unless it is a fraction, a lexicon trigger (currency symbol,
     /// "~") or a minus glued to digits, as `numeral` reads it; "und" and "erst" start a
     /// figure only if the lexicons make them a number word or trigger (`Tables::inert`).
+    ///
+    /// Words are gated on their bytes first (pair, prefix and trigger gates) and sliced as
+    /// a `str` only past a gate: this runs for every token of a sentence.
     #[inline]
     fn may_start(&self, i: usize) -> bool {
-        let w = self.low(i);
         match self.t.kind(i) {
             Kind::Num => true,
             Kind::Mixed => false,
-            Kind::Punct => match w {
+            Kind::Punct => match self.low(i) {
                 "-" | "−" => {
                     self.t.kind(i + 1) == Kind::Num
                         && self.t.glued(i + 1)
                         && (i == 0 || self.t.v.get(i).is_some_and(|t| t.sp))
-                        || self.tb.trigger(w)
+                        || self.tb.trigger(self.low(i))
                 }
                 "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛" => true,
-                _ => self.tb.trigger(w),
+                w => self.tb.trigger(w),
             },
             Kind::Word => {
+                let b = self.t.low_bytes(i);
                 // the ordinal stems' first two letters are in the pair gate too
-                if self.tb.words.may_pair(w) && self.tb.words.may_prefix_bytes(w.as_bytes()) {
+                if self.tb.words.may_pair_bytes(b) && self.tb.words.may_prefix_bytes(b) {
+                    let w = self.low(i);
                     if self.tb.inert(w) {
                         return false;
                     }
@@ -562,7 +566,7 @@ impl Cx<'_, '_> {
                         return true;
                     }
                 }
-                self.tb.trigger(w)
+                self.tb.may_be_trigger(b) && self.tb.trigger(self.low(i))
             }
         }
     }

@@ -894,16 +894,21 @@ fn digit_test_on_bytes() {
             "help: has_digit({s:?})"
         );
     }
-    // every byte value, at every position, inside the 32-byte steps and after them
-    for b in 0..=255u8 {
-        for pos in 0..40 {
-            let mut v = vec![b'x'; 40];
-            v[pos] = b;
-            assert_eq!(
-                super::has_digit(&v),
-                b.is_ascii_digit(),
-                "help: byte {b:#x} at {pos}"
-            );
+    // every byte value, at every position, inside the 32-byte steps, the 8-byte steps
+    // after them and the last bytes, with neighbours just outside the digits
+    for len in [1, 7, 8, 9, 31, 40, 47, 71] {
+        for b in 0..=255u8 {
+            for pos in 0..len {
+                for fill in [b'x', b'/', b':', 0xC3] {
+                    let mut v = vec![fill; len];
+                    v[pos] = b;
+                    assert_eq!(
+                        super::has_digit(&v),
+                        b.is_ascii_digit(),
+                        "help: byte {b:#x} at {pos} of {len}"
+                    );
+                }
+            }
         }
     }
 }
@@ -939,4 +944,19 @@ fn lower_case_as_unicode_writes_it() {
         low,
         all.chars().flat_map(char::to_lowercase).collect::<String>()
     );
+}
+
+/// The byte gates in front of the trigger set turn away no trigger: every trigger the
+/// lexicons make (words, signs, months, units, modifiers) passes `may_be_trigger`, as
+/// written in lower case, which is how the per-token gate asks.
+#[test]
+fn trigger_byte_gate_passes_every_trigger() {
+    let tb = super::Tables::new(&Lexicons::default()).expect("tables");
+    assert!(tb.triggers.len() > 50, "help: too few triggers to test");
+    for w in &tb.triggers {
+        assert!(
+            tb.may_be_trigger(w.as_bytes()) && tb.trigger(w),
+            "help: the trigger {w:?} must pass Tables::may_be_trigger"
+        );
+    }
 }

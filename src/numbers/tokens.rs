@@ -215,6 +215,11 @@ impl<'a> Toks<'a> {
         self.end = Some(end);
         self.v.reserve((end - start) / 5 + 1);
         self.lower.reserve(end - start + 8);
+        // the sentence in ASCII lower case, at the start of `lower`: the lower case of a
+        // word whose only capitals are ASCII is its range in it (one copy per sentence
+        // instead of one per capitalised word; offsets are `s - start`)
+        self.lower.push_str(text.get(start..end).unwrap_or(""));
+        self.lower.make_ascii_lowercase();
         let b = &text.as_bytes()[..end];
         let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
         let mut i = start;
@@ -284,7 +289,18 @@ impl<'a> Toks<'a> {
                 continue;
             }
             if class == LOWER || class == UPPER || class == HIGH && alphabetic(c) {
+                // (words starting with h or w only; their first four bytes with the 0x20
+                // bit set are "http" or "www." for any case of those: one compare before
+                // the three prefix tests)
                 let url = matches!(x, b'h' | b'H' | b'w' | b'W')
+                    && b.get(i..i + 4)
+                        .and_then(|h| h.try_into().ok())
+                        .is_some_and(|h: [u8; 4]| {
+                            matches!(
+                                &(u32::from_le_bytes(h) | 0x2020_2020).to_le_bytes(),
+                                b"http" | b"www."
+                            )
+                        })
                     && ["http://", "https://", "www."].iter().any(|p| {
                         b.get(i..i + p.len())
                             .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
@@ -363,18 +379,14 @@ impl<'a> Toks<'a> {
                 if case & OTHER_CASE != 0 || kind == Kind::Mixed {
                     self.push(s, e, kind, sp);
                 } else if case == ASCII_CAPITAL {
-                    // the char-wise lower case of such a word is its ASCII lower case
-                    let a = self.lower.len();
-                    self.lower.push_str(text.get(s..e).unwrap_or(""));
-                    if let Some(tail) = self.lower.get_mut(a..) {
-                        tail.make_ascii_lowercase();
-                    }
+                    // the char-wise lower case of such a word is its ASCII lower case,
+                    // which the sentence's copy at the start of `lower` holds
                     self.v.push(Tok {
                         s,
                         e,
                         kind,
                         sp,
-                        lo: Some((a as u32, self.lower.len() as u32)),
+                        lo: Some(((s - start) as u32, (e - start) as u32)),
                     });
                 } else {
                     // lower case as written (a copy would be the same text)
@@ -386,8 +398,14 @@ impl<'a> Toks<'a> {
                         lo: None,
                     });
                 }
-                i = e;
-                sp = false;
+                // the one space after most words is taken here, not by a turn of the loop
+                if b.get(e) == Some(&b' ') {
+                    i = e + 1;
+                    sp = true;
+                } else {
+                    i = e;
+                    sp = false;
+                }
                 continue;
             }
             if class != HIGH {
@@ -468,6 +486,20 @@ impl<'a> Toks<'a> {
         })
     }
 
+    /// The token's lower case as bytes (empty past the end): what [`Toks::low`] returns,
+    /// without the char-boundary checks of slicing a `str`, for the per-token gates that
+    /// read bytes only (they run on every token of a sentence).
+    #[inline]
+    pub fn low_bytes(&self, i: usize) -> &[u8] {
+        self.v.get(i).map_or(&[], |t| {
+            let (b, a, e) = match t.lo {
+                Some((a, e)) => (self.lower.as_bytes(), a as usize, e as usize),
+                None => (self.text.as_bytes(), t.s, t.e),
+            };
+            b.get(a..e).unwrap_or(&[])
+        })
+    }
+
     /// The token's kind (Punct past the end).
     #[inline]
     pub fn kind(&self, i: usize) -> Kind {
@@ -517,12 +549,20 @@ mod tests {
             ("mit 2:6,6:2 verloren", &["mit", "2:6,6:2", "verloren"]),
             ("am 3. Oktober", &["am", "3", ".", "Oktober"]),
             ("US-Dollar", &["US", "-", "Dollar"]),
+            ("ÜBER Straße ẞ", &["ÜBER", "Straße", "ẞ"]),
             (",77 und 1 234", &[",77", "und", "1", "234"]),
         ];
         for (input, expected) in cases {
             let t = Toks::new(input, 0, input.len());
             let got: Vec<&str> = (0..t.len()).map(|i| t.raw(i)).collect();
             assert_eq!(&got, expected, "help: tokenizing {input:?}");
+            for i in 0..=t.len() {
+                assert_eq!(
+                    t.low_bytes(i),
+                    t.low(i).as_bytes(),
+                    "help: {input:?} token {i}"
+                );
+            }
         }
     }
 
@@ -583,6 +623,7 @@ mod tests {
             if t.len() == 1 {
                 let expected: String = c.to_lowercase().collect();
                 assert_eq!(t.low(0), expected, "help: lower case of {c:?}");
+                assert_eq!(t.low_bytes(0), expected.as_bytes(), "help: bytes of {c:?}");
             }
         }
     }

@@ -187,13 +187,8 @@ impl Words {
         }
     }
 
-    /// A first gate on a word as written: its first two bytes, lower-cased (ASCII and the
-    /// German capitals Ä Ö Ü), are those of a word that may start a figure.
-    pub fn may_pair(&self, w: &str) -> bool {
-        self.may_pair_bytes(w.as_bytes())
-    }
-
-    /// [`Words::may_pair`] on the bytes of a word.
+    /// A first gate on the bytes of a word as written: its first two bytes, lower-cased
+    /// (ASCII and the German capitals Ä Ö Ü), are those of a word that may start a figure.
     #[inline]
     pub fn may_pair_bytes(&self, b: &[u8]) -> bool {
         let [x, y, ..] = *b else {
