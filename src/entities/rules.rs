@@ -1093,7 +1093,7 @@ impl Rules {
             }
             // Places after a place head, `Bad …`, near a known place; streets.
             if f & CAP != 0 {
-                self.places(text, tokens, k, &range, covered, fl, out);
+                self.places(text, tokens, k, w, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
             if f & NAME != 0
@@ -1152,7 +1152,7 @@ impl Rules {
         next_ok && prev_ok && !saint
     }
 
-    /// Place rules starting at the capitalised word `k` (see the module docs):
+    /// Place rules starting at the capitalised word `k`, `w` its text (see the module docs):
     /// `rule.place_after_head`, `rule.spa_town`, `rule.place_near_place`,
     /// `rule.street`.
     #[allow(clippy::too_many_arguments)]
@@ -1161,6 +1161,7 @@ impl Rules {
         text: &str,
         tokens: &[Token],
         k: usize,
+        w: &str,
         range: &Range<usize>,
         covered: &[bool],
         fl: &[u16],
@@ -1169,7 +1170,7 @@ impl Rules {
         let end = range.end;
         let has = |j: usize, f: u16| j < end && fl.get(j).is_some_and(|x| x & f != 0);
         let free_name = |j: usize| has(j, NAME) && !covered[j] && !has(j, GIVEN);
-        let w = tokens[k].text(text);
+        let free = free_name(k);
         let loc = |s: usize, e: usize, rule: &'static str| Cand {
             start: tokens[s].start,
             end: tokens[e].end,
@@ -1185,7 +1186,7 @@ impl Rules {
         // (Not `im Bad`, `das Bad`: the bath.)
         let spa = |j: usize| -> Option<usize> {
             // The word first: it is rarely `Bad`.
-            if tokens.get(j)?.text(text) != "Bad" {
+            if !is_word(text, tokens.get(j)?, "Bad") {
                 return None;
             }
             let bath = j > range.start
@@ -1227,7 +1228,7 @@ impl Rules {
         }
         // `in Kreischa bei Dresden`: an unknown name between a preposition and
         // `bei`/`nahe` + a place the lexicon knows.
-        if free_name(k)
+        if free
             && k > range.start
             && has(k - 1, PREP)
             && k + 2 < end
@@ -1243,12 +1244,12 @@ impl Rules {
             }
         }
         // Streets: `Lindenstraße`, `Lübecker Straße`.
-        if free_name(k)
+        if free
             && w.ends_with('e')
             && !has_hyphen(w)
             && STREET_ENDINGS
                 .iter()
-                .any(|e| ends_lower(w, e) && w.len() >= e.len() + 3)
+                .any(|e| w.len() >= e.len() + 3 && ends_lower(w, e))
         {
             out.push(loc(k, k, "rule.street"));
         }
@@ -1609,6 +1610,14 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             surname: false,
         });
     }
+}
+
+/// Whether token `t` is the word `word`, compared as bytes: equal bytes of a
+/// whole char sequence are equal chars, without `Token::text`'s boundary
+/// checks (asked of many tokens that are not the word).
+#[inline]
+fn is_word(text: &str, t: &Token, word: &str) -> bool {
+    text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
 }
 
 /// Whether `w` has a lower-case letter (`Merkel`, not `NATO`); mostly its
