@@ -952,7 +952,7 @@ impl Rules {
             // `Keller ( SPD )`.
             if f & NAME != 0
                 && !covered[k]
-                && tokens.get(k + 1).is_some_and(|b| b.text(text) == "(")
+                && tokens.get(k + 1).is_some_and(|b| is_word(text, b, "("))
                 && bracket_after_name(text, tokens, k + 1, end)
             {
                 let s = if k > range.start
@@ -1008,7 +1008,7 @@ impl Rules {
             }
             // Acronyms.
             // (An acronym has two capitals first.)
-            if f & CAP != 0 && w.chars().nth(1).is_some_and(char::is_uppercase) {
+            if f & CAP != 0 && second_upper(w) {
                 let first = w.split('-').next().unwrap_or("");
                 if is_acronym(first)
                     && !self.not_names.contains(first)
@@ -1645,6 +1645,16 @@ fn is_word(text: &str, t: &Token, word: &str) -> bool {
 fn has_lower(w: &str) -> bool {
     // An ASCII second byte is the second char (the first is then ASCII too).
     w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) || w.chars().any(char::is_lowercase)
+}
+
+/// Whether the second char of `w` is a capital (`IKB`, not `Ikea`); an
+/// ASCII second byte answers without decoding (it is then the second char).
+#[inline]
+fn second_upper(w: &str) -> bool {
+    match w.as_bytes().get(1) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().nth(1).is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`). A
