@@ -1657,12 +1657,21 @@ fn second_upper(w: &str) -> bool {
     }
 }
 
-/// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`). A
-/// plain byte loop: words are short, and `str::contains` calls out to
-/// `memchr` for each of them.
+/// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`):
+/// eight bytes at a time (a byte equal to `-` becomes zero, and the classic
+/// zero-byte test finds it), the rest byte by byte. Words are short, and
+/// `str::contains` calls out to `memchr` for each of them.
 #[inline]
 fn has_hyphen(w: &str) -> bool {
-    w.bytes().any(|b| b == b'-')
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = w.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or_default()) ^ (u64::from(b'-') * ONES);
+        if x.wrapping_sub(ONES) & !x & (0x80 * ONES) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().contains(&b'-')
 }
 
 /// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole
@@ -1731,6 +1740,43 @@ const PARTIES: &[&str] = &[
     "UMP",
     "PS",
 ];
+
+#[cfg(test)]
+mod word_tests {
+    use super::{has_hyphen, second_upper};
+
+    #[test]
+    fn hyphens_at_every_place() {
+        // Every position in and after the eight-byte chunks, with umlauts.
+        for n in 0..20 {
+            let plain: String = "Ärzteschaftsverbände".chars().take(n).collect();
+            assert!(!has_hyphen(&plain), "{plain:?}");
+            for i in 0..=plain.chars().count() {
+                let mut w: Vec<char> = plain.chars().collect();
+                w.insert(i, '-');
+                let w: String = w.into_iter().collect();
+                assert!(has_hyphen(&w), "{w:?}\nhelp: the hyphen must be found");
+            }
+        }
+        // Bytes near `-` (0x2D) are no hyphen: `,` `.` and the en dash's bytes.
+        assert!(!has_hyphen("Nord,Süd.Ost–West—Mitte"));
+    }
+
+    #[test]
+    fn second_capital() {
+        for (w, want) in [
+            ("IKB", true),
+            ("Ikea", false),
+            ("ÖVP", true),
+            ("Öl", false),
+            ("AÖ", true),
+            ("A", false),
+            ("", false),
+        ] {
+            assert_eq!(second_upper(w), want, "{w:?}");
+        }
+    }
+}
 
 #[cfg(test)]
 mod word_set_tests {
