@@ -927,14 +927,22 @@ fn alnum_prefix_len(x: u64) -> usize {
     (stop.trailing_zeros() / 8) as usize
 }
 
-/// The class of the char at byte `i` (a char boundary) and its length.
-#[inline]
+/// The class of the char at byte `i` (a char boundary) and its length. The
+/// ASCII case is forced inline (it runs at every word start); other chars
+/// are decoded out of line.
+#[inline(always)]
 fn char_class(text: &str, i: usize) -> (u8, usize) {
     let bytes = text.as_bytes();
     let b = bytes[i];
     if b < 0x80 {
         return (ASCII_CLASS[usize::from(b)], 1);
     }
+    non_ascii_class(text, i)
+}
+
+/// [`char_class`] of a char that is not ASCII.
+#[inline(never)]
+fn non_ascii_class(text: &str, i: usize) -> (u8, usize) {
     match text.get(i..).and_then(|r| r.chars().next()) {
         Some(c) if is_word_char(c) => {
             let lower = matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'é') || c.is_lowercase();

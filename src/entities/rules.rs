@@ -480,10 +480,7 @@ impl Rules {
 
     /// The flags of every token of a document (see [`flag`]).
     pub fn classify(&self, text: &str, tokens: &[Token]) -> Vec<u16> {
-        let upper = |t: &Token| match text.as_bytes().get(t.start) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase() && text.is_char_boundary(t.end),
-            _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
-        };
+        let upper = |t: &Token| starts_upper(text, t);
         let mut fl: Vec<u16> = tokens
             .iter()
             .map(|t| {
@@ -955,7 +952,7 @@ impl Rules {
             // `Keller ( SPD )`.
             if f & NAME != 0
                 && !covered[k]
-                && tokens.get(k + 1).is_some_and(|b| b.text(text) == "(")
+                && tokens.get(k + 1).is_some_and(|b| is_word(text, b, "("))
                 && bracket_after_name(text, tokens, k + 1, end)
             {
                 let s = if k > range.start
@@ -1011,7 +1008,7 @@ impl Rules {
             }
             // Acronyms.
             // (An acronym has two capitals first.)
-            if f & CAP != 0 && w.chars().nth(1).is_some_and(char::is_uppercase) {
+            if f & CAP != 0 && second_upper(w) {
                 let first = w.split('-').next().unwrap_or("");
                 if is_acronym(first)
                     && !self.not_names.contains(first)
@@ -1093,7 +1090,7 @@ impl Rules {
             }
             // Places after a place head, `Bad …`, near a known place; streets.
             if f & CAP != 0 {
-                self.places(text, tokens, k, &range, covered, fl, out);
+                self.places(text, tokens, k, w, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
             if f & NAME != 0
@@ -1152,7 +1149,7 @@ impl Rules {
         next_ok && prev_ok && !saint
     }
 
-    /// Place rules starting at the capitalised word `k` (see the module docs):
+    /// Place rules starting at the capitalised word `k`, `w` its text (see the module docs):
     /// `rule.place_after_head`, `rule.spa_town`, `rule.place_near_place`,
     /// `rule.street`.
     #[allow(clippy::too_many_arguments)]
@@ -1161,6 +1158,7 @@ impl Rules {
         text: &str,
         tokens: &[Token],
         k: usize,
+        w: &str,
         range: &Range<usize>,
         covered: &[bool],
         fl: &[u16],
@@ -1169,7 +1167,7 @@ impl Rules {
         let end = range.end;
         let has = |j: usize, f: u16| j < end && fl.get(j).is_some_and(|x| x & f != 0);
         let free_name = |j: usize| has(j, NAME) && !covered[j] && !has(j, GIVEN);
-        let w = tokens[k].text(text);
+        let free = free_name(k);
         let loc = |s: usize, e: usize, rule: &'static str| Cand {
             start: tokens[s].start,
             end: tokens[e].end,
@@ -1185,7 +1183,7 @@ impl Rules {
         // (Not `im Bad`, `das Bad`: the bath.)
         let spa = |j: usize| -> Option<usize> {
             // The word first: it is rarely `Bad`.
-            if tokens.get(j)?.text(text) != "Bad" {
+            if !is_word(text, tokens.get(j)?, "Bad") {
                 return None;
             }
             let bath = j > range.start
@@ -1227,7 +1225,7 @@ impl Rules {
         }
         // `in Kreischa bei Dresden`: an unknown name between a preposition and
         // `bei`/`nahe` + a place the lexicon knows.
-        if free_name(k)
+        if free
             && k > range.start
             && has(k - 1, PREP)
             && k + 2 < end
@@ -1243,12 +1241,12 @@ impl Rules {
             }
         }
         // Streets: `Lindenstraße`, `Lübecker Straße`.
-        if free_name(k)
+        if free
             && w.ends_with('e')
             && !has_hyphen(w)
             && STREET_ENDINGS
                 .iter()
-                .any(|e| ends_lower(w, e) && w.len() >= e.len() + 3)
+                .any(|e| w.len() >= e.len() + 3 && ends_lower(w, e))
         {
             out.push(loc(k, k, "rule.street"));
         }
@@ -1299,12 +1297,23 @@ impl Rules {
     ) {
         let end = range.end;
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
+        // Most sentences have no role word: one pass over their flags without
+        // branches (it vectorises) instead of the loop below.
+        let any = fl
+            .get(range.clone())
+            .unwrap_or_default()
+            .iter()
+            .fold(0, |a, &f| a | f);
+        if any & ROLE == 0 {
+            return;
+        }
         for k in range.clone() {
             if fl[k] & ROLE == 0 {
                 continue;
             }
             // The comma within four tokens after the role.
-            let Some(c) = (k + 1..(k + 5).min(end)).find(|&j| tokens[j].text(text) == ",") else {
+            let Some(c) = (k + 1..(k + 5).min(end)).find(|&j| is_word(text, &tokens[j], ","))
+            else {
                 continue;
             };
             let mut m = c + 1;
@@ -1428,10 +1437,11 @@ impl Rules {
             if covered[k] || fl[k] & CAP == 0 {
                 continue;
             }
-            let w = t.text(text);
-            if !known.may_hold(w) {
+            // The filter reads bytes; the word as `str` only if it passes.
+            if !known.may_hold_bytes(text.as_bytes().get(t.start..t.end).unwrap_or_default()) {
                 continue;
             }
+            let w = t.text(text);
             let stem = w
                 .strip_suffix('s')
                 .filter(|s| index.contains_key(*s))
@@ -1611,6 +1621,24 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
     }
 }
 
+/// Whether token `t` starts with a capital letter; an ASCII first byte
+/// answers without decoding. (Forced inline: it runs for every token.)
+#[inline(always)]
+fn starts_upper(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase() && text.is_char_boundary(t.end),
+        _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Whether token `t` is the word `word`, compared as bytes: equal bytes of a
+/// whole char sequence are equal chars, without `Token::text`'s boundary
+/// checks (asked of many tokens that are not the word).
+#[inline]
+fn is_word(text: &str, t: &Token, word: &str) -> bool {
+    text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
+}
+
 /// Whether `w` has a lower-case letter (`Merkel`, not `NATO`); mostly its
 /// second byte answers, without decoding chars.
 #[inline]
@@ -1619,12 +1647,31 @@ fn has_lower(w: &str) -> bool {
     w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) || w.chars().any(char::is_lowercase)
 }
 
-/// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`). A
-/// plain byte loop: words are short, and `str::contains` calls out to
-/// `memchr` for each of them.
+/// Whether the second char of `w` is a capital (`IKB`, not `Ikea`); an
+/// ASCII second byte answers without decoding (it is then the second char).
+#[inline]
+fn second_upper(w: &str) -> bool {
+    match w.as_bytes().get(1) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().nth(1).is_some_and(char::is_uppercase),
+    }
+}
+
+/// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`):
+/// eight bytes at a time (a byte equal to `-` becomes zero, and the classic
+/// zero-byte test finds it), the rest byte by byte. Words are short, and
+/// `str::contains` calls out to `memchr` for each of them.
 #[inline]
 fn has_hyphen(w: &str) -> bool {
-    w.bytes().any(|b| b == b'-')
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = w.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or_default()) ^ (u64::from(b'-') * ONES);
+        if x.wrapping_sub(ONES) & !x & (0x80 * ONES) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().contains(&b'-')
 }
 
 /// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole
@@ -1693,6 +1740,43 @@ const PARTIES: &[&str] = &[
     "UMP",
     "PS",
 ];
+
+#[cfg(test)]
+mod word_tests {
+    use super::{has_hyphen, second_upper};
+
+    #[test]
+    fn hyphens_at_every_place() {
+        // Every position in and after the eight-byte chunks, with umlauts.
+        for n in 0..20 {
+            let plain: String = "Ärzteschaftsverbände".chars().take(n).collect();
+            assert!(!has_hyphen(&plain), "{plain:?}");
+            for i in 0..=plain.chars().count() {
+                let mut w: Vec<char> = plain.chars().collect();
+                w.insert(i, '-');
+                let w: String = w.into_iter().collect();
+                assert!(has_hyphen(&w), "{w:?}\nhelp: the hyphen must be found");
+            }
+        }
+        // Bytes near `-` (0x2D) are no hyphen: `,` `.` and the en dash's bytes.
+        assert!(!has_hyphen("Nord,Süd.Ost–West—Mitte"));
+    }
+
+    #[test]
+    fn second_capital() {
+        for (w, want) in [
+            ("IKB", true),
+            ("Ikea", false),
+            ("ÖVP", true),
+            ("Öl", false),
+            ("AÖ", true),
+            ("A", false),
+            ("", false),
+        ] {
+            assert_eq!(second_upper(w), want, "{w:?}");
+        }
+    }
+}
 
 #[cfg(test)]
 mod word_set_tests {
