@@ -5,7 +5,8 @@
 #  2. the release binary over the folder with 1 and 2 threads: wall time, MB/s, peak RSS;
 #  3. the floor: a minimal Rust split + JSON pass over the same folder
 #     (examples/baseline.rs), and the ratio of the pipeline's time to it;
-#  4. start-up: one ~3 KB article through the CLI, mean of 50 runs.
+#  4. start-up: one ~3 KB article through the CLI, median of 50 runs;
+#  5. with valgrind: instruction counts of the same runs (exact, unlike wall time).
 # Usage: scripts/bench.sh [--quick]   (--quick skips criterion)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,3 +78,21 @@ for _ in range(50):
     ts.append(time.perf_counter() - t)
 ts.sort()
 print(f"start-up: one ~3 KB article through the CLI: median {ts[25]*1000:.1f} ms, best {ts[0]*1000:.1f} ms")' "$bin" extract "$one"
+# Instruction counts: exact and the same from run to run, so they compare builds
+# on a noisy machine where wall times do not (needs valgrind; skipped without).
+if command -v valgrind >/dev/null; then
+  instr() {
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+      awk '/I *refs/ {gsub(",", "", $NF); printf "%.1f", $NF / 1e6}'
+  }
+  i_floor=$(instr target/release/examples/baseline "$corpus")
+  i_all=$(instr "$bin" extract "$corpus" -j 1 -q --format jsonl)
+  i_tok=$(instr "$bin" extract "$corpus" -j 1 -q --format jsonl --only sentences --tokens)
+  i_q=$(instr "$bin" extract "$corpus" -j 1 -q --format jsonl --only quantities --tokens)
+  i_e=$(instr "$bin" extract "$corpus" -j 1 -q --format jsonl --only entities --tokens)
+  i_start=$(instr "$bin" extract "$one")
+  echo "instructions (M): floor $i_floor, whole pipeline -j 1 $i_all ($(python3 -c "print(f'{$i_all/$i_floor:.1f}')")x), start-up $i_start"
+  echo "instructions (M): sentences + tokens $i_tok; quantities +$(python3 -c "print(f'{($i_q/$i_tok-1)*100:.0f}')") %, entities +$(python3 -c "print(f'{($i_e/$i_tok-1)*100:.0f}')") % over it"
+else
+  echo "instruction counts: skipped (no valgrind)"
+fi
