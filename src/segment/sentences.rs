@@ -20,7 +20,7 @@
 //!
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
-use super::tokenize::{char_at, class_of, newlines_before, TokenKind, UPPER};
+use super::tokenize::{char_at, class_of, is_upper, newlines_before, TokenKind, UPPER};
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
 fn is_closing(s: &str) -> bool {
@@ -142,9 +142,9 @@ impl Splitter<'_> {
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.start == self.tokens[i].end)
-                && (after.is_uppercase() || is_opening(after));
+                && (is_upper(after) || is_opening(after));
         }
-        c.is_uppercase() || c.is_ascii_digit() || is_opening(c) || matches!(c, '@' | '#' | '•')
+        is_upper(c) || c.is_ascii_digit() || is_opening(c) || matches!(c, '@' | '#' | '•')
     }
 
     fn gap(&self, i: usize) -> bool {
@@ -409,8 +409,8 @@ impl Splitter<'_> {
         }
         let c = self.first_char(nx);
         match class_of(self.classes[i]) {
-            Some(AbbrevEnd::BeforeStarter) => c.is_uppercase() && self.fw(nx) & FW_START != 0,
-            Some(AbbrevEnd::BeforeCapital) => c.is_uppercase() || is_opening(c),
+            Some(AbbrevEnd::BeforeStarter) => is_upper(c) && self.fw(nx) & FW_START != 0,
+            Some(AbbrevEnd::BeforeCapital) => is_upper(c) || is_opening(c),
             _ => false,
         }
     }

@@ -119,7 +119,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
         }
         // The flags of the token that starts here: line breaks before it.
         let mut before = nl.min(2) << NL_SHIFT;
-        if c.is_uppercase() {
+        if is_upper(c) {
             before |= UPPER;
         }
         nl = 0;
@@ -219,11 +219,11 @@ fn abbreviation(
         return Some((word_end + 1, a.end));
     }
     // Street names: "Hauptstr.", "Bahnhofstr." (the lexicon has "Str.").
-    if word.len() > 4 && word.ends_with("str") && first.is_uppercase() {
+    if word.len() > 4 && word.ends_with("str") && is_upper(first) {
         return Some((word_end + 1, AbbrevEnd::BeforeStarter));
     }
     // An initial: one capital letter.
-    if first.is_uppercase() && first.len_utf8() == word.len() {
+    if is_upper(first) && first.len_utf8() == word.len() {
         return Some((word_end + 1, AbbrevEnd::Never));
     }
     None
@@ -231,11 +231,35 @@ fn abbreviation(
 
 /// Whitespace, including the invisible separators news text carries.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
+    match c as u32 {
+        // General Punctuation (dashes, quotes, the invisible separators): answered
+        // without the Unicode table; `fast_paths_agree_with_unicode` checks it.
+        0x2000..=0x206F => matches!(
             c,
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
-        )
+            '\u{2000}'
+                ..='\u{200B}'
+                    | '\u{200E}'
+                    | '\u{200F}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202F}'
+                    | '\u{205F}'
+                    | '\u{2060}'
+        ),
+        _ => c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{00AD}'),
+    }
+}
+
+/// `c.is_uppercase()`, without the Unicode table for the chars most tokens of
+/// German news start with: ASCII, Latin-1 (`Ä`, `Ö`, `Ü`; `ß` is lower case) and
+/// General Punctuation (`„`, `“`, `–`, which have no case).
+pub(crate) fn is_upper(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0x80..=0xBF | 0xDF..=0xFF | 0x2000..=0x206F => false,
+        0xC0..=0xDE => c != '×',
+        _ => c.is_uppercase(),
+    }
 }
 
 fn is_superscript_digit(c: char) -> bool {
@@ -244,14 +268,17 @@ fn is_superscript_digit(c: char) -> bool {
 
 /// Letters, digits and combining marks (NFD umlauts), but not superscript digits.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters (ä, ö, ü, ß, é …), and the few letters and fractions of
+        // the upper half's symbols (ª, µ, º, ¼, ½, ¾), without the Unicode table.
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '¼' | '½' | '¾'),
+        // General Punctuation holds no letter or digit.
+        0x2000..=0x206F => false,
+        0x0300..=0x036F => true,
+        _ => c.is_alphanumeric() && !is_superscript_digit(c),
     }
-    // Latin-1 letters (ä, ö, ü, ß, é …) without the Unicode table look-up.
-    if ('\u{C0}'..='\u{FF}').contains(&c) {
-        return c != '×' && c != '÷';
-    }
-    (c.is_alphanumeric() && !is_superscript_digit(c)) || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// The char at byte offset `i` (`'\0'` at the end or off a char boundary).
@@ -515,6 +542,24 @@ mod tests {
                 !all_ascii_letters(&bad),
                 "help: {bad:?} is not eight letters"
             );
+        }
+    }
+
+    /// The table-free answers of `is_space`, `is_upper` and `is_word_char` equal
+    /// their plain Unicode definitions on every char.
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let space = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+                );
+            assert_eq!(is_space(c), space, "help: is_space({c:?})");
+            assert_eq!(is_upper(c), c.is_uppercase(), "help: is_upper({c:?})");
+            let word = (c.is_alphanumeric() && !is_superscript_digit(c))
+                || ('\u{0300}'..='\u{036F}').contains(&c);
+            assert_eq!(is_word_char(c), word, "help: is_word_char({c:?})");
         }
     }
 
