@@ -72,37 +72,46 @@ pub(crate) fn class_of(flags: u8) -> Option<AbbrevEnd> {
 /// [`newlines_before`]).
 pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut classes = Vec::with_capacity(text.len() / 5 + 1);
-    // No e-mail address starts before this offset (see `mail_end`): keeps the
-    // look-ahead linear on long runs such as "a.a.a.a…".
-    let mut mail_fail_until = 0;
+    let mut out = Out {
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        flags: Vec::with_capacity(text.len() / 5 + 1),
+        mail_fail_until: 0,
+    };
     // Line breaks in the blank run before the next token (`\r\n` counts once).
     let mut nl: u8 = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII fast path for blanks.
-        if b < 0x80 {
-            match b {
-                b' ' | b'\t' | 0x0B | 0x0C => {
-                    i += 1;
-                    continue;
-                }
-                b'\n' => {
-                    nl = nl.saturating_add(1);
-                    i += 1;
-                    continue;
-                }
-                b'\r' => {
-                    if bytes.get(i + 1) != Some(&b'\n') {
-                        nl = nl.saturating_add(1);
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => {}
+    while let Some(&b) = bytes.get(i) {
+        // Most tokens start with an ASCII letter or digit after one space: these
+        // two tests come first, and such a token needs no char decoding.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            let before = (nl.min(2) << NL_SHIFT) | if b.is_ascii_uppercase() { UPPER } else { 0 };
+            nl = 0;
+            i = out.word(seg, text, i, b as char, before);
+            continue;
+        }
+        // Other ASCII blanks.
+        match b {
+            b'\t' | 0x0B | 0x0C => {
+                i += 1;
+                continue;
             }
+            b'\n' => {
+                nl = nl.saturating_add(1);
+                i += 1;
+                continue;
+            }
+            b'\r' => {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    nl = nl.saturating_add(1);
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let c = if b < 0x80 {
             b as char
@@ -123,56 +132,8 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             before |= UPPER;
         }
         nl = 0;
-        if matches!(b, b'h' | b'H' | b'w' | b'W')
-            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
-        {
-            if let Some(end) = url_end(text, i) {
-                tokens.push(Token {
-                    start: i,
-                    end,
-                    kind: TokenKind::Url,
-                });
-                classes.push(before);
-                i = end;
-                continue;
-            }
-        }
         if is_word_char(c) {
-            let (end, kind) = word_end(text, i);
-            if end < bytes.len()
-                && matches!(bytes[end], b'@' | b'.' | b'_' | b'+' | b'-')
-                && i >= mail_fail_until
-            {
-                if let Some(mail) = mail_end(bytes, i, &mut mail_fail_until) {
-                    tokens.push(Token {
-                        start: i,
-                        end: mail,
-                        kind: TokenKind::Url,
-                    });
-                    classes.push(before);
-                    i = mail;
-                    continue;
-                }
-            }
-            if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
-                if let Some((abbr_end, class)) = abbreviation(seg, text, i, end, c) {
-                    tokens.push(Token {
-                        start: i,
-                        end: abbr_end,
-                        kind: TokenKind::Abbrev,
-                    });
-                    classes.push(class_code(class) | before);
-                    i = abbr_end;
-                    continue;
-                }
-            }
-            tokens.push(Token {
-                start: i,
-                end,
-                kind,
-            });
-            classes.push(before);
-            i = end;
+            i = out.word(seg, text, i, c, before);
             continue;
         }
         // Punctuation: runs of sentence-final marks and of superscript digits stay together.
@@ -191,15 +152,62 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                 end += char_at(text, end).len_utf8();
             }
         }
-        tokens.push(Token {
-            start: i,
-            end,
-            kind: TokenKind::Punct,
-        });
-        classes.push(before);
+        out.push(i, end, TokenKind::Punct, before);
         i = end;
     }
-    (tokens, classes)
+    (out.tokens, out.flags)
+}
+
+/// The tokenizer's output so far.
+struct Out {
+    tokens: Vec<Token>,
+    flags: Vec<u8>,
+    /// No e-mail address starts before this offset (see `mail_end`): keeps the
+    /// look-ahead linear on long runs such as "a.a.a.a…".
+    mail_fail_until: usize,
+}
+
+impl Out {
+    #[inline]
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
+        self.tokens.push(Token { start, end, kind });
+        self.flags.push(flags);
+    }
+
+    /// Adds the token that starts at `i` with the word char `first` (flags
+    /// `before`): a URL, a word or number, an e-mail address or an abbreviation.
+    /// Returns its end.
+    #[inline]
+    fn word(&mut self, seg: &Segmenter, text: &str, i: usize, first: char, before: u8) -> usize {
+        let bytes = text.as_bytes();
+        if matches!(first, 'h' | 'H' | 'w' | 'W')
+            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
+        {
+            if let Some(end) = url_end(text, i) {
+                self.push(i, end, TokenKind::Url, before);
+                return end;
+            }
+        }
+        let (end, kind) = word_end(text, i);
+        // A word ends before a blank or punctuation; only these bytes may go on
+        // into an e-mail address or an abbreviation's dot.
+        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-')) = bytes.get(end) {
+            if i >= self.mail_fail_until {
+                if let Some(mail) = mail_end(bytes, i, &mut self.mail_fail_until) {
+                    self.push(i, mail, TokenKind::Url, before);
+                    return mail;
+                }
+            }
+            if kind == TokenKind::Word && next == b'.' {
+                if let Some((abbr_end, class)) = abbreviation(seg, text, i, end, first) {
+                    self.push(i, abbr_end, TokenKind::Abbrev, class_code(class) | before);
+                    return abbr_end;
+                }
+            }
+        }
+        self.push(i, end, kind, before);
+        end
+    }
 }
 
 /// The abbreviation starting at `start` whose first piece is the word
