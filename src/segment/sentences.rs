@@ -20,7 +20,9 @@
 //!
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
-use super::tokenize::{char_at, class_of, is_upper, newlines_before, TokenKind, UPPER};
+use super::tokenize::{
+    char_at, class_of, is_upper, newlines_before, TokenKind, NL_MASK, STOP, UPPER,
+};
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
 fn is_closing(s: &str) -> bool {
@@ -186,19 +188,17 @@ impl Splitter<'_> {
         let mut i = 0;
         while i < n {
             // Fast path: words inside a line decide nothing, except a capitalised one
-            // that may start a run-in sentence (checked below).
+            // that may start a run-in sentence (checked below). The flags tell
+            // without the token: a word or number ([`STOP`] clear) with no line break
+            // after it, and no capital letter where a heading may run into the text
+            // (the tokens this passes over are a subset of the ones the checks below
+            // would pass over).
             let heading_possible =
                 self.first_at_line_start && self.line_first == self.first && self.words_only;
-            while i + 1 < n {
-                let t = self.tokens[i];
-                let f = self.classes[i];
-                let plain = matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                    && newlines_before(self.classes[i + 1]) == 0
-                    && (f & UPPER == 0
-                        || i <= self.first
-                        || (t.end - t.start != 3
-                            && !(heading_possible && (2..=12).contains(&(i - self.first)))));
-                if !plain {
+            while let (Some(&f), Some(&next)) = (self.classes.get(i), self.classes.get(i + 1)) {
+                let heading_zone = heading_possible && (2..=12).contains(&(i - self.first));
+                let stop = if heading_zone { STOP | UPPER } else { STOP };
+                if f & stop != 0 || next & NL_MASK != 0 {
                     break;
                 }
                 i += 1;

@@ -38,11 +38,20 @@ pub enum TokenKind {
 
 /// Per-token flags beside the tokens: bits 0–1 the abbreviation class (see
 /// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more),
-/// bit 4 ([`UPPER`]) a capital first letter.
+/// bit 4 ([`UPPER`]) a capital first letter, bit 5 ([`STOP`]) a token the sentence
+/// splitter's fast path must look at.
 const NL_SHIFT: u8 = 2;
+
+/// Flag bits of the line breaks before a token.
+pub(crate) const NL_MASK: u8 = 3 << NL_SHIFT;
 
 /// Flag bit: the token starts with an upper-case letter.
 pub(crate) const UPPER: u8 = 0x10;
+
+/// Flag bit: the token is no word or number, or a capitalised word of three bytes
+/// (`Ich`, `Wir` may start a sentence without punctuation); the splitter skips
+/// other tokens inside a line by their flags alone.
+pub(crate) const STOP: u8 = 0x20;
 
 /// Line breaks (0, 1, or 2 for two or more) before the token with these flags.
 pub(crate) fn newlines_before(flags: u8) -> usize {
@@ -170,8 +179,10 @@ struct Out {
 impl Out {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
+        let word = matches!(kind, TokenKind::Word | TokenKind::Number);
+        let stop = !word || (flags & UPPER != 0 && end - start == 3);
         self.tokens.push(Token { start, end, kind });
-        self.flags.push(flags);
+        self.flags.push(flags | if stop { STOP } else { 0 });
     }
 
     /// Adds the token that starts at `i` with the word char `first` (flags
