@@ -96,7 +96,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             i += 1;
             continue;
         }
-        if b.is_ascii_alphanumeric() {
+        if is_alnum(b) {
             let before = (nl.min(2) << NL_SHIFT) | if b.is_ascii_uppercase() { UPPER } else { 0 };
             nl = 0;
             i = out.word(seg, text, i, b as char, before);
@@ -203,7 +203,14 @@ impl Out {
         // A word ends before a blank or punctuation; only these bytes may go on
         // into an e-mail address or an abbreviation's dot.
         if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-')) = bytes.get(end) {
-            if i >= self.mail_fail_until {
+            // Before `.` `_` `+` `-`, an address goes on only with a byte of its
+            // own after them: "ging. Dann" needs no scan (which would fail and
+            // record no more than `mail_end` itself would skip).
+            let may_mail = next == b'@'
+                || bytes
+                    .get(end + 1)
+                    .is_some_and(|&b| b == b'@' || is_mail_local(b));
+            if may_mail && i >= self.mail_fail_until {
                 if let Some(mail) = mail_end(bytes, i, &mut self.mail_fail_until) {
                     self.push(i, mail, TokenKind::Url, before);
                     return mail;
@@ -300,6 +307,24 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// ASCII letters and digits by table: one load instead of two range tests, on
+/// every token start and word end.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// `b.is_ascii_alphanumeric()`, by table.
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    ALNUM[usize::from(b)]
+}
+
 /// The char at byte offset `i` (`'\0'` at the end or off a char boundary).
 pub(crate) fn char_at(text: &str, i: usize) -> char {
     text.get(i..)
@@ -328,7 +353,7 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
                 break;
             }
         }
-        while i < n && bytes[i].is_ascii_alphanumeric() {
+        while i < n && is_alnum(bytes[i]) {
             i += 1;
         }
         if all_digits && !bytes[run..i].iter().all(u8::is_ascii_digit) {
@@ -516,6 +541,9 @@ mod tests {
                 "an info@example.de schreiben",
                 &["an", "info@example.de", "schreiben"],
             ),
+            ("Er ging.@home", &["Er", "ging", ".", "@", "home"]),
+            ("per a.b@example.de!", &["per", "a.b@example.de", "!"]),
+            ("per a-@example.de", &["per", "a-@example.de"]),
             (
                 "an max.muster@post.example.com.",
                 &["an", "max.muster@post.example.com", "."],
@@ -579,6 +607,13 @@ mod tests {
             let word = (c.is_alphanumeric() && !is_superscript_digit(c))
                 || ('\u{0300}'..='\u{036F}').contains(&c);
             assert_eq!(is_word_char(c), word, "help: is_word_char({c:?})");
+        }
+    }
+
+    #[test]
+    fn alnum_table() {
+        for b in 0..=255u8 {
+            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "help: byte {b:#x}");
         }
     }
 
