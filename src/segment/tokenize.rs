@@ -237,12 +237,14 @@ fn abbreviation(
     word_end: usize,
     first: char,
 ) -> Option<(usize, AbbrevEnd)> {
-    let word = &text[start..word_end];
-    if let Some(found) = seg.multi_abbrev(text, start, word) {
-        return Some(found);
-    }
-    if let Some(a) = seg.single.get(word) {
-        return Some((word_end + 1, a.end));
+    let word = text.get(start..word_end)?;
+    if seg.abbrev_keys.may_hold(word) {
+        if let Some(found) = seg.multi_abbrev(text, start, word) {
+            return Some(found);
+        }
+        if let Some(a) = seg.single.get(word) {
+            return Some((word_end + 1, a.end));
+        }
     }
     // Street names: "Hauptstr.", "Bahnhofstr." (the lexicon has "Str.").
     if word.len() > 4 && word.ends_with("str") && is_upper(first) {
