@@ -266,6 +266,13 @@ impl Splitter<'_> {
         let mut j = i;
         while let Some(nx) = self.tokens.get(j + 1) {
             let adjacent = nx.start == self.tokens[j].end;
+            // Most sentence ends are followed by a blank and an ASCII letter or
+            // digit: of the tests below, only ASCII closers and `[` right after the
+            // mark can take an ASCII-led token.
+            let b = self.text.as_bytes().get(nx.start).copied().unwrap_or(0);
+            if b < 0x80 && !(adjacent && matches!(b, b'"' | b'\'' | b')' | b']' | b'}' | b'[')) {
+                break;
+            }
             let s = nx.text(self.text);
             let c = char_at(self.text, nx.start);
             if adjacent && (is_closing(s) || is_superscript(c)) {
