@@ -86,8 +86,10 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
         flags: Vec::with_capacity(text.len() / 5 + 1),
         mail_fail_until: 0,
     };
-    // Line breaks in the blank run before the next token (`\r\n` counts once).
+    // Line breaks in the blank run before the next token (`\r\n` counts once), as
+    // the flag bits of the token (0, 1, 2 = two or more; see [`newlines_before`]).
     let mut nl: u8 = 0;
+    let line_break = |nl: u8| (nl + (1 << NL_SHIFT)).min(2 << NL_SHIFT);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // Most tokens start with an ASCII letter or digit after one space: these
@@ -97,7 +99,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             continue;
         }
         if is_alnum(b) {
-            let before = (nl.min(2) << NL_SHIFT) | if b.is_ascii_uppercase() { UPPER } else { 0 };
+            let before = nl | if b.is_ascii_uppercase() { UPPER } else { 0 };
             nl = 0;
             i = out.word(seg, text, i, b as char, before);
             continue;
@@ -109,13 +111,13 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                 continue;
             }
             b'\n' => {
-                nl = nl.saturating_add(1);
+                nl = line_break(nl);
                 i += 1;
                 continue;
             }
             b'\r' => {
                 if bytes.get(i + 1) != Some(&b'\n') {
-                    nl = nl.saturating_add(1);
+                    nl = line_break(nl);
                 }
                 i += 1;
                 continue;
@@ -130,13 +132,13 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
         let len = c.len_utf8();
         if b >= 0x80 && is_space(c) {
             if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                nl = nl.saturating_add(1);
+                nl = line_break(nl);
             }
             i += len;
             continue;
         }
         // The flags of the token that starts here: line breaks before it.
-        let mut before = nl.min(2) << NL_SHIFT;
+        let mut before = nl;
         if is_upper(c) {
             before |= UPPER;
         }
@@ -355,10 +357,12 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
                 break;
             }
         }
+        // The eight-byte steps pass letters only: a run they advanced holds one.
+        let letters = i > run;
         while i < n && is_alnum(bytes[i]) {
             i += 1;
         }
-        if all_digits && !bytes[run..i].iter().all(u8::is_ascii_digit) {
+        if all_digits && (letters || !bytes[run..i].iter().all(u8::is_ascii_digit)) {
             all_digits = false;
         }
         if i >= n {
@@ -610,6 +614,18 @@ mod tests {
                 || ('\u{0300}'..='\u{036F}').contains(&c);
             assert_eq!(is_word_char(c), word, "help: is_word_char({c:?})");
         }
+    }
+
+    #[test]
+    fn line_breaks_before_tokens() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        let text = "a\nB \n\n„c\r\nd\r\re\n\n\n\u{2028}f g";
+        let nls: Vec<usize> = tokenize(&seg, text)
+            .1
+            .iter()
+            .map(|&f| newlines_before(f))
+            .collect();
+        assert_eq!(nls, [0, 1, 2, 0, 1, 2, 2, 0]);
     }
 
     #[test]
