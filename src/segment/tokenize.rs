@@ -104,7 +104,7 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             i = out.word(seg, text, i, b as char, before);
             continue;
         }
-        // Other ASCII blanks.
+        // The other ASCII bytes: blanks, line breaks, punctuation.
         match b {
             b'\t' | 0x0B | 0x0C => {
                 i += 1;
@@ -122,15 +122,23 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
                 i += 1;
                 continue;
             }
+            // Other ASCII: punctuation, one byte or a run of `.!?` (and `…`).
+            0..=0x7F => {
+                let mut end = i + 1;
+                if matches!(b, b'.' | b'!' | b'?') {
+                    end = final_run_end(text, end);
+                }
+                out.push(i, end, TokenKind::Punct, nl);
+                nl = 0;
+                i = end;
+                continue;
+            }
             _ => {}
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            char_at(text, i)
-        };
+        // A non-ASCII char: a blank, a letter (`Ä`, NFD marks) or a symbol.
+        let c = char_at(text, i);
         let len = c.len_utf8();
-        if b >= 0x80 && is_space(c) {
+        if is_space(c) {
             if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
                 nl = line_break(nl);
             }
@@ -149,15 +157,8 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
         }
         // Punctuation: runs of sentence-final marks and of superscript digits stay together.
         let mut end = i + len;
-        if matches!(c, '.' | '!' | '?' | '…') {
-            while end < bytes.len() {
-                let n = char_at(text, end);
-                if matches!(n, '.' | '!' | '?' | '…') {
-                    end += n.len_utf8();
-                } else {
-                    break;
-                }
-            }
+        if c == '…' {
+            end = final_run_end(text, end);
         } else if is_superscript_digit(c) {
             while end < bytes.len() && is_superscript_digit(char_at(text, end)) {
                 end += char_at(text, end).len_utf8();
@@ -228,6 +229,20 @@ impl Out {
         self.push(i, end, kind, before);
         end
     }
+}
+
+/// The end of a run of sentence-final marks (`.`, `!`, `?`, `…`) that goes on at
+/// `end`.
+fn final_run_end(text: &str, mut end: usize) -> usize {
+    while end < text.len() {
+        let n = char_at(text, end);
+        if matches!(n, '.' | '!' | '?' | '…') {
+            end += n.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// The abbreviation starting at `start` whose first piece is the word
