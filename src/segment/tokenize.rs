@@ -406,6 +406,17 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
             i += 1;
             continue;
         }
+        // Latin-1 letters (`ä`, `ß`: 0xC3, then 0x80–0xBF but for `×` and `÷`),
+        // the most common non-ASCII bytes in a word, without decoding the char.
+        if b == 0xC3
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&x| (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7)
+        {
+            all_digits = false;
+            i += 2;
+            continue;
+        }
         let c = char_at(text, i);
         let len = c.len_utf8();
         // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
@@ -641,6 +652,19 @@ mod tests {
             .map(|&f| newlines_before(f))
             .collect();
         assert_eq!(nls, [0, 1, 2, 0, 1, 2, 2, 0]);
+    }
+
+    /// Inside a word, every Latin-1 char (the two-byte shortcut of `word_end`)
+    /// joins or splits as `is_word_char` says.
+    #[test]
+    fn latin1_inside_words() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        for c in ('\u{80}'..='\u{FF}').filter(|&c| !is_space(c)) {
+            let text = format!("ab{c}cd");
+            let n = tokenize(&seg, &text).0.len();
+            let want = if is_word_char(c) { 1 } else { 3 };
+            assert_eq!(n, want, "help: {text:?}");
+        }
     }
 
     #[test]
