@@ -188,6 +188,40 @@ pub struct Segmenter {
     ordinal_nouns: Vec<String>,
     /// Function words (lower case and capitalised) → class bits.
     function_words: WordMap<u8>,
+    /// A quick filter in front of `single` and `multi`, asked at every word before
+    /// a dot (every sentence end): which keys they hold, see [`KeyFilter`].
+    abbrev_keys: KeyFilter,
+}
+
+/// The byte lengths and first bytes of a set of keys: a word whose length or
+/// first byte no key has is no key (two bit tests instead of a hash look-up).
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyFilter {
+    /// Bit `n` for a key of `n` bytes (bit 63: 63 or more).
+    lens: u64,
+    /// Bit `b` for a key starting with the ASCII byte `b`; keys that start with a
+    /// non-ASCII byte set all bits from 128 up, so the filter passes such words.
+    first: [u64; 4],
+}
+
+impl KeyFilter {
+    fn add(&mut self, key: &str) {
+        self.lens |= 1 << key.len().min(63);
+        match key.as_bytes().first() {
+            Some(&b) if b < 0x80 => self.first[usize::from(b >> 6)] |= 1 << (b & 63),
+            _ => {
+                self.first[2] = u64::MAX;
+                self.first[3] = u64::MAX;
+            }
+        }
+    }
+
+    /// False if `word` is surely no key.
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes().first().copied().unwrap_or(0);
+        self.lens >> word.len().min(63) & 1 == 1
+            && self.first[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+    }
 }
 
 use crate::hash::WordHasher;
@@ -290,7 +324,12 @@ impl Segmenter {
             *function_words.entry(capitalised(&word)).or_insert(0) |= bits;
             *function_words.entry(word).or_insert(0) |= bits;
         }
+        let mut abbrev_keys = KeyFilter::default();
+        for key in single.keys().chain(multi.keys()) {
+            abbrev_keys.add(key);
+        }
         Ok(Segmenter {
+            abbrev_keys,
             single,
             multi,
             months,
@@ -362,5 +401,25 @@ impl Segmenter {
         let (tokens, classes) = tokenize::tokenize(self, text);
         let sentences = sentences::split(self, text, &tokens, &classes);
         Segmentation { tokens, sentences }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every abbreviation key passes the quick filter (so it never hides one), and
+    /// common sentence-final words mostly do not.
+    #[test]
+    fn key_filter_passes_every_key() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        for key in seg.single.keys().chain(seg.multi.keys()) {
+            assert!(seg.abbrev_keys.may_hold(key), "help: key {key:?} filtered");
+        }
+        let mut filter = KeyFilter::default();
+        filter.add("Mio");
+        filter.add("Äbt");
+        assert!(filter.may_hold("Mrd") && filter.may_hold("Öst"));
+        assert!(!filter.may_hold("gegangen") && !filter.may_hold("und") && !filter.may_hold(""));
     }
 }

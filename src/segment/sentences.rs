@@ -20,7 +20,9 @@
 //!
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
-use super::tokenize::{char_at, class_of, newlines_before, TokenKind, UPPER};
+use super::tokenize::{
+    char_at, class_of, is_upper, newlines_before, TokenKind, NL_MASK, STOP, UPPER,
+};
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
 fn is_closing(s: &str) -> bool {
@@ -80,6 +82,30 @@ fn ends_in_hyphen_number(s: &str) -> bool {
 
 fn is_roman(s: &str) -> bool {
     s.len() >= 2 && s.len() <= 7 && s.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+/// The first token from `i` on that has the [`STOP`] flag or a line break after
+/// it, or the last token: what the splitter's fast path skips to. Eight tokens at
+/// a time: token `k`'s flags and token `k + 1`'s are the bytes of two words.
+fn skip_plain(flags: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let word = |b: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(b);
+        u64::from_le_bytes(w)
+    };
+    while let (Some(own), Some(next)) = (flags.get(i..i + 8), flags.get(i + 1..i + 9)) {
+        let hit =
+            (word(own) & (u64::from(STOP) * ONES)) | (word(next) & (u64::from(NL_MASK) * ONES));
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i + 1 < flags.len() && flags[i] & STOP == 0 && flags[i + 1] & NL_MASK == 0 {
+        i += 1;
+    }
+    i
 }
 
 struct Splitter<'a> {
@@ -142,9 +168,9 @@ impl Splitter<'_> {
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.start == self.tokens[i].end)
-                && (after.is_uppercase() || is_opening(after));
+                && (is_upper(after) || is_opening(after));
         }
-        c.is_uppercase() || c.is_ascii_digit() || is_opening(c) || matches!(c, '@' | '#' | '•')
+        is_upper(c) || c.is_ascii_digit() || is_opening(c) || matches!(c, '@' | '#' | '•')
     }
 
     fn gap(&self, i: usize) -> bool {
@@ -186,22 +212,32 @@ impl Splitter<'_> {
         let mut i = 0;
         while i < n {
             // Fast path: words inside a line decide nothing, except a capitalised one
-            // that may start a run-in sentence (checked below).
+            // that may start a run-in sentence (checked below). The flags tell
+            // without the token: a word or number ([`STOP`] clear) with no line break
+            // after it, and no capital letter where a heading may run into the text
+            // (the tokens this passes over are a subset of the ones the checks below
+            // would pass over).
             let heading_possible =
                 self.first_at_line_start && self.line_first == self.first && self.words_only;
-            while i + 1 < n {
-                let t = self.tokens[i];
-                let f = self.classes[i];
-                let plain = matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                    && newlines_before(self.classes[i + 1]) == 0
-                    && (f & UPPER == 0
-                        || i <= self.first
-                        || (t.end - t.start != 3
-                            && !(heading_possible && (2..=12).contains(&(i - self.first)))));
-                if !plain {
-                    break;
+            let flags = self.classes.get(..n).unwrap_or(self.classes);
+            let mut stopped = false;
+            if heading_possible {
+                // The second to twelfth token may start a sentence run into a heading.
+                while i <= self.first + 12 && i + 1 < n {
+                    let stop = if i >= self.first + 2 {
+                        STOP | UPPER
+                    } else {
+                        STOP
+                    };
+                    if flags[i] & stop != 0 || flags[i + 1] & NL_MASK != 0 {
+                        stopped = true;
+                        break;
+                    }
+                    i += 1;
                 }
-                i += 1;
+            }
+            if !stopped {
+                i = skip_plain(flags, i);
             }
             let t = self.tokens[i];
             let is_word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
@@ -266,6 +302,13 @@ impl Splitter<'_> {
         let mut j = i;
         while let Some(nx) = self.tokens.get(j + 1) {
             let adjacent = nx.start == self.tokens[j].end;
+            // Most sentence ends are followed by a blank and an ASCII letter or
+            // digit: of the tests below, only ASCII closers and `[` right after the
+            // mark can take an ASCII-led token.
+            let b = self.text.as_bytes().get(nx.start).copied().unwrap_or(0);
+            if b < 0x80 && !(adjacent && matches!(b, b'"' | b'\'' | b')' | b']' | b'}' | b'[')) {
+                break;
+            }
             let s = nx.text(self.text);
             let c = char_at(self.text, nx.start);
             if adjacent && (is_closing(s) || is_superscript(c)) {
@@ -409,8 +452,8 @@ impl Splitter<'_> {
         }
         let c = self.first_char(nx);
         match class_of(self.classes[i]) {
-            Some(AbbrevEnd::BeforeStarter) => c.is_uppercase() && self.fw(nx) & FW_START != 0,
-            Some(AbbrevEnd::BeforeCapital) => c.is_uppercase() || is_opening(c),
+            Some(AbbrevEnd::BeforeStarter) => is_upper(c) && self.fw(nx) & FW_START != 0,
+            Some(AbbrevEnd::BeforeCapital) => is_upper(c) || is_opening(c),
             _ => false,
         }
     }
@@ -514,7 +557,40 @@ impl Splitter<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::{skip_plain, NL_MASK, STOP};
     use crate::segment::Segmenter;
+
+    /// The eight-at-a-time skip stops where the token-by-token definition stops,
+    /// for a stop flag or a line break at every position of runs of every length.
+    #[test]
+    fn skip_plain_is_the_plain_loop() {
+        let plain = |flags: &[u8], mut i: usize| {
+            while i + 1 < flags.len() && flags[i] & STOP == 0 && flags[i + 1] & NL_MASK == 0 {
+                i += 1;
+            }
+            i
+        };
+        // Flags that must not stop it (abbreviation class, capital) and ones that must.
+        let quiet = [0u8, 0x01, 0x10, 0x13, 0xC0];
+        let loud = [STOP, 0x04, 0x08, NL_MASK, STOP | 0x04];
+        for len in 0..24 {
+            for &q in &quiet {
+                for at in 0..len {
+                    for &l in &loud {
+                        let mut flags = vec![q; len];
+                        flags[at] = l;
+                        for start in 0..len {
+                            assert_eq!(
+                                skip_plain(&flags, start),
+                                plain(&flags, start),
+                                "help: {flags:?} from {start}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<(String, bool)> {
         let seg = Segmenter::new(&Default::default()).unwrap();

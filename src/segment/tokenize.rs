@@ -38,11 +38,20 @@ pub enum TokenKind {
 
 /// Per-token flags beside the tokens: bits 0–1 the abbreviation class (see
 /// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more),
-/// bit 4 ([`UPPER`]) a capital first letter.
+/// bit 4 ([`UPPER`]) a capital first letter, bit 5 ([`STOP`]) a token the sentence
+/// splitter's fast path must look at.
 const NL_SHIFT: u8 = 2;
+
+/// Flag bits of the line breaks before a token.
+pub(crate) const NL_MASK: u8 = 3 << NL_SHIFT;
 
 /// Flag bit: the token starts with an upper-case letter.
 pub(crate) const UPPER: u8 = 0x10;
+
+/// Flag bit: the token is no word or number, or a capitalised word of three bytes
+/// (`Ich`, `Wir` may start a sentence without punctuation); the splitter skips
+/// other tokens inside a line by their flags alone.
+pub(crate) const STOP: u8 = 0x20;
 
 /// Line breaks (0, 1, or 2 for two or more) before the token with these flags.
 pub(crate) fn newlines_before(flags: u8) -> usize {
@@ -72,134 +81,168 @@ pub(crate) fn class_of(flags: u8) -> Option<AbbrevEnd> {
 /// [`newlines_before`]).
 pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut classes = Vec::with_capacity(text.len() / 5 + 1);
-    // No e-mail address starts before this offset (see `mail_end`): keeps the
-    // look-ahead linear on long runs such as "a.a.a.a…".
-    let mut mail_fail_until = 0;
-    // Line breaks in the blank run before the next token (`\r\n` counts once).
+    let mut out = Out {
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        flags: Vec::with_capacity(text.len() / 5 + 1),
+        mail_fail_until: 0,
+    };
+    // Line breaks in the blank run before the next token (`\r\n` counts once), as
+    // the flag bits of the token (0, 1, 2 = two or more; see [`newlines_before`]).
     let mut nl: u8 = 0;
+    let line_break = |nl: u8| (nl + (1 << NL_SHIFT)).min(2 << NL_SHIFT);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII fast path for blanks.
-        if b < 0x80 {
-            match b {
-                b' ' | b'\t' | 0x0B | 0x0C => {
-                    i += 1;
-                    continue;
-                }
-                b'\n' => {
-                    nl = nl.saturating_add(1);
-                    i += 1;
-                    continue;
-                }
-                b'\r' => {
-                    if bytes.get(i + 1) != Some(&b'\n') {
-                        nl = nl.saturating_add(1);
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
+    while let Some(&b) = bytes.get(i) {
+        // Most tokens start with an ASCII letter or digit after one space: these
+        // two tests come first, and such a token needs no char decoding.
+        if b == b' ' {
+            i += 1;
+            continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            char_at(text, i)
-        };
+        if is_alnum(b) {
+            let before = nl | if b.is_ascii_uppercase() { UPPER } else { 0 };
+            nl = 0;
+            i = out.word(seg, text, i, b as char, before);
+            continue;
+        }
+        // The other ASCII bytes: blanks, line breaks, punctuation.
+        match b {
+            b'\t' | 0x0B | 0x0C => {
+                i += 1;
+                continue;
+            }
+            b'\n' => {
+                nl = line_break(nl);
+                i += 1;
+                continue;
+            }
+            b'\r' => {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    nl = line_break(nl);
+                }
+                i += 1;
+                continue;
+            }
+            // Other ASCII: punctuation, one byte or a run of `.!?` (and `…`).
+            0..=0x7F => {
+                let mut end = i + 1;
+                if matches!(b, b'.' | b'!' | b'?') {
+                    end = final_run_end(text, end);
+                }
+                out.push(i, end, TokenKind::Punct, nl);
+                nl = 0;
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        // A non-ASCII char: a blank, a letter (`Ä`, NFD marks) or a symbol.
+        let c = char_at(text, i);
         let len = c.len_utf8();
-        if b >= 0x80 && is_space(c) {
+        if is_space(c) {
             if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                nl = nl.saturating_add(1);
+                nl = line_break(nl);
             }
             i += len;
             continue;
         }
         // The flags of the token that starts here: line breaks before it.
-        let mut before = nl.min(2) << NL_SHIFT;
-        if c.is_uppercase() {
+        let mut before = nl;
+        if is_upper(c) {
             before |= UPPER;
         }
         nl = 0;
-        if matches!(b, b'h' | b'H' | b'w' | b'W')
-            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
-        {
-            if let Some(end) = url_end(text, i) {
-                tokens.push(Token {
-                    start: i,
-                    end,
-                    kind: TokenKind::Url,
-                });
-                classes.push(before);
-                i = end;
-                continue;
-            }
-        }
         if is_word_char(c) {
-            let (end, kind) = word_end(text, i);
-            if end < bytes.len()
-                && matches!(bytes[end], b'@' | b'.' | b'_' | b'+' | b'-')
-                && i >= mail_fail_until
-            {
-                if let Some(mail) = mail_end(bytes, i, &mut mail_fail_until) {
-                    tokens.push(Token {
-                        start: i,
-                        end: mail,
-                        kind: TokenKind::Url,
-                    });
-                    classes.push(before);
-                    i = mail;
-                    continue;
-                }
-            }
-            if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
-                if let Some((abbr_end, class)) = abbreviation(seg, text, i, end, c) {
-                    tokens.push(Token {
-                        start: i,
-                        end: abbr_end,
-                        kind: TokenKind::Abbrev,
-                    });
-                    classes.push(class_code(class) | before);
-                    i = abbr_end;
-                    continue;
-                }
-            }
-            tokens.push(Token {
-                start: i,
-                end,
-                kind,
-            });
-            classes.push(before);
-            i = end;
+            i = out.word(seg, text, i, c, before);
             continue;
         }
         // Punctuation: runs of sentence-final marks and of superscript digits stay together.
         let mut end = i + len;
-        if matches!(c, '.' | '!' | '?' | '…') {
-            while end < bytes.len() {
-                let n = char_at(text, end);
-                if matches!(n, '.' | '!' | '?' | '…') {
-                    end += n.len_utf8();
-                } else {
-                    break;
-                }
-            }
+        if c == '…' {
+            end = final_run_end(text, end);
         } else if is_superscript_digit(c) {
             while end < bytes.len() && is_superscript_digit(char_at(text, end)) {
                 end += char_at(text, end).len_utf8();
             }
         }
-        tokens.push(Token {
-            start: i,
-            end,
-            kind: TokenKind::Punct,
-        });
-        classes.push(before);
+        out.push(i, end, TokenKind::Punct, before);
         i = end;
     }
-    (tokens, classes)
+    (out.tokens, out.flags)
+}
+
+/// The tokenizer's output so far.
+struct Out {
+    tokens: Vec<Token>,
+    flags: Vec<u8>,
+    /// No e-mail address starts before this offset (see `mail_end`): keeps the
+    /// look-ahead linear on long runs such as "a.a.a.a…".
+    mail_fail_until: usize,
+}
+
+impl Out {
+    #[inline]
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
+        let word = matches!(kind, TokenKind::Word | TokenKind::Number);
+        let stop = !word || (flags & UPPER != 0 && end - start == 3);
+        self.tokens.push(Token { start, end, kind });
+        self.flags.push(flags | if stop { STOP } else { 0 });
+    }
+
+    /// Adds the token that starts at `i` with the word char `first` (flags
+    /// `before`): a URL, a word or number, an e-mail address or an abbreviation.
+    /// Returns its end.
+    #[inline]
+    fn word(&mut self, seg: &Segmenter, text: &str, i: usize, first: char, before: u8) -> usize {
+        let bytes = text.as_bytes();
+        if matches!(first, 'h' | 'H' | 'w' | 'W')
+            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
+        {
+            if let Some(end) = url_end(text, i) {
+                self.push(i, end, TokenKind::Url, before);
+                return end;
+            }
+        }
+        let (end, kind) = word_end(text, i);
+        // A word ends before a blank or punctuation; only these bytes may go on
+        // into an e-mail address or an abbreviation's dot.
+        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-')) = bytes.get(end) {
+            // Before `.` `_` `+` `-`, an address goes on only with a byte of its
+            // own after them: "ging. Dann" needs no scan (which would fail and
+            // record no more than `mail_end` itself would skip).
+            let may_mail = next == b'@'
+                || bytes
+                    .get(end + 1)
+                    .is_some_and(|&b| b == b'@' || is_mail_local(b));
+            if may_mail && i >= self.mail_fail_until {
+                if let Some(mail) = mail_end(bytes, i, &mut self.mail_fail_until) {
+                    self.push(i, mail, TokenKind::Url, before);
+                    return mail;
+                }
+            }
+            if kind == TokenKind::Word && next == b'.' {
+                if let Some((abbr_end, class)) = abbreviation(seg, text, i, end, first) {
+                    self.push(i, abbr_end, TokenKind::Abbrev, class_code(class) | before);
+                    return abbr_end;
+                }
+            }
+        }
+        self.push(i, end, kind, before);
+        end
+    }
+}
+
+/// The end of a run of sentence-final marks (`.`, `!`, `?`, `…`) that goes on at
+/// `end`.
+fn final_run_end(text: &str, mut end: usize) -> usize {
+    while end < text.len() {
+        let n = char_at(text, end);
+        if matches!(n, '.' | '!' | '?' | '…') {
+            end += n.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// The abbreviation starting at `start` whose first piece is the word
@@ -211,19 +254,21 @@ fn abbreviation(
     word_end: usize,
     first: char,
 ) -> Option<(usize, AbbrevEnd)> {
-    let word = &text[start..word_end];
-    if let Some(found) = seg.multi_abbrev(text, start, word) {
-        return Some(found);
-    }
-    if let Some(a) = seg.single.get(word) {
-        return Some((word_end + 1, a.end));
+    let word = text.get(start..word_end)?;
+    if seg.abbrev_keys.may_hold(word) {
+        if let Some(found) = seg.multi_abbrev(text, start, word) {
+            return Some(found);
+        }
+        if let Some(a) = seg.single.get(word) {
+            return Some((word_end + 1, a.end));
+        }
     }
     // Street names: "Hauptstr.", "Bahnhofstr." (the lexicon has "Str.").
-    if word.len() > 4 && word.ends_with("str") && first.is_uppercase() {
+    if word.len() > 4 && word.ends_with("str") && is_upper(first) {
         return Some((word_end + 1, AbbrevEnd::BeforeStarter));
     }
     // An initial: one capital letter.
-    if first.is_uppercase() && first.len_utf8() == word.len() {
+    if is_upper(first) && first.len_utf8() == word.len() {
         return Some((word_end + 1, AbbrevEnd::Never));
     }
     None
@@ -231,11 +276,35 @@ fn abbreviation(
 
 /// Whitespace, including the invisible separators news text carries.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
+    match c as u32 {
+        // General Punctuation (dashes, quotes, the invisible separators): answered
+        // without the Unicode table; `fast_paths_agree_with_unicode` checks it.
+        0x2000..=0x206F => matches!(
             c,
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
-        )
+            '\u{2000}'
+                ..='\u{200B}'
+                    | '\u{200E}'
+                    | '\u{200F}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202F}'
+                    | '\u{205F}'
+                    | '\u{2060}'
+        ),
+        _ => c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{00AD}'),
+    }
+}
+
+/// `c.is_uppercase()`, without the Unicode table for the chars most tokens of
+/// German news start with: ASCII, Latin-1 (`Ä`, `Ö`, `Ü`; `ß` is lower case) and
+/// General Punctuation (`„`, `“`, `–`, which have no case).
+pub(crate) fn is_upper(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0x80..=0xBF | 0xDF..=0xFF | 0x2000..=0x206F => false,
+        0xC0..=0xDE => c != '×',
+        _ => c.is_uppercase(),
+    }
 }
 
 fn is_superscript_digit(c: char) -> bool {
@@ -244,14 +313,35 @@ fn is_superscript_digit(c: char) -> bool {
 
 /// Letters, digits and combining marks (NFD umlauts), but not superscript digits.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters (ä, ö, ü, ß, é …), and the few letters and fractions of
+        // the upper half's symbols (ª, µ, º, ¼, ½, ¾), without the Unicode table.
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '¼' | '½' | '¾'),
+        // General Punctuation holds no letter or digit.
+        0x2000..=0x206F => false,
+        0x0300..=0x036F => true,
+        _ => c.is_alphanumeric() && !is_superscript_digit(c),
     }
-    // Latin-1 letters (ä, ö, ü, ß, é …) without the Unicode table look-up.
-    if ('\u{C0}'..='\u{FF}').contains(&c) {
-        return c != '×' && c != '÷';
+}
+
+/// ASCII letters and digits by table: one load instead of two range tests, on
+/// every token start and word end.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
     }
-    (c.is_alphanumeric() && !is_superscript_digit(c)) || ('\u{0300}'..='\u{036F}').contains(&c)
+    t
+};
+
+/// `b.is_ascii_alphanumeric()`, by table.
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    ALNUM[usize::from(b)]
 }
 
 /// The char at byte offset `i` (`'\0'` at the end or off a char boundary).
@@ -282,10 +372,12 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
                 break;
             }
         }
-        while i < n && bytes[i].is_ascii_alphanumeric() {
+        // The eight-byte steps pass letters only: a run they advanced holds one.
+        let letters = i > run;
+        while i < n && is_alnum(bytes[i]) {
             i += 1;
         }
-        if all_digits && !bytes[run..i].iter().all(u8::is_ascii_digit) {
+        if all_digits && (letters || !bytes[run..i].iter().all(u8::is_ascii_digit)) {
             all_digits = false;
         }
         if i >= n {
@@ -312,6 +404,17 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
                 all_digits = false;
             }
             i += 1;
+            continue;
+        }
+        // Latin-1 letters (`ä`, `ß`: 0xC3, then 0x80–0xBF but for `×` and `÷`),
+        // the most common non-ASCII bytes in a word, without decoding the char.
+        if b == 0xC3
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&x| (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7)
+        {
+            all_digits = false;
+            i += 2;
             continue;
         }
         let c = char_at(text, i);
@@ -470,6 +573,9 @@ mod tests {
                 "an info@example.de schreiben",
                 &["an", "info@example.de", "schreiben"],
             ),
+            ("Er ging.@home", &["Er", "ging", ".", "@", "home"]),
+            ("per a.b@example.de!", &["per", "a.b@example.de", "!"]),
+            ("per a-@example.de", &["per", "a-@example.de"]),
             (
                 "an max.muster@post.example.com.",
                 &["an", "max.muster@post.example.com", "."],
@@ -515,6 +621,56 @@ mod tests {
                 !all_ascii_letters(&bad),
                 "help: {bad:?} is not eight letters"
             );
+        }
+    }
+
+    /// The table-free answers of `is_space`, `is_upper` and `is_word_char` equal
+    /// their plain Unicode definitions on every char.
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let space = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+                );
+            assert_eq!(is_space(c), space, "help: is_space({c:?})");
+            assert_eq!(is_upper(c), c.is_uppercase(), "help: is_upper({c:?})");
+            let word = (c.is_alphanumeric() && !is_superscript_digit(c))
+                || ('\u{0300}'..='\u{036F}').contains(&c);
+            assert_eq!(is_word_char(c), word, "help: is_word_char({c:?})");
+        }
+    }
+
+    #[test]
+    fn line_breaks_before_tokens() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        let text = "a\nB \n\n„c\r\nd\r\re\n\n\n\u{2028}f g";
+        let nls: Vec<usize> = tokenize(&seg, text)
+            .1
+            .iter()
+            .map(|&f| newlines_before(f))
+            .collect();
+        assert_eq!(nls, [0, 1, 2, 0, 1, 2, 2, 0]);
+    }
+
+    /// Inside a word, every Latin-1 char (the two-byte shortcut of `word_end`)
+    /// joins or splits as `is_word_char` says.
+    #[test]
+    fn latin1_inside_words() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        for c in ('\u{80}'..='\u{FF}').filter(|&c| !is_space(c)) {
+            let text = format!("ab{c}cd");
+            let n = tokenize(&seg, &text).0.len();
+            let want = if is_word_char(c) { 1 } else { 3 };
+            assert_eq!(n, want, "help: {text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_table() {
+        for b in 0..=255u8 {
+            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "help: byte {b:#x}");
         }
     }
 
