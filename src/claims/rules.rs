@@ -132,6 +132,7 @@ struct Scratch {
     toks: Vec<Tk>,
     lower: String,
     quote_marks: Vec<usize>,
+    marked: Vec<usize>,
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     drafts: Vec<Draft>,
@@ -172,6 +173,11 @@ pub(crate) struct Doc<'a> {
     lower: String,
     /// Token indices of the quotation marks, in order.
     quote_marks: Vec<usize>,
+    /// Token indices, in order, of the words with a cue-verb form, a Konjunktiv
+    /// form or a tag: the only tokens the sentence gate, the cue finder, the
+    /// tag-driven rules and the mood/hedge/negation pass of `finish` look at.
+    /// About one word in twenty, so those scan this list instead of every token.
+    marked: Vec<usize>,
     /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
     drafts: Vec<Draft>,
@@ -268,7 +274,8 @@ pub(crate) fn is_uppercase(c: char) -> bool {
 }
 
 /// Classifies every token into `toks` (word, capital, punctuation char, lexicon
-/// class) and notes the quotation marks' indices in `quote_marks`. A function of
+/// class) and notes the quotation marks' indices in `quote_marks` and the marked
+/// words' (see `Doc::marked`) in `marked`. A function of
 /// its own so that its loop, run for every token, gets the registers to itself.
 #[inline(never)]
 fn classify_tokens(
@@ -278,8 +285,10 @@ fn classify_tokens(
     tokens: &[Token],
     toks: &mut Vec<Tk>,
     quote_marks: &mut Vec<usize>,
+    marked: &mut Vec<usize>,
 ) {
     quote_marks.clear();
+    marked.clear();
     let bytes = text.as_bytes();
     let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
     toks.clear();
@@ -308,6 +317,9 @@ fn classify_tokens(
                 tk.konj = w.konj;
                 tk.tag = w.tag;
                 tk.forms = w.forms;
+                if w.forms != NO_FORMS || w.konj.is_some() || w.tag != 0 {
+                    marked.push(i);
+                }
             }
         } else if t.kind == TokenKind::Punct {
             tk.punct = first_char(t);
@@ -344,13 +356,22 @@ impl<'a> Doc<'a> {
             mut toks,
             mut lower,
             mut quote_marks,
+            mut marked,
             mut ent_order,
             mut q_order,
             mut drafts,
         } = Scratch::take();
         drafts.clear();
         lowercase_aligned_into(text, &mut lower);
-        classify_tokens(lex, text, &lower, &seg.tokens, &mut toks, &mut quote_marks);
+        classify_tokens(
+            lex,
+            text,
+            &lower,
+            &seg.tokens,
+            &mut toks,
+            &mut quote_marks,
+            &mut marked,
+        );
         ent_order.clear();
         ent_order.extend(0..ents.len());
         ent_order.sort_by_key(|&i| ents[i].start);
@@ -366,6 +387,7 @@ impl<'a> Doc<'a> {
             toks,
             lower,
             quote_marks,
+            marked,
             quotes: Vec::new(),
             drafts,
             draft_spans: std::collections::BTreeSet::new(),
@@ -469,9 +491,20 @@ impl<'a> Doc<'a> {
 
     /// Cue verbs of a token range (outside quotations), with particles resolved.
     fn cues(&self, r: Range<usize>, sent: &Range<usize>) -> Vec<CueHit> {
+        self.cues_among(r, sent)
+    }
+
+    /// Cue verbs among the tokens `candidates` (in order) of sentence `sent`: any
+    /// superset of its cue-verb forms in order gives the same hits, so a whole
+    /// sentence is searched through its marked words alone.
+    fn cues_among(
+        &self,
+        candidates: impl IntoIterator<Item = usize>,
+        sent: &Range<usize>,
+    ) -> Vec<CueHit> {
         let sent_start = sent.start;
         let mut out = Vec::new();
-        for i in r.clone() {
+        for i in candidates {
             let t = &self.toks[i];
             if !t.word || t.in_quote {
                 continue;
@@ -926,13 +959,41 @@ impl<'a> Doc<'a> {
     /// Runs every rule and returns the finished claims.
     pub(crate) fn run(mut self) -> Vec<Claim> {
         self.quote_claims();
+        // Sentences come in token order, so one cursor walks `marked` along them.
+        let mut cursor = 0;
         for s in 0..self.seg.sentences.len() {
             if self.seg.sentences[s].heading {
                 continue;
             }
-            self.sentence_claims(s);
+            let m = self.marked_in(&self.sent_range(s), &mut cursor);
+            self.sentence_claims(s, m);
         }
         self.finish()
+    }
+
+    /// The positions in `marked` of the marked words in token range `r`. `cursor`
+    /// is where the search starts (moved to the range's end): a walk from the
+    /// previous range, or a binary search when `r` starts before the cursor.
+    fn marked_in(&self, r: &Range<usize>, cursor: &mut usize) -> Range<usize> {
+        let marked = &self.marked;
+        let mut lo = (*cursor).min(marked.len());
+        if lo > 0 && marked[lo - 1] >= r.start {
+            lo = marked.partition_point(|&j| j < r.start);
+        }
+        while lo < marked.len() && marked[lo] < r.start {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while hi < marked.len() && marked[hi] < r.end {
+            hi += 1;
+        }
+        *cursor = hi;
+        lo..hi
+    }
+
+    /// The marked words (token indices) at positions `m` of `marked`.
+    fn marked_at(&self, m: &Range<usize>) -> &[usize] {
+        self.marked.get(m.clone()).unwrap_or(&[])
     }
 
     // ----- quotations -------------------------------------------------------
@@ -1105,7 +1166,8 @@ impl<'a> Doc<'a> {
 
     // ----- per sentence -----------------------------------------------------
 
-    fn sentence_claims(&mut self, s: usize) {
+    /// The rules of sentence `s`, whose marked words are `marked[m]`.
+    fn sentence_claims(&mut self, s: usize, m: Range<usize>) {
         let r = self.sent_range(s);
         if r.is_empty() {
             return;
@@ -1119,13 +1181,14 @@ impl<'a> Doc<'a> {
         // One pass for a gate: which rules can fire here at all (most sentences
         // of a news text have no cue word, no frame word and no Konjunktiv).
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
-        for t in &self.toks[r.clone()] {
+        for &j in self.marked_at(&m) {
+            let t = &self.toks[j];
             tags |= t.tag;
             has_forms |= t.has_forms();
             k1 |= t.konj == Some(Konj::One);
         }
         let hits = if has_forms {
-            self.cues(r.clone(), &r)
+            self.cues_among(self.marked_at(&m).iter().copied(), &r)
         } else {
             Vec::new()
         };
@@ -1140,10 +1203,10 @@ impl<'a> Doc<'a> {
             self.cue_then_content(s, c, &r, core_end);
         }
         if tags & TAG_SO != 0 {
-            self.so_frame(s, &r);
+            self.so_frame(s, &r, &m);
         }
         if tags & TAG_FRAME != 0 {
-            self.according_to(s, &r, core_end);
+            self.according_to(s, &r, &m, core_end);
         }
         if self.drafts.len() == before {
             for c in &hits {
@@ -1164,10 +1227,10 @@ impl<'a> Doc<'a> {
             }
         }
         if self.drafts.len() == before && tags & TAG_WOLLEN != 0 {
-            self.wollen(s, &r, sent_span);
+            self.wollen(s, &r, &m, sent_span);
         }
         if self.drafts.len() == before && (k1 || tags & TAG_SOLL != 0) {
-            self.continuation(s, &r, sent_span);
+            self.continuation(s, &r, &m, sent_span);
         }
         if self.drafts.len() == before {
             self.statement(s, &r, core_span);
@@ -1340,10 +1403,13 @@ impl<'a> Doc<'a> {
             && self.lo(j - 1) != "zu"
     }
 
-    /// `…, so der Sprecher.` anywhere in the sentence.
-    fn so_frame(&mut self, s: usize, r: &Range<usize>) {
-        for i in r.start + 3..r.end {
-            if self.toks[i].tag & TAG_SO == 0
+    /// `…, so der Sprecher.` anywhere in the sentence (whose marked words are
+    /// `marked[m]`).
+    fn so_frame(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>) {
+        for k in m.clone() {
+            let Some(&i) = self.marked.get(k) else { break };
+            if i < r.start + 3
+                || self.toks[i].tag & TAG_SO == 0
                 || self.lo(i) != "so"
                 || self.punct(i - 1) != Some(',')
                 || self.toks[i].in_quote
@@ -1489,8 +1555,10 @@ impl<'a> Doc<'a> {
     }
 
     /// `laut X`, `X zufolge`, `nach Angaben X`, `gemäß X`, `seiner Ansicht nach`, `demnach`.
-    fn according_to(&mut self, s: usize, r: &Range<usize>, core_end: usize) {
-        for i in r.clone() {
+    /// The sentence's marked words are `marked[m]`.
+    fn according_to(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>, core_end: usize) {
+        for k in m.clone() {
+            let Some(&i) = self.marked.get(k) else { break };
             if self.toks[i].tag & TAG_FRAME == 0 || self.toks[i].in_quote {
                 continue;
             }
@@ -1624,9 +1692,12 @@ impl<'a> Doc<'a> {
     }
 
     /// `X will … Infinitiv`: a stated intention of a named subject.
-    fn wollen(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
-        let Some(w) = r
-            .clone()
+    /// The sentence's marked words are `marked[m]`.
+    fn wollen(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>, sent_span: (usize, usize)) {
+        let Some(w) = self
+            .marked_at(m)
+            .iter()
+            .copied()
             .find(|&j| self.toks[j].tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
         else {
             return;
@@ -1662,7 +1733,14 @@ impl<'a> Doc<'a> {
 
     /// A Konjunktiv-I sentence (or hearsay `soll … haben/sein`) right after a
     /// claim: reported speech of the same speaker, without a cue.
-    fn continuation(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
+    /// The sentence's marked words are `marked[m]`.
+    fn continuation(
+        &mut self,
+        s: usize,
+        r: &Range<usize>,
+        m: &Range<usize>,
+        sent_span: (usize, usize),
+    ) {
         let Some(prev) = self.drafts.last() else {
             return;
         };
@@ -1675,11 +1753,12 @@ impl<'a> Doc<'a> {
         {
             return;
         }
-        let k1 = r
-            .clone()
-            .any(|j| self.toks[j].konj == Some(Konj::One) && !self.toks[j].in_quote);
+        let marked = self.marked_at(m);
+        let k1 = marked
+            .iter()
+            .any(|&j| self.toks[j].konj == Some(Konj::One) && !self.toks[j].in_quote);
         let core = self.sent_core_end(r);
-        let hearsay = r.clone().any(|j| self.toks[j].tag & TAG_SOLL != 0)
+        let hearsay = marked.iter().any(|&j| self.toks[j].tag & TAG_SOLL != 0)
             && core > r.start
             && matches!(self.lo(core - 1), "haben" | "sein");
         if !(k1 || hearsay) || self.is_quote_mark(r.start) {
@@ -1932,7 +2011,10 @@ impl<'a> Doc<'a> {
             let mut hedged = false;
             let mut negated = false;
             let mut soll = false;
-            for j in ti..tj {
+            // Only marked words carry a Konjunktiv, a hedge, `soll` or a negation.
+            let m0 = self.marked.partition_point(|&j| j < ti);
+            let m1 = self.marked.partition_point(|&j| j < tj);
+            for &j in self.marked_at(&(m0..m1.max(m0))) {
                 let t = &self.toks[j];
                 if !inside(t.start, t.end) || !t.word {
                     continue;
@@ -2042,6 +2124,7 @@ impl<'a> Doc<'a> {
             toks: std::mem::take(&mut self.toks),
             lower: std::mem::take(&mut self.lower),
             quote_marks: std::mem::take(&mut self.quote_marks),
+            marked: std::mem::take(&mut self.marked),
             ent_order: std::mem::take(&mut self.ent_order),
             q_order: std::mem::take(&mut self.q_order),
             drafts,
@@ -2059,5 +2142,51 @@ impl AbbrevLike for Tk {
     /// Abbreviations and initials ("Dr.", "J.") inside names.
     fn kind_abbrev_like(&self, raw: &str) -> bool {
         !self.word && self.punct.is_none() && raw.ends_with('.')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+    use crate::segment::Segmenter;
+
+    /// The marked words of every sentence, by the cursor walk (in order, from a
+    /// stale cursor, and from a cursor past the range), equal a scan of all tokens.
+    #[test]
+    fn marked_words_by_cursor_equal_a_full_scan() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Die Ministerin sagte, die Lage sei ernst. Das Wetter war schön. \
+                    Laut Polizei wurden zwei Menschen verletzt. Er will nicht kommen, \
+                    so der Sprecher. Vielleicht soll er es gewusst haben.";
+        let seg = seg.segment(text);
+        let doc = Doc::new(&lex, text, &seg, &[], &[]);
+        assert!(!doc.marked.is_empty(), "help: the text has cue words");
+        let full = |r: &Range<usize>| -> Vec<usize> {
+            r.clone()
+                .filter(|&j| {
+                    let t = &doc.toks[j];
+                    t.has_forms() || t.konj.is_some() || t.tag != 0
+                })
+                .collect()
+        };
+        let mut walked = 0;
+        for s in 0..seg.sentences.len() {
+            let r = doc.sent_range(s);
+            let want = full(&r);
+            let by_walk = doc.marked_in(&r, &mut walked);
+            assert_eq!(
+                doc.marked_at(&by_walk),
+                want.as_slice(),
+                "help: sentence {s}"
+            );
+            let mut past = doc.marked.len();
+            let by_search = doc.marked_in(&r, &mut past);
+            assert_eq!(by_search, by_walk, "help: a cursor past the range");
+            let mut fresh = 0;
+            assert_eq!(doc.marked_in(&r, &mut fresh), by_walk, "help: from 0");
+        }
     }
 }
