@@ -11,26 +11,25 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE, REPORTED,
-    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
+    ClaimLexicon, FormKind, Func, Konj, Particle, WordClass, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE,
+    REPORTED, TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
 };
 use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::text::fold_char;
 
 /// One token with what the rules need to know about it, in 32 bytes (the rules
-/// scan these over and over; a smaller record keeps more of them in cache).
+/// scan these over and over; a smaller record keeps more of them in cache). The
+/// lexicon's answer is kept as the table holds it, so that classifying a token
+/// copies it in one move.
 #[derive(Debug, Clone)]
 struct Tk {
     start: usize,
     end: usize,
+    /// What the claims lexicon knows about the word ([`WordClass::NONE`] for
+    /// other tokens).
+    class: WordClass,
     punct: Option<char>,
-    /// Cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
-    forms: u32,
-    func: Option<Func>,
-    konj: Option<Konj>,
-    /// Lexicon tag bits (`TAG_*`).
-    tag: u8,
     word: bool,
     cap: bool,
     in_quote: bool,
@@ -39,7 +38,7 @@ struct Tk {
 impl Tk {
     /// Whether the word is a form of a cue verb.
     fn has_forms(&self) -> bool {
-        self.forms != NO_FORMS
+        self.class.forms != NO_FORMS
     }
 }
 
@@ -273,10 +272,24 @@ pub(crate) fn is_uppercase(c: char) -> bool {
     }
 }
 
+/// The first char of token `t`, as `text.get(t.start..t.end)` gives it, without
+/// the slice's boundary checks and decoding when the token starts with ASCII.
+#[inline]
+fn first_char(text: &str, t: &Token) -> Option<char> {
+    match text.as_bytes().get(t.start) {
+        Some(&b) if b < 0x80 && t.start < t.end && text.is_char_boundary(t.end) => {
+            Some(char::from(b))
+        }
+        _ => text.get(t.start..t.end)?.chars().next(),
+    }
+}
+
 /// Classifies every token into `toks` (word, capital, punctuation char, lexicon
 /// class) and notes the quotation marks' indices in `quote_marks` and the marked
-/// words' (see `Doc::marked`) in `marked`. A function of
-/// its own so that its loop, run for every token, gets the registers to itself.
+/// words' (see `Doc::marked`) in `marked`. A function of its own so that its
+/// loop, run for every token, gets the registers to itself; the record is built
+/// from locals in one go (building it first and patching fields made the compiler
+/// keep them on the stack).
 #[inline(never)]
 fn classify_tokens(
     lex: &ClaimLexicon,
@@ -289,45 +302,43 @@ fn classify_tokens(
 ) {
     quote_marks.clear();
     marked.clear();
-    let bytes = text.as_bytes();
-    let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
     toks.clear();
+    let bytes = text.as_bytes();
+    // `extend` over the slice's exact length writes each record without a
+    // capacity check.
     toks.extend(tokens.iter().enumerate().map(|(i, t)| {
         let lead = bytes.get(t.start).copied().unwrap_or(0);
-        let mut tk = Tk {
-            start: t.start,
-            end: t.end,
-            punct: None,
-            forms: NO_FORMS,
-            func: None,
-            konj: None,
-            tag: 0,
-            word: t.kind == TokenKind::Word,
-            // ASCII answers without decoding the char.
-            cap: if lead < 0x80 {
-                lead.is_ascii_uppercase()
-            } else {
-                first_char(t).is_some_and(is_uppercase)
-            },
-            in_quote: false,
+        // ASCII answers without decoding the char.
+        let cap = if lead < 0x80 {
+            lead.is_ascii_uppercase()
+        } else {
+            first_char(text, t).is_some_and(is_uppercase)
         };
-        if tk.word {
+        let word = t.kind == TokenKind::Word;
+        let mut class = WordClass::NONE;
+        let mut punct = None;
+        if word {
             if let Some(w) = lex.word_at(lower, t.start, t.end) {
-                tk.func = w.func;
-                tk.konj = w.konj;
-                tk.tag = w.tag;
-                tk.forms = w.forms;
-                if w.forms != NO_FORMS || w.konj.is_some() || w.tag != 0 {
+                class = w;
+                if w.marked {
                     marked.push(i);
                 }
             }
         } else if t.kind == TokenKind::Punct {
-            tk.punct = first_char(t);
-            if tk.punct.is_some_and(is_quote_char) {
+            punct = first_char(text, t);
+            if punct.is_some_and(is_quote_char) {
                 quote_marks.push(i);
             }
         }
-        tk
+        Tk {
+            start: t.start,
+            end: t.end,
+            class,
+            punct,
+            word,
+            cap,
+            in_quote: false,
+        }
     }));
 }
 
@@ -432,7 +443,7 @@ impl<'a> Doc<'a> {
     }
 
     fn func(&self, i: usize) -> Option<Func> {
-        self.toks.get(i).and_then(|t| t.func)
+        self.toks.get(i).and_then(|t| t.class.func)
     }
 
     fn sent_range(&self, s: usize) -> Range<usize> {
@@ -509,7 +520,7 @@ impl<'a> Doc<'a> {
             if !t.word || t.in_quote {
                 continue;
             }
-            let Some(forms) = self.lex.forms_of(t.forms) else {
+            let Some(forms) = self.lex.forms_of(t.class.forms) else {
                 continue;
             };
             let first = i == sent_start || self.is_quote_mark(i.wrapping_sub(1));
@@ -599,7 +610,7 @@ impl<'a> Doc<'a> {
 
     fn is_adjective(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !t.word || t.cap || t.func.is_some() || t.konj.is_some() {
+        if !t.word || t.cap || t.class.func.is_some() || t.class.konj.is_some() {
             return false;
         }
         let l = self.lo(i);
@@ -672,7 +683,7 @@ impl<'a> Doc<'a> {
     /// A capitalised word that can be part of a name or noun phrase.
     fn is_noun(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        (t.word || t.kind_abbrev_like(self.raw(i))) && t.cap && t.func.is_none()
+        (t.word || t.kind_abbrev_like(self.raw(i))) && t.cap && t.class.func.is_none()
     }
 
     /// A noun phrase starting at `i` (not past `limit`): determiner, adjectives,
@@ -830,10 +841,13 @@ impl<'a> Doc<'a> {
     fn subject(&self, c: &CueHit, r: &Range<usize>) -> Option<Range<usize>> {
         let mut anchor = c.tok;
         let cs0 = self.clause_start(c.tok, r.start);
-        let participle_like = self.lex.forms_of(self.toks[c.tok].forms).is_some_and(|f| {
-            f.iter()
-                .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
-        });
+        let participle_like = self
+            .lex
+            .forms_of(self.toks[c.tok].class.forms)
+            .is_some_and(|f| {
+                f.iter()
+                    .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
+            });
         if c.kind == FormKind::NonFinite || participle_like {
             if let Some(a) = (cs0..c.tok).find(|&j| self.func(j) == Some(Func::Aux)) {
                 anchor = a;
@@ -1183,9 +1197,9 @@ impl<'a> Doc<'a> {
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
         for &j in self.marked_at(&m) {
             let t = &self.toks[j];
-            tags |= t.tag;
+            tags |= t.class.tag;
             has_forms |= t.has_forms();
-            k1 |= t.konj == Some(Konj::One);
+            k1 |= t.class.konj == Some(Konj::One);
         }
         let hits = if has_forms {
             self.cues_among(self.marked_at(&m).iter().copied(), &r)
@@ -1353,7 +1367,7 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
-        let has_k = pre.clone().any(|j| self.toks[j].konj.is_some());
+        let has_k = pre.clone().any(|j| self.toks[j].class.konj.is_some());
         let sub = self.func(r.start) == Some(Func::Subord);
         let verb = pre
             .clone()
@@ -1386,7 +1400,7 @@ impl<'a> Doc<'a> {
     /// capitalised word or a number (attributive adjectives are: "neue Besucher").
     fn lexical_verb_at(&self, j: usize) -> bool {
         let t = &self.toks[j];
-        if !t.word || t.cap || t.func.is_some() || t.konj.is_some() || j == 0 {
+        if !t.word || t.cap || t.class.func.is_some() || t.class.konj.is_some() || j == 0 {
             return false;
         }
         let Some(next) = self.toks.get(j + 1) else {
@@ -1409,7 +1423,7 @@ impl<'a> Doc<'a> {
         for k in m.clone() {
             let Some(&i) = self.marked.get(k) else { break };
             if i < r.start + 3
-                || self.toks[i].tag & TAG_SO == 0
+                || self.toks[i].class.tag & TAG_SO == 0
                 || self.lo(i) != "so"
                 || self.punct(i - 1) != Some(',')
                 || self.toks[i].in_quote
@@ -1478,7 +1492,7 @@ impl<'a> Doc<'a> {
         let next_b = self.clause_end(cstart, core_end);
         if (cstart..next_b).any(|j| {
             self.lex
-                .forms_of(self.toks[j].forms)
+                .forms_of(self.toks[j].class.forms)
                 .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
                 && !self.toks[j].cap
                 && !self.cues(j..j + 1, r).is_empty()
@@ -1502,7 +1516,7 @@ impl<'a> Doc<'a> {
                 ) && self.punct(b) == Some(','))
                 || (cstart..core_end)
                     .take(30)
-                    .any(|j| self.toks[j].konj.is_some() && !self.toks[j].in_quote)
+                    .any(|j| self.toks[j].class.konj.is_some() && !self.toks[j].in_quote)
                 || (self.punct(b) == Some(':') && core_end - cstart >= 4));
         // Right after the verb ("sagte, er kommt morgen"), an indicative clause
         // with a subject of its own is reported too.
@@ -1559,7 +1573,7 @@ impl<'a> Doc<'a> {
     fn according_to(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>, core_end: usize) {
         for k in m.clone() {
             let Some(&i) = self.marked.get(k) else { break };
-            if self.toks[i].tag & TAG_FRAME == 0 || self.toks[i].in_quote {
+            if self.toks[i].class.tag & TAG_FRAME == 0 || self.toks[i].in_quote {
                 continue;
             }
             let l = self.lo(i);
@@ -1698,7 +1712,7 @@ impl<'a> Doc<'a> {
             .marked_at(m)
             .iter()
             .copied()
-            .find(|&j| self.toks[j].tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
+            .find(|&j| self.toks[j].class.tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
         else {
             return;
         };
@@ -1756,9 +1770,11 @@ impl<'a> Doc<'a> {
         let marked = self.marked_at(m);
         let k1 = marked
             .iter()
-            .any(|&j| self.toks[j].konj == Some(Konj::One) && !self.toks[j].in_quote);
+            .any(|&j| self.toks[j].class.konj == Some(Konj::One) && !self.toks[j].in_quote);
         let core = self.sent_core_end(r);
-        let hearsay = marked.iter().any(|&j| self.toks[j].tag & TAG_SOLL != 0)
+        let hearsay = marked
+            .iter()
+            .any(|&j| self.toks[j].class.tag & TAG_SOLL != 0)
             && core > r.start
             && matches!(self.lo(core - 1), "haben" | "sein");
         if !(k1 || hearsay) || self.is_quote_mark(r.start) {
@@ -2019,10 +2035,10 @@ impl<'a> Doc<'a> {
                 if !inside(t.start, t.end) || !t.word {
                     continue;
                 }
-                konj |= t.konj.is_some();
-                hedged |= t.tag & TAG_HEDGE != 0;
-                soll |= t.tag & TAG_SOLL_FORM != 0;
-                if t.tag & TAG_NEG != 0
+                konj |= t.class.konj.is_some();
+                hedged |= t.class.tag & TAG_HEDGE != 0;
+                soll |= t.class.tag & TAG_SOLL_FORM != 0;
+                if t.class.tag & TAG_NEG != 0
                     && !(self.lo(j) == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
                 {
                     negated = true;
@@ -2168,7 +2184,12 @@ mod tests {
             r.clone()
                 .filter(|&j| {
                     let t = &doc.toks[j];
-                    t.has_forms() || t.konj.is_some() || t.tag != 0
+                    let marked = t.has_forms() || t.class.konj.is_some() || t.class.tag != 0;
+                    assert_eq!(
+                        marked, t.class.marked,
+                        "help: WordClass::marked of token {j}"
+                    );
+                    marked
                 })
                 .collect()
         };
