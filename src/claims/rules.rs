@@ -1005,6 +1005,14 @@ impl<'a> Doc<'a> {
         lo..hi
     }
 
+    /// The marked words (token indices) starting at a byte offset in `a..b`: a
+    /// binary search by offset, as tokens and so marked words are in text order.
+    fn marked_starting_in(&self, a: usize, b: usize) -> &[usize] {
+        let m0 = self.marked.partition_point(|&j| self.toks[j].start < a);
+        let m1 = self.marked.partition_point(|&j| self.toks[j].start < b);
+        self.marked_at(&(m0..m1.max(m0)))
+    }
+
     /// The marked words (token indices) at positions `m` of `marked`.
     fn marked_at(&self, m: &Range<usize>) -> &[usize] {
         self.marked.get(m.clone()).unwrap_or(&[])
@@ -2021,16 +2029,12 @@ impl<'a> Doc<'a> {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
-            let ti = self.toks.partition_point(|t| t.start < d.content.0);
-            let tj = self.toks.partition_point(|t| t.start < d.content.1);
             let mut konj = false;
             let mut hedged = false;
             let mut negated = false;
             let mut soll = false;
             // Only marked words carry a Konjunktiv, a hedge, `soll` or a negation.
-            let m0 = self.marked.partition_point(|&j| j < ti);
-            let m1 = self.marked.partition_point(|&j| j < tj);
-            for &j in self.marked_at(&(m0..m1.max(m0))) {
+            for &j in self.marked_starting_in(d.content.0, d.content.1) {
                 let t = &self.toks[j];
                 if !inside(t.start, t.end) || !t.word {
                     continue;
@@ -2044,8 +2048,13 @@ impl<'a> Doc<'a> {
                     negated = true;
                 }
             }
-            if soll && tj > ti && matches!(self.lo(tj - 1), "haben" | "sein") {
-                hedged = true;
+            if soll {
+                // The content's token range, needed only after a `soll`.
+                let ti = self.toks.partition_point(|t| t.start < d.content.0);
+                let tj = self.toks.partition_point(|t| t.start < d.content.1);
+                if tj > ti && matches!(self.lo(tj - 1), "haben" | "sein") {
+                    hedged = true;
+                }
             }
             let mood = if konj {
                 Some("subjunctive".into())
@@ -2208,6 +2217,13 @@ mod tests {
             assert_eq!(by_search, by_walk, "help: a cursor past the range");
             let mut fresh = 0;
             assert_eq!(doc.marked_in(&r, &mut fresh), by_walk, "help: from 0");
+            if let Some((a, b)) = doc.tok_span(r.start, r.end) {
+                assert_eq!(
+                    doc.marked_starting_in(a, b),
+                    want.as_slice(),
+                    "help: by offsets, sentence {s}"
+                );
+            }
         }
     }
 }
