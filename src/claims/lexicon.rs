@@ -436,12 +436,7 @@ impl PackedTable {
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
-        let empty = WordClass {
-            func: None,
-            konj: None,
-            tag: 0,
-            forms: NO_FORMS,
-        };
+        let empty = WordClass::NONE;
         let mut table = PackedTable {
             keys: vec![0u128; size].into_boxed_slice(),
             classes: vec![empty; size].into_boxed_slice(),
@@ -500,6 +495,18 @@ pub fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(b))
 }
 
+/// `KEEP[n]` keeps the first `n` bytes of a little-endian 16-byte load: a table,
+/// because a 128-bit shift by a variable count is a dozen instructions.
+const KEEP: [u128; PACKED_MAX + 1] = {
+    let mut keep = [0u128; PACKED_MAX + 1];
+    let mut n = 1;
+    while n <= PACKED_MAX {
+        keep[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    keep
+};
+
 /// The word of `len` bytes at `start` in `bytes`, packed as [`pack`] does, with
 /// one 16-byte load where the text allows.
 #[inline]
@@ -511,7 +518,7 @@ pub fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
         Some(w) => {
             let mut b = [0u8; 16];
             b.copy_from_slice(w);
-            let v = u128::from_le_bytes(b) & ((1u128 << (8 * len)) - 1);
+            let v = u128::from_le_bytes(b) & *KEEP.get(len)?;
             Some(v | (len as u128) << 120)
         }
         None => pack(bytes.get(start..start + len)?),
@@ -546,6 +553,20 @@ pub struct WordClass {
     pub tag: u8,
     /// The cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
     pub forms: u32,
+    /// Any of the above but `func`: a word the rules look for (they keep a list
+    /// of these), answered by one byte of the lookup.
+    pub marked: bool,
+}
+
+impl WordClass {
+    /// Nothing known: the class of every word the lexicons do not hold.
+    pub const NONE: WordClass = WordClass {
+        func: None,
+        konj: None,
+        tag: 0,
+        forms: NO_FORMS,
+        marked: false,
+    };
 }
 
 /// [`WordClass::forms`] of a word that is no cue-verb form.
@@ -813,6 +834,7 @@ impl ClaimLexicon {
                     form_lists.push(info.forms.clone());
                     (form_lists.len() - 1) as u32
                 },
+                marked: !info.forms.is_empty() || info.konj.is_some() || info.tag != 0,
             };
             match pack(k.as_bytes()) {
                 Some(p) => {

@@ -11,26 +11,25 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, FormKind, Func, Konj, Particle, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE, REPORTED,
-    TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
+    ClaimLexicon, FormKind, Func, Konj, Particle, WordClass, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE,
+    REPORTED, TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
 };
 use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::text::fold_char;
 
 /// One token with what the rules need to know about it, in 32 bytes (the rules
-/// scan these over and over; a smaller record keeps more of them in cache).
+/// scan these over and over; a smaller record keeps more of them in cache). The
+/// lexicon's answer is kept as the table holds it, so that classifying a token
+/// copies it in one move.
 #[derive(Debug, Clone)]
 struct Tk {
     start: usize,
     end: usize,
+    /// What the claims lexicon knows about the word ([`WordClass::NONE`] for
+    /// other tokens).
+    class: WordClass,
     punct: Option<char>,
-    /// Cue-verb readings for [`ClaimLexicon::forms_of`], or [`NO_FORMS`].
-    forms: u32,
-    func: Option<Func>,
-    konj: Option<Konj>,
-    /// Lexicon tag bits (`TAG_*`).
-    tag: u8,
     word: bool,
     cap: bool,
     in_quote: bool,
@@ -39,7 +38,7 @@ struct Tk {
 impl Tk {
     /// Whether the word is a form of a cue verb.
     fn has_forms(&self) -> bool {
-        self.forms != NO_FORMS
+        self.class.forms != NO_FORMS
     }
 }
 
@@ -132,6 +131,7 @@ struct Scratch {
     toks: Vec<Tk>,
     lower: String,
     quote_marks: Vec<usize>,
+    marked: Vec<usize>,
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     drafts: Vec<Draft>,
@@ -172,6 +172,11 @@ pub(crate) struct Doc<'a> {
     lower: String,
     /// Token indices of the quotation marks, in order.
     quote_marks: Vec<usize>,
+    /// Token indices, in order, of the words with a cue-verb form, a Konjunktiv
+    /// form or a tag: the only tokens the sentence gate, the cue finder, the
+    /// tag-driven rules and the mood/hedge/negation pass of `finish` look at.
+    /// About one word in twenty, so those scan this list instead of every token.
+    marked: Vec<usize>,
     /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
     drafts: Vec<Draft>,
@@ -267,9 +272,24 @@ pub(crate) fn is_uppercase(c: char) -> bool {
     }
 }
 
+/// The first char of token `t`, as `text.get(t.start..t.end)` gives it, without
+/// the slice's boundary checks and decoding when the token starts with ASCII.
+#[inline]
+fn first_char(text: &str, t: &Token) -> Option<char> {
+    match text.as_bytes().get(t.start) {
+        Some(&b) if b < 0x80 && t.start < t.end && text.is_char_boundary(t.end) => {
+            Some(char::from(b))
+        }
+        _ => text.get(t.start..t.end)?.chars().next(),
+    }
+}
+
 /// Classifies every token into `toks` (word, capital, punctuation char, lexicon
-/// class) and notes the quotation marks' indices in `quote_marks`. A function of
-/// its own so that its loop, run for every token, gets the registers to itself.
+/// class) and notes the quotation marks' indices in `quote_marks` and the marked
+/// words' (see `Doc::marked`) in `marked`. A function of its own so that its
+/// loop, run for every token, gets the registers to itself; the record is built
+/// from locals in one go (building it first and patching fields made the compiler
+/// keep them on the stack).
 #[inline(never)]
 fn classify_tokens(
     lex: &ClaimLexicon,
@@ -278,44 +298,47 @@ fn classify_tokens(
     tokens: &[Token],
     toks: &mut Vec<Tk>,
     quote_marks: &mut Vec<usize>,
+    marked: &mut Vec<usize>,
 ) {
     quote_marks.clear();
-    let bytes = text.as_bytes();
-    let first_char = |t: &Token| text.get(t.start..t.end).and_then(|s| s.chars().next());
+    marked.clear();
     toks.clear();
+    let bytes = text.as_bytes();
+    // `extend` over the slice's exact length writes each record without a
+    // capacity check.
     toks.extend(tokens.iter().enumerate().map(|(i, t)| {
         let lead = bytes.get(t.start).copied().unwrap_or(0);
-        let mut tk = Tk {
-            start: t.start,
-            end: t.end,
-            punct: None,
-            forms: NO_FORMS,
-            func: None,
-            konj: None,
-            tag: 0,
-            word: t.kind == TokenKind::Word,
-            // ASCII answers without decoding the char.
-            cap: if lead < 0x80 {
-                lead.is_ascii_uppercase()
-            } else {
-                first_char(t).is_some_and(is_uppercase)
-            },
-            in_quote: false,
+        // ASCII answers without decoding the char.
+        let cap = if lead < 0x80 {
+            lead.is_ascii_uppercase()
+        } else {
+            first_char(text, t).is_some_and(is_uppercase)
         };
-        if tk.word {
+        let word = t.kind == TokenKind::Word;
+        let mut class = WordClass::NONE;
+        let mut punct = None;
+        if word {
             if let Some(w) = lex.word_at(lower, t.start, t.end) {
-                tk.func = w.func;
-                tk.konj = w.konj;
-                tk.tag = w.tag;
-                tk.forms = w.forms;
+                class = w;
+                if w.marked {
+                    marked.push(i);
+                }
             }
         } else if t.kind == TokenKind::Punct {
-            tk.punct = first_char(t);
-            if tk.punct.is_some_and(is_quote_char) {
+            punct = first_char(text, t);
+            if punct.is_some_and(is_quote_char) {
                 quote_marks.push(i);
             }
         }
-        tk
+        Tk {
+            start: t.start,
+            end: t.end,
+            class,
+            punct,
+            word,
+            cap,
+            in_quote: false,
+        }
     }));
 }
 
@@ -344,13 +367,22 @@ impl<'a> Doc<'a> {
             mut toks,
             mut lower,
             mut quote_marks,
+            mut marked,
             mut ent_order,
             mut q_order,
             mut drafts,
         } = Scratch::take();
         drafts.clear();
         lowercase_aligned_into(text, &mut lower);
-        classify_tokens(lex, text, &lower, &seg.tokens, &mut toks, &mut quote_marks);
+        classify_tokens(
+            lex,
+            text,
+            &lower,
+            &seg.tokens,
+            &mut toks,
+            &mut quote_marks,
+            &mut marked,
+        );
         ent_order.clear();
         ent_order.extend(0..ents.len());
         ent_order.sort_by_key(|&i| ents[i].start);
@@ -366,6 +398,7 @@ impl<'a> Doc<'a> {
             toks,
             lower,
             quote_marks,
+            marked,
             quotes: Vec::new(),
             drafts,
             draft_spans: std::collections::BTreeSet::new(),
@@ -410,7 +443,7 @@ impl<'a> Doc<'a> {
     }
 
     fn func(&self, i: usize) -> Option<Func> {
-        self.toks.get(i).and_then(|t| t.func)
+        self.toks.get(i).and_then(|t| t.class.func)
     }
 
     fn sent_range(&self, s: usize) -> Range<usize> {
@@ -469,14 +502,25 @@ impl<'a> Doc<'a> {
 
     /// Cue verbs of a token range (outside quotations), with particles resolved.
     fn cues(&self, r: Range<usize>, sent: &Range<usize>) -> Vec<CueHit> {
+        self.cues_among(r, sent)
+    }
+
+    /// Cue verbs among the tokens `candidates` (in order) of sentence `sent`: any
+    /// superset of its cue-verb forms in order gives the same hits, so a whole
+    /// sentence is searched through its marked words alone.
+    fn cues_among(
+        &self,
+        candidates: impl IntoIterator<Item = usize>,
+        sent: &Range<usize>,
+    ) -> Vec<CueHit> {
         let sent_start = sent.start;
         let mut out = Vec::new();
-        for i in r.clone() {
+        for i in candidates {
             let t = &self.toks[i];
             if !t.word || t.in_quote {
                 continue;
             }
-            let Some(forms) = self.lex.forms_of(t.forms) else {
+            let Some(forms) = self.lex.forms_of(t.class.forms) else {
                 continue;
             };
             let first = i == sent_start || self.is_quote_mark(i.wrapping_sub(1));
@@ -566,7 +610,7 @@ impl<'a> Doc<'a> {
 
     fn is_adjective(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !t.word || t.cap || t.func.is_some() || t.konj.is_some() {
+        if !t.word || t.cap || t.class.func.is_some() || t.class.konj.is_some() {
             return false;
         }
         let l = self.lo(i);
@@ -639,7 +683,7 @@ impl<'a> Doc<'a> {
     /// A capitalised word that can be part of a name or noun phrase.
     fn is_noun(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        (t.word || t.kind_abbrev_like(self.raw(i))) && t.cap && t.func.is_none()
+        (t.word || t.kind_abbrev_like(self.raw(i))) && t.cap && t.class.func.is_none()
     }
 
     /// A noun phrase starting at `i` (not past `limit`): determiner, adjectives,
@@ -797,10 +841,13 @@ impl<'a> Doc<'a> {
     fn subject(&self, c: &CueHit, r: &Range<usize>) -> Option<Range<usize>> {
         let mut anchor = c.tok;
         let cs0 = self.clause_start(c.tok, r.start);
-        let participle_like = self.lex.forms_of(self.toks[c.tok].forms).is_some_and(|f| {
-            f.iter()
-                .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
-        });
+        let participle_like = self
+            .lex
+            .forms_of(self.toks[c.tok].class.forms)
+            .is_some_and(|f| {
+                f.iter()
+                    .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
+            });
         if c.kind == FormKind::NonFinite || participle_like {
             if let Some(a) = (cs0..c.tok).find(|&j| self.func(j) == Some(Func::Aux)) {
                 anchor = a;
@@ -926,13 +973,49 @@ impl<'a> Doc<'a> {
     /// Runs every rule and returns the finished claims.
     pub(crate) fn run(mut self) -> Vec<Claim> {
         self.quote_claims();
+        // Sentences come in token order, so one cursor walks `marked` along them.
+        let mut cursor = 0;
         for s in 0..self.seg.sentences.len() {
             if self.seg.sentences[s].heading {
                 continue;
             }
-            self.sentence_claims(s);
+            let m = self.marked_in(&self.sent_range(s), &mut cursor);
+            self.sentence_claims(s, m);
         }
         self.finish()
+    }
+
+    /// The positions in `marked` of the marked words in token range `r`. `cursor`
+    /// is where the search starts (moved to the range's end): a walk from the
+    /// previous range, or a binary search when `r` starts before the cursor.
+    fn marked_in(&self, r: &Range<usize>, cursor: &mut usize) -> Range<usize> {
+        let marked = &self.marked;
+        let mut lo = (*cursor).min(marked.len());
+        if lo > 0 && marked[lo - 1] >= r.start {
+            lo = marked.partition_point(|&j| j < r.start);
+        }
+        while lo < marked.len() && marked[lo] < r.start {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while hi < marked.len() && marked[hi] < r.end {
+            hi += 1;
+        }
+        *cursor = hi;
+        lo..hi
+    }
+
+    /// The marked words (token indices) starting at a byte offset in `a..b`: a
+    /// binary search by offset, as tokens and so marked words are in text order.
+    fn marked_starting_in(&self, a: usize, b: usize) -> &[usize] {
+        let m0 = self.marked.partition_point(|&j| self.toks[j].start < a);
+        let m1 = self.marked.partition_point(|&j| self.toks[j].start < b);
+        self.marked_at(&(m0..m1.max(m0)))
+    }
+
+    /// The marked words (token indices) at positions `m` of `marked`.
+    fn marked_at(&self, m: &Range<usize>) -> &[usize] {
+        self.marked.get(m.clone()).unwrap_or(&[])
     }
 
     // ----- quotations -------------------------------------------------------
@@ -1105,7 +1188,8 @@ impl<'a> Doc<'a> {
 
     // ----- per sentence -----------------------------------------------------
 
-    fn sentence_claims(&mut self, s: usize) {
+    /// The rules of sentence `s`, whose marked words are `marked[m]`.
+    fn sentence_claims(&mut self, s: usize, m: Range<usize>) {
         let r = self.sent_range(s);
         if r.is_empty() {
             return;
@@ -1119,13 +1203,14 @@ impl<'a> Doc<'a> {
         // One pass for a gate: which rules can fire here at all (most sentences
         // of a news text have no cue word, no frame word and no Konjunktiv).
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
-        for t in &self.toks[r.clone()] {
-            tags |= t.tag;
+        for &j in self.marked_at(&m) {
+            let t = &self.toks[j];
+            tags |= t.class.tag;
             has_forms |= t.has_forms();
-            k1 |= t.konj == Some(Konj::One);
+            k1 |= t.class.konj == Some(Konj::One);
         }
         let hits = if has_forms {
-            self.cues(r.clone(), &r)
+            self.cues_among(self.marked_at(&m).iter().copied(), &r)
         } else {
             Vec::new()
         };
@@ -1140,10 +1225,10 @@ impl<'a> Doc<'a> {
             self.cue_then_content(s, c, &r, core_end);
         }
         if tags & TAG_SO != 0 {
-            self.so_frame(s, &r);
+            self.so_frame(s, &r, &m);
         }
         if tags & TAG_FRAME != 0 {
-            self.according_to(s, &r, core_end);
+            self.according_to(s, &r, &m, core_end);
         }
         if self.drafts.len() == before {
             for c in &hits {
@@ -1164,10 +1249,10 @@ impl<'a> Doc<'a> {
             }
         }
         if self.drafts.len() == before && tags & TAG_WOLLEN != 0 {
-            self.wollen(s, &r, sent_span);
+            self.wollen(s, &r, &m, sent_span);
         }
         if self.drafts.len() == before && (k1 || tags & TAG_SOLL != 0) {
-            self.continuation(s, &r, sent_span);
+            self.continuation(s, &r, &m, sent_span);
         }
         if self.drafts.len() == before {
             self.statement(s, &r, core_span);
@@ -1290,7 +1375,7 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
-        let has_k = pre.clone().any(|j| self.toks[j].konj.is_some());
+        let has_k = pre.clone().any(|j| self.toks[j].class.konj.is_some());
         let sub = self.func(r.start) == Some(Func::Subord);
         let verb = pre
             .clone()
@@ -1323,7 +1408,7 @@ impl<'a> Doc<'a> {
     /// capitalised word or a number (attributive adjectives are: "neue Besucher").
     fn lexical_verb_at(&self, j: usize) -> bool {
         let t = &self.toks[j];
-        if !t.word || t.cap || t.func.is_some() || t.konj.is_some() || j == 0 {
+        if !t.word || t.cap || t.class.func.is_some() || t.class.konj.is_some() || j == 0 {
             return false;
         }
         let Some(next) = self.toks.get(j + 1) else {
@@ -1340,10 +1425,13 @@ impl<'a> Doc<'a> {
             && self.lo(j - 1) != "zu"
     }
 
-    /// `…, so der Sprecher.` anywhere in the sentence.
-    fn so_frame(&mut self, s: usize, r: &Range<usize>) {
-        for i in r.start + 3..r.end {
-            if self.toks[i].tag & TAG_SO == 0
+    /// `…, so der Sprecher.` anywhere in the sentence (whose marked words are
+    /// `marked[m]`).
+    fn so_frame(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>) {
+        for k in m.clone() {
+            let Some(&i) = self.marked.get(k) else { break };
+            if i < r.start + 3
+                || self.toks[i].class.tag & TAG_SO == 0
                 || self.lo(i) != "so"
                 || self.punct(i - 1) != Some(',')
                 || self.toks[i].in_quote
@@ -1412,7 +1500,7 @@ impl<'a> Doc<'a> {
         let next_b = self.clause_end(cstart, core_end);
         if (cstart..next_b).any(|j| {
             self.lex
-                .forms_of(self.toks[j].forms)
+                .forms_of(self.toks[j].class.forms)
                 .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
                 && !self.toks[j].cap
                 && !self.cues(j..j + 1, r).is_empty()
@@ -1436,7 +1524,7 @@ impl<'a> Doc<'a> {
                 ) && self.punct(b) == Some(','))
                 || (cstart..core_end)
                     .take(30)
-                    .any(|j| self.toks[j].konj.is_some() && !self.toks[j].in_quote)
+                    .any(|j| self.toks[j].class.konj.is_some() && !self.toks[j].in_quote)
                 || (self.punct(b) == Some(':') && core_end - cstart >= 4));
         // Right after the verb ("sagte, er kommt morgen"), an indicative clause
         // with a subject of its own is reported too.
@@ -1489,9 +1577,11 @@ impl<'a> Doc<'a> {
     }
 
     /// `laut X`, `X zufolge`, `nach Angaben X`, `gemäß X`, `seiner Ansicht nach`, `demnach`.
-    fn according_to(&mut self, s: usize, r: &Range<usize>, core_end: usize) {
-        for i in r.clone() {
-            if self.toks[i].tag & TAG_FRAME == 0 || self.toks[i].in_quote {
+    /// The sentence's marked words are `marked[m]`.
+    fn according_to(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>, core_end: usize) {
+        for k in m.clone() {
+            let Some(&i) = self.marked.get(k) else { break };
+            if self.toks[i].class.tag & TAG_FRAME == 0 || self.toks[i].in_quote {
                 continue;
             }
             let l = self.lo(i);
@@ -1624,10 +1714,13 @@ impl<'a> Doc<'a> {
     }
 
     /// `X will … Infinitiv`: a stated intention of a named subject.
-    fn wollen(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
-        let Some(w) = r
-            .clone()
-            .find(|&j| self.toks[j].tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
+    /// The sentence's marked words are `marked[m]`.
+    fn wollen(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>, sent_span: (usize, usize)) {
+        let Some(w) = self
+            .marked_at(m)
+            .iter()
+            .copied()
+            .find(|&j| self.toks[j].class.tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
         else {
             return;
         };
@@ -1662,7 +1755,14 @@ impl<'a> Doc<'a> {
 
     /// A Konjunktiv-I sentence (or hearsay `soll … haben/sein`) right after a
     /// claim: reported speech of the same speaker, without a cue.
-    fn continuation(&mut self, s: usize, r: &Range<usize>, sent_span: (usize, usize)) {
+    /// The sentence's marked words are `marked[m]`.
+    fn continuation(
+        &mut self,
+        s: usize,
+        r: &Range<usize>,
+        m: &Range<usize>,
+        sent_span: (usize, usize),
+    ) {
         let Some(prev) = self.drafts.last() else {
             return;
         };
@@ -1675,11 +1775,14 @@ impl<'a> Doc<'a> {
         {
             return;
         }
-        let k1 = r
-            .clone()
-            .any(|j| self.toks[j].konj == Some(Konj::One) && !self.toks[j].in_quote);
+        let marked = self.marked_at(m);
+        let k1 = marked
+            .iter()
+            .any(|&j| self.toks[j].class.konj == Some(Konj::One) && !self.toks[j].in_quote);
         let core = self.sent_core_end(r);
-        let hearsay = r.clone().any(|j| self.toks[j].tag & TAG_SOLL != 0)
+        let hearsay = marked
+            .iter()
+            .any(|&j| self.toks[j].class.tag & TAG_SOLL != 0)
             && core > r.start
             && matches!(self.lo(core - 1), "haben" | "sein");
         if !(k1 || hearsay) || self.is_quote_mark(r.start) {
@@ -1926,28 +2029,32 @@ impl<'a> Doc<'a> {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
-            let ti = self.toks.partition_point(|t| t.start < d.content.0);
-            let tj = self.toks.partition_point(|t| t.start < d.content.1);
             let mut konj = false;
             let mut hedged = false;
             let mut negated = false;
             let mut soll = false;
-            for j in ti..tj {
+            // Only marked words carry a Konjunktiv, a hedge, `soll` or a negation.
+            for &j in self.marked_starting_in(d.content.0, d.content.1) {
                 let t = &self.toks[j];
                 if !inside(t.start, t.end) || !t.word {
                     continue;
                 }
-                konj |= t.konj.is_some();
-                hedged |= t.tag & TAG_HEDGE != 0;
-                soll |= t.tag & TAG_SOLL_FORM != 0;
-                if t.tag & TAG_NEG != 0
+                konj |= t.class.konj.is_some();
+                hedged |= t.class.tag & TAG_HEDGE != 0;
+                soll |= t.class.tag & TAG_SOLL_FORM != 0;
+                if t.class.tag & TAG_NEG != 0
                     && !(self.lo(j) == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
                 {
                     negated = true;
                 }
             }
-            if soll && tj > ti && matches!(self.lo(tj - 1), "haben" | "sein") {
-                hedged = true;
+            if soll {
+                // The content's token range, needed only after a `soll`.
+                let ti = self.toks.partition_point(|t| t.start < d.content.0);
+                let tj = self.toks.partition_point(|t| t.start < d.content.1);
+                if tj > ti && matches!(self.lo(tj - 1), "haben" | "sein") {
+                    hedged = true;
+                }
             }
             let mood = if konj {
                 Some("subjunctive".into())
@@ -2042,6 +2149,7 @@ impl<'a> Doc<'a> {
             toks: std::mem::take(&mut self.toks),
             lower: std::mem::take(&mut self.lower),
             quote_marks: std::mem::take(&mut self.quote_marks),
+            marked: std::mem::take(&mut self.marked),
             ent_order: std::mem::take(&mut self.ent_order),
             q_order: std::mem::take(&mut self.q_order),
             drafts,
@@ -2059,5 +2167,63 @@ impl AbbrevLike for Tk {
     /// Abbreviations and initials ("Dr.", "J.") inside names.
     fn kind_abbrev_like(&self, raw: &str) -> bool {
         !self.word && self.punct.is_none() && raw.ends_with('.')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+    use crate::segment::Segmenter;
+
+    /// The marked words of every sentence, by the cursor walk (in order, from a
+    /// stale cursor, and from a cursor past the range), equal a scan of all tokens.
+    #[test]
+    fn marked_words_by_cursor_equal_a_full_scan() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Die Ministerin sagte, die Lage sei ernst. Das Wetter war schön. \
+                    Laut Polizei wurden zwei Menschen verletzt. Er will nicht kommen, \
+                    so der Sprecher. Vielleicht soll er es gewusst haben.";
+        let seg = seg.segment(text);
+        let doc = Doc::new(&lex, text, &seg, &[], &[]);
+        assert!(!doc.marked.is_empty(), "help: the text has cue words");
+        let full = |r: &Range<usize>| -> Vec<usize> {
+            r.clone()
+                .filter(|&j| {
+                    let t = &doc.toks[j];
+                    let marked = t.has_forms() || t.class.konj.is_some() || t.class.tag != 0;
+                    assert_eq!(
+                        marked, t.class.marked,
+                        "help: WordClass::marked of token {j}"
+                    );
+                    marked
+                })
+                .collect()
+        };
+        let mut walked = 0;
+        for s in 0..seg.sentences.len() {
+            let r = doc.sent_range(s);
+            let want = full(&r);
+            let by_walk = doc.marked_in(&r, &mut walked);
+            assert_eq!(
+                doc.marked_at(&by_walk),
+                want.as_slice(),
+                "help: sentence {s}"
+            );
+            let mut past = doc.marked.len();
+            let by_search = doc.marked_in(&r, &mut past);
+            assert_eq!(by_search, by_walk, "help: a cursor past the range");
+            let mut fresh = 0;
+            assert_eq!(doc.marked_in(&r, &mut fresh), by_walk, "help: from 0");
+            if let Some((a, b)) = doc.tok_span(r.start, r.end) {
+                assert_eq!(
+                    doc.marked_starting_in(a, b),
+                    want.as_slice(),
+                    "help: by offsets, sentence {s}"
+                );
+            }
+        }
     }
 }
