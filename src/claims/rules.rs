@@ -205,19 +205,20 @@ pub(crate) fn lowercase_aligned(text: &str) -> String {
 /// [`lowercase_aligned`] into a reused buffer.
 fn lowercase_aligned_into(text: &str, out: &mut String) {
     // A copy lowercased in bulk (vectorised), then a scan that only stops at the
-    // non-ASCII chars, found eight bytes at a time.
+    // non-ASCII chars, found sixteen bytes at a time (German runs of ASCII between
+    // umlauts are long enough that eight at a time took twice the steps).
     out.clear();
     out.push_str(text);
     out.make_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut w = [0u8; 8];
+        if let Some(chunk) = bytes.get(i..i + 16) {
+            let mut w = [0u8; 16];
             w.copy_from_slice(chunk);
-            let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+            let high = u128::from_le_bytes(w) & 0x8080_8080_8080_8080_8080_8080_8080_8080;
             if high == 0 {
-                i += 8;
+                i += 16;
                 continue;
             }
             // Jump to the first non-ASCII byte of the chunk.

@@ -423,6 +423,31 @@ fn lowercase_keeps_byte_offsets() {
 }
 
 #[test]
+fn lowercase_finds_non_ascii_at_every_position_of_a_long_text() {
+    use super::rules::lowercase_aligned;
+    // The scan steps over ASCII sixteen bytes at a time: put a capital umlaut
+    // (and a Greek capital) at every offset of a text longer than two steps.
+    for c in ['Ä', 'Ü', 'Σ'] {
+        for at in 0..40 {
+            let input: String = (0..48)
+                .map(|k| {
+                    if k == at {
+                        c
+                    } else {
+                        b"ABCxyz "[k % 7] as char
+                    }
+                })
+                .collect();
+            let want: String = input
+                .chars()
+                .map(|ch| ch.to_lowercase().next().unwrap_or(ch))
+                .collect();
+            assert_eq!(lowercase_aligned(&input), want, "help: {c:?} at {at}");
+        }
+    }
+}
+
+#[test]
 fn uppercase_shortcuts_agree_with_unicode() {
     // The ranges answered without the Unicode tables, and some beyond.
     for c in (0..0x3000u32).filter_map(char::from_u32) {
