@@ -21,7 +21,7 @@
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
 use super::tokenize::{
-    char_at, class_of, is_upper, newlines_before, TokenKind, NL_MASK, STOP, UPPER,
+    char_at, class_of, is_upper, newlines_before, TokenKind, MINOR, NL_MASK, STOP, UPPER,
 };
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
@@ -238,6 +238,15 @@ impl Splitter<'_> {
             }
             if !stopped {
                 i = skip_plain(flags, i);
+            }
+            // A comma, quote or dash inside a line (not the last token) decides
+            // nothing either; it only ends the sentence's run of plain words.
+            if flags.get(i).is_some_and(|&f| f & MINOR != 0)
+                && flags.get(i + 1).is_some_and(|&f| f & NL_MASK == 0)
+            {
+                self.words_only = false;
+                i += 1;
+                continue;
             }
             let t = self.tokens[i];
             let is_word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
