@@ -48,9 +48,9 @@ pub(crate) const NL_MASK: u8 = 3 << NL_SHIFT;
 /// Flag bit: the token starts with an upper-case letter.
 pub(crate) const UPPER: u8 = 0x10;
 
-/// Flag bit: the token is no word or number, or a capitalised word of three bytes
-/// (`Ich`, `Wir` may start a sentence without punctuation); the splitter skips
-/// other tokens inside a line by their flags alone.
+/// Flag bit: the token is no word or number, or it is `Ich` or `Wir` (which may
+/// start a sentence without punctuation); the splitter skips other tokens inside
+/// a line by their flags alone.
 pub(crate) const STOP: u8 = 0x20;
 
 /// Flag bit: a punctuation token that is no run of sentence-final marks (`,`, `„`,
@@ -192,9 +192,8 @@ impl Out {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
         let word = matches!(kind, TokenKind::Word | TokenKind::Number);
-        let stop = !word || (flags & UPPER != 0 && end - start == 3);
         self.tokens.push(Token { start, end, kind });
-        self.flags.push(flags | if stop { STOP } else { 0 });
+        self.flags.push(flags | if word { 0 } else { STOP });
     }
 
     /// Adds the token that starts at `i` with the word char `first` (flags
@@ -235,7 +234,8 @@ impl Out {
                 }
             }
         }
-        self.push(i, end, kind, before);
+        let pronoun = end - i == 3 && matches!(bytes.get(i..end), Some(b"Ich" | b"Wir"));
+        self.push(i, end, kind, before | if pronoun { STOP } else { 0 });
         end
     }
 }
