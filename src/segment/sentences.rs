@@ -223,13 +223,16 @@ impl Splitter<'_> {
             let mut stopped = false;
             if heading_possible {
                 // The second to twelfth token may start a sentence run into a heading.
-                while i <= self.first + 12 && i + 1 < n {
+                while i <= self.first + 12 {
+                    let (Some(&f), Some(&next)) = (flags.get(i), flags.get(i + 1)) else {
+                        break;
+                    };
                     let stop = if i >= self.first + 2 {
                         STOP | UPPER
                     } else {
                         STOP
                     };
-                    if flags[i] & stop != 0 || flags[i + 1] & NL_MASK != 0 {
+                    if f & stop != 0 || next & NL_MASK != 0 {
                         stopped = true;
                         break;
                     }
