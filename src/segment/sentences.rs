@@ -21,7 +21,7 @@
 //! Colons never end a sentence (`Fest steht: Die Kosten steigen.`).
 
 use super::tokenize::{
-    char_at, class_of, is_upper, newlines_before, TokenKind, NL_MASK, STOP, UPPER,
+    char_at, class_of, is_upper, newlines_before, TokenKind, MINOR, NL_MASK, STOP, UPPER,
 };
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
 
@@ -223,13 +223,16 @@ impl Splitter<'_> {
             let mut stopped = false;
             if heading_possible {
                 // The second to twelfth token may start a sentence run into a heading.
-                while i <= self.first + 12 && i + 1 < n {
+                while i <= self.first + 12 {
+                    let (Some(&f), Some(&next)) = (flags.get(i), flags.get(i + 1)) else {
+                        break;
+                    };
                     let stop = if i >= self.first + 2 {
                         STOP | UPPER
                     } else {
                         STOP
                     };
-                    if flags[i] & stop != 0 || flags[i + 1] & NL_MASK != 0 {
+                    if f & stop != 0 || next & NL_MASK != 0 {
                         stopped = true;
                         break;
                     }
@@ -238,6 +241,15 @@ impl Splitter<'_> {
             }
             if !stopped {
                 i = skip_plain(flags, i);
+            }
+            // A comma, quote or dash inside a line (not the last token) decides
+            // nothing either; it only ends the sentence's run of plain words.
+            if flags.get(i).is_some_and(|&f| f & MINOR != 0)
+                && flags.get(i + 1).is_some_and(|&f| f & NL_MASK == 0)
+            {
+                self.words_only = false;
+                i += 1;
+                continue;
             }
             let t = self.tokens[i];
             let is_word = matches!(t.kind, TokenKind::Word | TokenKind::Number);

@@ -39,7 +39,7 @@ pub enum TokenKind {
 /// Per-token flags beside the tokens: bits 0–1 the abbreviation class (see
 /// [`class_of`]), bits 2–3 the line breaks before the token (0, 1, 2 = two or more),
 /// bit 4 ([`UPPER`]) a capital first letter, bit 5 ([`STOP`]) a token the sentence
-/// splitter's fast path must look at.
+/// splitter's fast path must look at, bit 6 ([`MINOR`]) a mark that ends nothing.
 const NL_SHIFT: u8 = 2;
 
 /// Flag bits of the line breaks before a token.
@@ -48,10 +48,15 @@ pub(crate) const NL_MASK: u8 = 3 << NL_SHIFT;
 /// Flag bit: the token starts with an upper-case letter.
 pub(crate) const UPPER: u8 = 0x10;
 
-/// Flag bit: the token is no word or number, or a capitalised word of three bytes
-/// (`Ich`, `Wir` may start a sentence without punctuation); the splitter skips
-/// other tokens inside a line by their flags alone.
+/// Flag bit: the token is no word or number, or it is `Ich` or `Wir` (which may
+/// start a sentence without punctuation); the splitter skips other tokens inside
+/// a line by their flags alone.
 pub(crate) const STOP: u8 = 0x20;
+
+/// Flag bit: a punctuation token that is no run of sentence-final marks (`,`, `„`,
+/// `–`, `(`): inside a line it only tells the splitter that the sentence holds
+/// more than words.
+pub(crate) const MINOR: u8 = 0x40;
 
 /// Line breaks (0, 1, or 2 for two or more) before the token with these flags.
 pub(crate) fn newlines_before(flags: u8) -> usize {
@@ -125,10 +130,12 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             // Other ASCII: punctuation, one byte or a run of `.!?` (and `…`).
             0..=0x7F => {
                 let mut end = i + 1;
+                let mut minor = MINOR;
                 if matches!(b, b'.' | b'!' | b'?') {
                     end = final_run_end(text, end);
+                    minor = 0;
                 }
-                out.push(i, end, TokenKind::Punct, nl);
+                out.push(i, end, TokenKind::Punct, nl | minor);
                 nl = 0;
                 i = end;
                 continue;
@@ -157,14 +164,16 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
         }
         // Punctuation: runs of sentence-final marks and of superscript digits stay together.
         let mut end = i + len;
+        let mut minor = MINOR;
         if c == '…' {
             end = final_run_end(text, end);
+            minor = 0;
         } else if is_superscript_digit(c) {
             while end < bytes.len() && is_superscript_digit(char_at(text, end)) {
                 end += char_at(text, end).len_utf8();
             }
         }
-        out.push(i, end, TokenKind::Punct, before);
+        out.push(i, end, TokenKind::Punct, before | minor);
         i = end;
     }
     (out.tokens, out.flags)
@@ -183,9 +192,8 @@ impl Out {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
         let word = matches!(kind, TokenKind::Word | TokenKind::Number);
-        let stop = !word || (flags & UPPER != 0 && end - start == 3);
         self.tokens.push(Token { start, end, kind });
-        self.flags.push(flags | if stop { STOP } else { 0 });
+        self.flags.push(flags | if word { 0 } else { STOP });
     }
 
     /// Adds the token that starts at `i` with the word char `first` (flags
@@ -226,7 +234,8 @@ impl Out {
                 }
             }
         }
-        self.push(i, end, kind, before);
+        let pronoun = end - i == 3 && matches!(bytes.get(i..end), Some(b"Ich" | b"Wir"));
+        self.push(i, end, kind, before | if pronoun { STOP } else { 0 });
         end
     }
 }
