@@ -594,9 +594,15 @@ pub struct WordSet {
     /// Per node: bit `kind + k` set when an entry of `kind` followed by
     /// `INFLECTIONS[k]` ends here.
     term: Vec<u16>,
-    /// The last three bytes of every form, to reject most words before the
-    /// walk (`short_forms`: some form is shorter, the filter is not used).
+    /// The last four bytes of every form of four bytes or more, to reject
+    /// most words before the walk. Four, not three: the forms share few
+    /// four-byte ends, while three bytes (`-ter`, `-ung`) let half the
+    /// capitalised words of news text through to a walk that finds nothing.
     tails: WordFilter,
+    /// The forms of exactly three bytes (`zar`, `dr.`): a word may end with
+    /// one of them although its last four bytes are no form's.
+    short_tails: WordFilter,
+    /// Some form is shorter than three bytes: the filters are not used.
     short_forms: bool,
 }
 
@@ -616,6 +622,8 @@ impl Default for WordSet {
             wide: Self::WIDE,
             term: vec![0],
             tails: WordFilter::default(),
+            // (A handful of short forms: 128 bytes.)
+            short_tails: WordFilter::with_bits(10),
             short_forms: false,
         }
     }
@@ -632,9 +640,10 @@ impl WordSet {
         for (k, infl) in INFLECTIONS.iter().enumerate().take(n) {
             // The form `lower + infl`, read backwards without building it.
             let backwards = || infl.bytes().rev().chain(lower.bytes().rev());
-            let mut last3 = backwards();
-            match (last3.next(), last3.next(), last3.next()) {
-                (Some(c), Some(b), Some(a)) => self.tails.insert_tail([a, b, c]),
+            let mut last4 = backwards();
+            match (last4.next(), last4.next(), last4.next(), last4.next()) {
+                (Some(d), Some(c), Some(b), Some(a)) => self.tails.insert_tail([a, b, c, d]),
+                (Some(c), Some(b), Some(a), None) => self.short_tails.insert_tail([a, b, c]),
                 _ => self.short_forms = true,
             }
             let mut node = 0usize;
@@ -737,14 +746,24 @@ impl WordSet {
     /// inflection ending (see the type's docs for the case rules).
     fn matches(&self, w: &str) -> u16 {
         let bytes = w.as_bytes();
-        // An ASCII end that no form has: no walk needed (the walk lowers
-        // ASCII letters the same way).
-        if let [.., a, b, c] = bytes {
-            let tail = [*a, *b, *c];
-            if !self.short_forms
-                && tail.is_ascii()
-                && !self.tails.may_end(tail.map(|x| x.to_ascii_lowercase()))
-            {
+        // A word that ends with a form (as the walk reads it: ASCII letters
+        // lowered, a byte of the word per byte of the form, as folding keeps
+        // a char's length) ends with its last three bytes if the form has
+        // three, with its last four if it has more; an ASCII end that no
+        // form has needs no walk, nor a word shorter than every form.
+        if !self.short_forms {
+            // The last four bytes, first byte lowest (a word of three: zero
+            // below them); the last three are the top three.
+            let x = match (bytes.last_chunk::<4>(), bytes.last_chunk::<3>()) {
+                (Some(t), _) => u32::from_le_bytes(*t),
+                (None, Some(&[a, b, c])) => u32::from_le_bytes([0, a, b, c]),
+                (None, None) => return 0,
+            };
+            let lower = ascii_lower4(x);
+            let no_short = x & 0x8080_8000 == 0 && !self.short_tails.may_end_packed(lower >> 8);
+            let no_long =
+                bytes.len() < 4 || (x & 0x8080_8080 == 0 && !self.tails.may_end_packed(lower));
+            if no_short && no_long {
                 return 0;
             }
         }
@@ -800,6 +819,23 @@ impl WordSet {
     fn stem_len(&self, w: &str, kind: Kind) -> Option<usize> {
         stem_len_of(w, self.matches(w), kind)
     }
+}
+
+/// The four bytes of `x` with ASCII capitals lowered (`u8::to_ascii_lowercase`
+/// on each byte below 0x80; other bytes are left to the caller): byte-wise
+/// range tests on one `u32`, as the tail filter runs for every capitalised
+/// word and four calls and a byte array cost more than the filter itself.
+#[inline(always)]
+fn ascii_lower4(x: u32) -> u32 {
+    const ONES: u32 = 0x0101_0101;
+    const HIGH: u32 = 0x8080_8080;
+    let low7 = x & !HIGH;
+    // 0x80 in each byte from `A` up, and from past `Z` up (no byte's sum
+    // carries into the next: each is below 0x80 before the add).
+    let from_a = (low7 + (0x80 - u32::from(b'A')) * ONES) & HIGH;
+    let past_z = (low7 + (0x80 - u32::from(b'Z') - 1) * ONES) & HIGH;
+    let upper = from_a & !past_z & !x;
+    x | (upper >> 2)
 }
 
 /// See [`WordSet::stem_len`], from a match mask.
@@ -1806,6 +1842,17 @@ mod word_set_tests {
             "Chefarzt",
             "ab",
             "Kanzleramt",
+            // Shorter than every form, exactly a form, ends not in ASCII.
+            "Che",
+            "Chef",
+            "CHEF",
+            "Chefs",
+            "Ex-Chef",
+            "Präsidentä",
+            "Räte",
+            "Vizepräsidentin",
+            "Übungsleiter",
+            "",
         ];
         for w in words {
             assert_eq!(
@@ -1815,7 +1862,72 @@ mod word_set_tests {
             );
         }
         assert_ne!(with.matches("Bundesinnenminister"), 0);
+        assert_ne!(with.matches("Chef"), 0);
         assert_eq!(with.matches("Regierung"), 0);
+        // Three-byte forms by their own filter: `Zar`, `Dr.`, `Landesamt`
+        // end with no four-byte form but are found.
+        let mut three = WordSet::default();
+        for w in ["zar", "dr.", "minister"] {
+            three.insert(w, Kind::Cue);
+        }
+        three.insert("amt", Kind::Head);
+        three.freeze();
+        assert!(!three.short_forms);
+        let mut three_off = three.clone();
+        three_off.short_forms = true;
+        for w in [
+            "Zar",
+            "Zaren",
+            "Dr.",
+            "Landesamt",
+            "Amt",
+            "Ministers",
+            "Ex-Zar",
+        ] {
+            assert_ne!(three.matches(w), 0, "{w}");
+        }
+        for w in words
+            .iter()
+            .chain(&["Zar", "Zarin", "Dr.", "Amt", "Amts", "Landesamt", "Samt"])
+        {
+            assert_eq!(three.matches(w), three_off.matches(w), "{w}");
+        }
+        // A form under three bytes switches the filters off: `Ex` is found.
+        let mut short = WordSet::default();
+        short.insert("ex", Kind::Head);
+        short.insert("institut", Kind::Head);
+        short.freeze();
+        assert!(short.short_forms);
+        assert_ne!(short.matches("Ex"), 0);
+        assert_ne!(short.matches("Institut"), 0);
+        // Every end of every word above, filter on and off.
+        for w in words {
+            for (i, _) in w.char_indices() {
+                let end = &w[i..];
+                assert_eq!(with.matches(end), without.matches(end), "{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn four_bytes_lowered_at_once() {
+        // Every byte value at every place, among neighbours of every kind.
+        for b in 0..=255u8 {
+            for place in 0..4 {
+                for other in [
+                    b'A', b'z', b'Z', b'@', b'[', b'`', b'{', 0xC3, 0x9F, 0, 0x7F,
+                ] {
+                    let mut bytes = [other; 4];
+                    bytes[place] = b;
+                    let got = super::ascii_lower4(u32::from_le_bytes(bytes)).to_le_bytes();
+                    for (g, w) in got.iter().zip(bytes) {
+                        if w < 0x80 {
+                            assert_eq!(*g, w.to_ascii_lowercase(), "{bytes:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! whether it is a given name, a function word, a role ending and so on; nearly
 //! all answers are "no", and hashing the word to learn that costs more than the
 //! rest of the rule. The filter keeps one bit per bucket of (length, first two
-//! and last two bytes) — or of the last three bytes for suffix sets — so a word
-//! whose bucket is empty is rejected with one load. A set bit proves nothing:
-//! the caller then asks the real table, so answers never change.
+//! and last two bytes) — or of the last three or four bytes for suffix sets —
+//! so a word whose bucket is empty is rejected with one load. A set bit proves
+//! nothing: the caller then asks the real table, so answers never change.
 //!
 //! Whole words are bucketed case-blind (ASCII letters lowered, every byte of a
 //! non-ASCII char counted as the same byte), so a set of case-folded entries
@@ -138,10 +138,22 @@ impl WordFilter {
         h.wrapping_mul(0x85EB_CA6B)
     }
 
-    /// The hash of three bytes (a word's end).
+    /// The hash of a word's last `N` bytes (`N` ≤ 4; a filter holds tails of
+    /// one length).
     #[inline]
-    fn tail_bucket(t: [u8; 3]) -> u32 {
-        (u32::from(t[0]) | u32::from(t[1]) << 8 | u32::from(t[2]) << 16).wrapping_mul(0x85EB_CA6B)
+    fn tail_bucket<const N: usize>(t: [u8; N]) -> u32 {
+        let mut x = [0u8; 4];
+        for (d, s) in x.iter_mut().zip(t) {
+            *d = s;
+        }
+        Self::packed_tail_bucket(u32::from_le_bytes(x))
+    }
+
+    /// [`WordFilter::tail_bucket`] of a tail packed into a `u32` (first byte
+    /// lowest, zero bytes above a shorter tail).
+    #[inline(always)]
+    fn packed_tail_bucket(t: u32) -> u32 {
+        t.wrapping_mul(0x85EB_CA6B)
     }
 
     #[inline]
@@ -186,15 +198,22 @@ impl WordFilter {
         self.get(self.word_bucket(w))
     }
 
-    /// Adds the last three bytes of `tail` (at least three bytes long).
-    pub fn insert_tail(&mut self, tail: [u8; 3]) {
+    /// Adds a word's last `N` bytes (at most four; see `tail_bucket`).
+    pub fn insert_tail<const N: usize>(&mut self, tail: [u8; N]) {
         self.set(Self::tail_bucket(tail));
     }
 
     /// False when no inserted tail equals `tail`.
     #[inline]
-    pub fn may_end(&self, tail: [u8; 3]) -> bool {
+    pub fn may_end<const N: usize>(&self, tail: [u8; N]) -> bool {
         self.get(Self::tail_bucket(tail))
+    }
+
+    /// [`WordFilter::may_end`] of a tail packed into a `u32`: first byte
+    /// lowest, zero bytes above a tail under four bytes.
+    #[inline(always)]
+    pub fn may_end_packed(&self, tail: u32) -> bool {
+        self.get(Self::packed_tail_bucket(tail))
     }
 }
 
@@ -277,10 +296,20 @@ mod tests {
         let mut f = WordFilter::default();
         for form in ["minister", "ministers", "chef", "chefin"] {
             let b = form.as_bytes();
-            f.insert_tail([b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]);
+            f.insert_tail(*b.last_chunk::<4>().unwrap());
         }
-        assert!(f.may_end(*b"ter"));
-        assert!(f.may_end(*b"fin"));
-        assert!(!f.may_end(*b"ung"), "help: Regierung ends in no entry");
+        assert!(f.may_end(*b"ster"));
+        assert!(f.may_end(*b"efin"));
+        assert!(!f.may_end(*b"rung"), "help: Regierung ends in no entry");
+        assert!(!f.may_end(*b"lter"), "help: Verwalter ends in no entry");
+        // Three-byte tails hash as before.
+        let mut g = WordFilter::default();
+        g.insert_tail(*b"zar");
+        assert!(g.may_end(*b"zar"));
+        assert!(!g.may_end(*b"ung"));
+        // Packed: first byte lowest.
+        assert!(g.may_end_packed(u32::from_le_bytes(*b"zar\0")));
+        assert!(f.may_end_packed(u32::from_le_bytes(*b"ster")));
+        assert!(!f.may_end_packed(u32::from_le_bytes(*b"rung")));
     }
 }
