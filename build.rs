@@ -19,6 +19,8 @@ mod error;
 mod hash;
 #[path = "src/lexicon.rs"]
 mod lexicon;
+#[path = "src/swar.rs"]
+mod swar;
 #[path = "src/text.rs"]
 mod text;
 
@@ -34,6 +36,7 @@ fn main() {
         "src/error.rs",
         "src/hash.rs",
         "src/lexicon.rs",
+        "src/swar.rs",
         "src/text.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");

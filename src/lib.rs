@@ -35,6 +35,7 @@ pub mod output;
 pub mod record;
 mod scratch;
 pub mod segment;
+mod swar;
 pub mod text;
 
 pub use error::{Error, ErrorKind};

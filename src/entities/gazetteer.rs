@@ -29,6 +29,7 @@ use bytemuck::{Pod, Zeroable};
 use super::word_filter::WordFilter;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
+use crate::swar;
 
 /// The four labels of SCHEMA.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -893,11 +894,8 @@ static ASCII_CLASS: [u8; 256] = {
 /// eight bytes at a time (see [`alnum_prefix_len`]).
 #[inline]
 fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes
-        .get(i..i + 8)
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    {
-        let k = alnum_prefix_len(u64::from_le_bytes(chunk));
+    while let Some(x) = swar::word_at(bytes, i) {
+        let k = alnum_prefix_len(x);
         i += k;
         if k < 8 {
             return i;
@@ -910,21 +908,12 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// How many of the eight bytes of `x` (first byte lowest) are ASCII letters or
-/// digits before the first that is not: byte-wise range checks on one `u64`
-/// (no byte's sum carries into the next, as every byte is below 0x80 there).
+/// digits before the first that is not (capitals folded by setting bit 5).
 #[inline]
 fn alnum_prefix_len(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let ascii = !x & HIGH;
-    let low7 = x & !HIGH;
-    // Each test leaves 0x80 in a byte where it holds.
-    let at_least = |v: u64, lo: u8| (v + u64::from(0x80 - lo) * ONES) & HIGH;
-    let folded = low7 | (0x20 * ONES);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
-    let stop = !((letter | digit) & ascii) & HIGH;
-    (stop.trailing_zeros() / 8) as usize
+    let letter = swar::in_range(x | (0x20 * swar::ONES), b'a', b'z');
+    let digit = swar::in_range(x, b'0', b'9');
+    swar::bytes_before(!(letter | digit) & swar::HIGH)
 }
 
 /// The class of the char at byte `i` (a char boundary) and its length. The

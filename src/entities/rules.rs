@@ -55,6 +55,7 @@ use super::{token_at, Cand, FastMap, FastSet, SurnameIndex};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::segment::{Token, TokenKind};
+use crate::swar;
 
 /// Per-token facts, computed once per document by [`Rules::classify`] so that
 /// no rule hashes or decodes a token twice.
@@ -827,14 +828,8 @@ impl WordSet {
 /// word and four calls and a byte array cost more than the filter itself.
 #[inline(always)]
 fn ascii_lower4(x: u32) -> u32 {
-    const ONES: u32 = 0x0101_0101;
-    const HIGH: u32 = 0x8080_8080;
-    let low7 = x & !HIGH;
-    // 0x80 in each byte from `A` up, and from past `Z` up (no byte's sum
-    // carries into the next: each is below 0x80 before the add).
-    let from_a = (low7 + (0x80 - u32::from(b'A')) * ONES) & HIGH;
-    let past_z = (low7 + (0x80 - u32::from(b'Z') - 1) * ONES) & HIGH;
-    let upper = from_a & !past_z & !x;
+    // 0x80 in each capital's byte; shifted down to 0x20, bit 5 lowers it.
+    let upper = swar::in_range(u64::from(x), b'A', b'Z') as u32;
     x | (upper >> 2)
 }
 
@@ -1699,15 +1694,15 @@ fn second_upper(w: &str) -> bool {
 /// `str::contains` calls out to `memchr` for each of them.
 #[inline]
 fn has_hyphen(w: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut chunks = w.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or_default()) ^ (u64::from(b'-') * ONES);
-        if x.wrapping_sub(ONES) & !x & (0x80 * ONES) != 0 {
+    let bytes = w.as_bytes();
+    let mut i = 0;
+    while let Some(x) = swar::word_at(bytes, i) {
+        if swar::in_range(x, b'-', b'-') != 0 {
             return true;
         }
+        i += 8;
     }
-    chunks.remainder().contains(&b'-')
+    bytes.get(i..).is_some_and(|r| r.contains(&b'-'))
 }
 
 /// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole

@@ -16,6 +16,7 @@
 //! warning.
 
 use crate::error::{Error, ErrorKind};
+use crate::swar;
 
 /// The result of decoding: the text and how it was obtained.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,8 +187,8 @@ fn sniff(bytes: &[u8]) -> Result<usize, &'static str> {
     };
     let mut chunks = sample.chunks_exact(16);
     for chunk in &mut chunks {
-        let (a, b) = chunk.split_at(8);
-        if low_or_del_mask(word(a)) | low_or_del_mask(word(b)) != 0 {
+        let half = |i| swar::word_at(chunk, i).map_or(0, low_or_del_mask);
+        if half(0) | half(8) != 0 {
             count(chunk);
         }
     }
@@ -201,26 +202,11 @@ fn sniff(bytes: &[u8]) -> Result<usize, &'static str> {
     Ok(nuls)
 }
 
-/// Eight bytes as a little-endian word (zeros after a shorter slice's end).
-fn word(bytes: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    let n = bytes.len().min(8);
-    w[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(w)
-}
-
 /// The high bit of every byte of `w` that is below 0x20 or DEL (0x7F): a superset
-/// of the NUL and control bytes. SWAR: on the low seven bits of each byte, adding
-/// 0x60 sets the high bit from 0x20 up and adding 0x01 at 0x7F only; no sum carries
-/// into the next byte, and bytes with the high bit set are masked out.
+/// of the NUL and control bytes.
 #[inline]
 fn low_or_del_mask(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = w & !HIGH;
-    let from_space = low7 + 0x60 * ONES;
-    let del = low7 + ONES;
-    (!from_space | del) & !w & HIGH
+    swar::in_range(w, 0x00, 0x1F) | swar::in_range(w, 0x7F, 0x7F)
 }
 
 /// C0 controls other than tab, newline, carriage return, form feed, plus DEL.

@@ -39,6 +39,7 @@ use crate::error::Error;
 use crate::lexicon::{Lexicons, Row};
 use crate::record::Quantity;
 use crate::segment::{Segmentation, Token};
+use crate::swar;
 
 use tokens::Toks;
 use words::{Class, Words};
@@ -845,21 +846,17 @@ fn has_digit(b: &[u8]) -> bool {
         }
     }
     // the rest (a sentence's last 0–31 bytes) eight bytes at a time, without branching
-    // per byte: for bytes below 0x80, adding 0x50 sets the high bit from `0` up and adding
-    // 0x46 from `:` up, with no carry between bytes
-    let mut words = chunks.remainder().chunks_exact(8);
-    for w in &mut words {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(w);
-        let x = u64::from_le_bytes(x);
-        let low = x & 0x7F7F_7F7F_7F7F_7F7F;
-        let from_0 = low.wrapping_add(0x5050_5050_5050_5050);
-        let from_colon = low.wrapping_add(0x4646_4646_4646_4646);
-        if from_0 & !from_colon & !x & 0x8080_8080_8080_8080 != 0 {
+    // per byte
+    let rest = chunks.remainder();
+    let mut i = 0;
+    while let Some(x) = swar::word_at(rest, i) {
+        if swar::in_range(x, b'0', b'9') != 0 {
             return true;
         }
+        i += 8;
     }
-    words.remainder().iter().any(u8::is_ascii_digit)
+    rest.get(i..)
+        .is_some_and(|r| r.iter().any(u8::is_ascii_digit))
 }
 
 #[cfg(test)]

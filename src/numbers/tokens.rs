@@ -9,6 +9,8 @@
 //!
 //! Example: `"rund 9,5 Mio. Euro"` → `rund` `9,5` `Mio` `.` `Euro`.
 
+use crate::swar;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -108,22 +110,11 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// (the inner loop of every word: most of a German word is such letters).
 #[inline]
 fn lower_run(b: &[u8]) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let mut n = 0;
-    while let Some(chunk) = b.get(n..n + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        // per byte, without carries between bytes: the high bit of (x & 0x7F) + 0x1F is
-        // set from `a` up, of (x & 0x7F) + 0x05 from `{` up; a byte with its own high bit
-        // set is no ASCII letter
-        let low = x & LOW7;
-        let from_a = low.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
-        let past_z = low.wrapping_add(0x0505_0505_0505_0505);
-        let stop = (!(from_a & !past_z) | x) & HIGH_BITS;
+    while let Some(x) = swar::word_at(b, n) {
+        let stop = !swar::in_range(x, b'a', b'z') & swar::HIGH;
         if stop != 0 {
-            return n + (stop.trailing_zeros() / 8) as usize;
+            return n + swar::bytes_before(stop);
         }
         n += 8;
     }

@@ -19,6 +19,7 @@ use crate::record::{
     json_number, Claim, Cue, Entity, ErrorInfo, JsonNumber, Quantity, Record, Sentence, Source,
     Span, Speaker, TokenSpan,
 };
+use crate::swar;
 
 /// Appends `record` as compact JSON.
 pub(crate) fn write_record(out: &mut Vec<u8>, r: &Record) {
@@ -326,8 +327,7 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight bytes at a time up to the next byte that needs an escape.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        while let Some(word) = swar::word_at(bytes, i) {
             let k = clean_prefix_len(word);
             i += k;
             if k < 8 {
@@ -353,20 +353,13 @@ fn needs_escape(b: u8) -> bool {
 }
 
 /// How many of the eight bytes of `x` (first byte lowest) need no escape
-/// before the first that does: byte-wise tests on one `u64`, exact for every
-/// byte (the usual "has a zero byte" trick, which may flag a byte after the
-/// first true one, only ever errs after it).
+/// before the first that does (see [`needs_escape`]).
 #[inline]
 fn clean_prefix_len(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    // A byte below 0x20: x - 0x20 borrows into its high bit (for a byte < 0x80).
-    let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-    let quote = zero_byte(x ^ (u64::from(b'"') * ONES));
-    let backslash = zero_byte(x ^ (u64::from(b'\\') * ONES));
-    let flags = control | quote | backslash;
-    (flags.trailing_zeros() / 8) as usize
+    let control = swar::in_range(x, 0x00, 0x1F);
+    let quote = swar::in_range(x, b'"', b'"');
+    let backslash = swar::in_range(x, b'\\', b'\\');
+    swar::bytes_before(control | quote | backslash)
 }
 
 fn escape(out: &mut Vec<u8>, b: u8) {

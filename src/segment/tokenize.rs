@@ -20,6 +20,7 @@
 //! classes this pass records beside the tokens.
 
 use super::{AbbrevEnd, Segmenter, Token};
+use crate::swar;
 
 /// The kind of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -372,12 +373,12 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
         let run = i;
         // Eight bytes at a time up to the first byte that is no ASCII letter, then
         // byte by byte (digits, the end of the text).
-        while i + 8 <= n {
-            let bad = non_letter_mask(&bytes[i..i + 8]);
+        while let Some(w) = swar::word_at(bytes, i) {
+            let bad = non_letter_mask(w);
             if bad == 0 {
                 i += 8;
             } else {
-                i += (bad.trailing_zeros() / 8) as usize;
+                i += swar::bytes_before(bad);
                 break;
             }
         }
@@ -446,25 +447,16 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     (i, kind)
 }
 
-/// The high bit of every byte of `chunk` (read little-endian) that is no ASCII
-/// letter. SWAR: on the low seven bits of each byte, folded to lower case, adding
-/// `0x1F` sets the high bit from `a` up and adding `0x05` from `{` up; no sum carries.
+/// The high bit of every byte of `w` (eight bytes, the first lowest) that is no
+/// ASCII letter (capitals folded by setting bit 5).
 #[inline]
-fn non_letter_mask(chunk: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut w = [0u8; 8];
-    w.copy_from_slice(chunk);
-    let w = u64::from_le_bytes(w);
-    let x = (w | (0x20 * ONES)) & !HIGH;
-    let below_a = !(x + 0x1F * ONES) & HIGH;
-    let above_z = (x + 0x05 * ONES) & HIGH;
-    (w & HIGH) | below_a | above_z
+fn non_letter_mask(w: u64) -> u64 {
+    !swar::in_range(w | (0x20 * swar::ONES), b'a', b'z') & swar::HIGH
 }
 
 #[cfg(test)]
 fn all_ascii_letters(chunk: &[u8]) -> bool {
-    non_letter_mask(chunk) == 0
+    swar::word_at(chunk, 0).is_some_and(|w| non_letter_mask(w) == 0)
 }
 
 fn is_mail_local(b: u8) -> bool {
