@@ -181,22 +181,31 @@ pub struct Gazetteer {
     pub(super) lower_first_words: WordFilter,
 }
 
+// The names of the lexicon files the gazetteer reads, each spelled once: for
+// `Lexicons::rows` and in `FILES`.
+const COUNTRIES_FILE: &str = "entities/countries.tsv";
+const PLACES_FILE: &str = "entities/places.tsv";
+const ORGS_FILE: &str = "entities/organisations.tsv";
+const MISC_FILE: &str = "entities/misc.tsv";
+const PERSONS_FILE: &str = "entities/persons.tsv";
+const NOT_NAMES_FILE: &str = "entities/not_names.txt";
+
 /// The lexicon files the gazetteer reads: a user file of one of these names
 /// (`--lexicon-dir`) means the built-in compiled tables cannot be used.
 pub const FILES: [&str; 6] = [
-    "entities/countries.tsv",
-    "entities/places.tsv",
-    "entities/organisations.tsv",
-    "entities/misc.tsv",
-    "entities/persons.tsv",
-    "entities/not_names.txt",
+    COUNTRIES_FILE,
+    PLACES_FILE,
+    ORGS_FILE,
+    MISC_FILE,
+    PERSONS_FILE,
+    NOT_NAMES_FILE,
 ];
 
 const NOT_NAMES: &str = include_str!("../../lexicons/entities/not_names.txt");
 
 /// The words of `not_names.txt` (plus the user's): never a name on their own.
 pub fn not_names(lex: &Lexicons) -> super::FastSet<String> {
-    lex.rows("entities/not_names.txt", NOT_NAMES)
+    lex.rows(NOT_NAMES_FILE, NOT_NAMES)
         .iter()
         .map(|r| r.get(0).to_string())
         .collect()
@@ -315,7 +324,7 @@ impl Gazetteer {
         let mut surnames: Vec<(String, usize)> = Vec::new();
 
         // countries.tsv: name, kb, aliases, adjective stems, demonyms
-        for row in lex.rows("entities/countries.tsv", COUNTRIES) {
+        for row in lex.rows(COUNTRIES_FILE, COUNTRIES) {
             let name = row.get(0);
             if name.is_empty() {
                 return Err(row.error("empty country name"));
@@ -340,7 +349,7 @@ impl Gazetteer {
         }
         // places.tsv: name, label, kb, aliases, adjective (empty: automatic for
         // cities, `-`: none), kind (city, region, continent, landmark, water)
-        for row in lex.rows("entities/places.tsv", PLACES) {
+        for row in lex.rows(PLACES_FILE, PLACES) {
             let name = row.get(0);
             let label = Label::parse(row.get(1)).unwrap_or(Label::Loc);
             let id = b.entry(Entry {
@@ -378,8 +387,8 @@ impl Gazetteer {
         }
         // organisations.tsv / misc.tsv: name, kb, aliases, label (default ORG / MISC)
         for (file, content, default) in [
-            ("entities/organisations.tsv", ORGS, Label::Org),
-            ("entities/misc.tsv", MISC, Label::Misc),
+            (ORGS_FILE, ORGS, Label::Org),
+            (MISC_FILE, MISC, Label::Misc),
         ] {
             let rule = if default == Label::Org {
                 RULES[2]
@@ -402,7 +411,7 @@ impl Gazetteer {
             }
         }
         // persons.tsv: name, kb, role, aliases. The surname alone is added too.
-        for row in lex.rows("entities/persons.tsv", PERSONS) {
+        for row in lex.rows(PERSONS_FILE, PERSONS) {
             let name = row.get(0);
             let id = b.entry(Entry {
                 label: Label::Per,
