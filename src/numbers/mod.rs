@@ -697,18 +697,21 @@ impl Recogniser {
             push_lowercase(w, low);
         };
         for (k, tok) in toks.iter().enumerate() {
-            // the first two bytes decide for most words
-            let b = match bytes.get(tok.start..tok.start + 2) {
-                Some(b) if tok.end >= tok.start + 2 => b,
-                _ => continue,
-            };
-            if !tb.words.may_pair_bytes(b) {
-                if matches!(b.first(), Some(0xC2 | 0xE2))
-                    && matches!(
-                        text.get(tok.start..tok.end),
-                        Some("½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛")
-                    )
-                {
+            // the first two bytes decide for most words: one branch on the pair gate and
+            // the lead byte of a fraction sign, both read without branching (the length
+            // of a token and its pair were each a coin toss to the branch predictor)
+            let b = bytes.get(tok.start..tok.start + 2).unwrap_or(&[]);
+            let two = tok.end >= tok.start + 2;
+            let pair = two & tb.words.may_pair_bytes(b);
+            let fraction_lead = two & matches!(b.first(), Some(0xC2 | 0xE2));
+            if !(pair | fraction_lead) {
+                continue;
+            }
+            if !pair {
+                if matches!(
+                    text.get(tok.start..tok.end),
+                    Some("½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛")
+                ) {
                     return true;
                 }
                 continue;
