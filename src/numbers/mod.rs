@@ -187,9 +187,6 @@ pub(crate) struct Tables {
     pub triggers: FxSet<String>,
     /// The triggers as a [`WordGate`] in front of the hash lookup.
     trigger_gate: WordGate,
-    /// The first two bytes of every trigger of two bytes or more (65536 bits): one load
-    /// in front of `trigger_gate` for the words the per-token gate asks it about.
-    trigger_pairs: Vec<u64>,
     /// plural endings of counted nouns → singular endings
     pub lemmas: Lemmas,
     /// "und" and "erst" start nothing (see [`Tables::inert`]); computed from the tables
@@ -342,13 +339,6 @@ impl Tables {
         for w in &triggers {
             trigger_gate.insert(w);
         }
-        let mut trigger_pairs = vec![0u64; 1 << 10];
-        for w in &triggers {
-            if let [x, y, ..] = *w.as_bytes() {
-                let k = usize::from(x) << 8 | usize::from(y);
-                trigger_pairs[k >> 6] |= 1 << (k & 63);
-            }
-        }
         let mut month_gate = WordGate::default();
         for w in months.keys() {
             month_gate.insert(w);
@@ -361,7 +351,6 @@ impl Tables {
             month_gate,
             triggers,
             trigger_gate,
-            trigger_pairs,
             lemmas,
             inert_und: false,
             inert_erst: false,
@@ -411,19 +400,12 @@ impl Tables {
     }
 
     /// False when the word of lower-case bytes `b` is certainly no trigger (the gate of
-    /// [`Tables::trigger`], before the word is sliced as a `str`).
+    /// [`Tables::trigger`], before the word is sliced as a `str`). No filter on the first
+    /// two bytes in front of it: half the words of a sentence passed one ("in", "ein",
+    /// "ab", "über" share their first letters with many), a coin toss to the branch
+    /// predictor for every word.
     #[inline]
-    pub fn may_be_trigger(&self, b: &[u8]) -> bool {
-        if let [x, y, ..] = *b {
-            let k = usize::from(x) << 8 | usize::from(y);
-            if self
-                .trigger_pairs
-                .get(k >> 6)
-                .is_none_or(|s| s >> (k & 63) & 1 == 0)
-            {
-                return false;
-            }
-        }
+    pub fn trigger_gate_bytes(&self, b: &[u8]) -> bool {
         self.trigger_gate.may_contain_bytes(b)
     }
 

@@ -548,27 +548,31 @@ impl Cx<'_, '_> {
                 "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛" => true,
                 w => self.tb.trigger(w),
             },
-            Kind::Word => {
-                let b = self.t.low_bytes(i);
-                // the ordinal stems' first two letters are in the pair gate too
-                if self.tb.words.may_pair_bytes(b) && self.tb.words.may_prefix_bytes(b) {
-                    let w = self.low(i);
-                    if self.tb.inert(w) {
-                        return false;
-                    }
-                    if self.tb.words.may_start(w)
-                        || w.starts_with("dritt")
-                        || w.starts_with("erst")
-                        || w.starts_with("siebt")
-                        || w.starts_with("viert")
-                        || w.starts_with("fünft")
-                    {
-                        return true;
-                    }
-                }
-                self.tb.may_be_trigger(b) && self.tb.trigger(self.low(i))
+            Kind::Word => self.word_may_start(i),
+        }
+    }
+
+    /// [`Cx::may_start`] for a word token.
+    #[inline]
+    fn word_may_start(&self, i: usize) -> bool {
+        let b = self.t.low_bytes(i);
+        // the ordinal stems' first two letters are in the pair gate too
+        if self.tb.words.may_pair_bytes(b) && self.tb.words.may_prefix_bytes(b) {
+            let w = self.low(i);
+            if self.tb.inert(w) {
+                return false;
+            }
+            if self.tb.words.may_start(w)
+                || w.starts_with("dritt")
+                || w.starts_with("erst")
+                || w.starts_with("siebt")
+                || w.starts_with("viert")
+                || w.starts_with("fünft")
+            {
+                return true;
             }
         }
+        self.tb.trigger_gate_bytes(b) && self.tb.trigger(self.low(i))
     }
 
     #[inline]
