@@ -707,141 +707,12 @@ impl Cx<'_, '_> {
             && t.kind(i + 2) == Kind::Num
             && t.glued(i + 2)
         {
-            let sep = self.low(i + 1);
-            let mut parts = vec![i];
-            let mut k = i + 2;
-            loop {
-                parts.push(k);
-                if matches!(self.low(k + 1), "-" | "/")
-                    && t.glued(k + 1)
-                    && t.kind(k + 2) == Kind::Num
-                    && t.glued(k + 2)
-                {
-                    k += 2;
-                } else {
-                    break;
-                }
+            if let Some(r) = self.digit_chain(i) {
+                return Some(r);
             }
-            let end = k + 1;
-            let nums: Vec<Option<u32>> = parts.iter().map(|&p| plain_int(t.raw(p))).collect();
-            let lens: Vec<usize> = parts.iter().map(|&p| t.raw(p).len()).collect();
-            let mixed = parts.len() > 2
-                && (i + 1..end).any(|x| matches!(self.low(x), "-" | "/") && self.low(x) != sep);
-            let plus = i > 0 && self.low(i - 1) == "+" || mixed;
-            if plus {
-                return Some((None, end));
-            }
-            if parts.len() == 3 {
-                if let (Some(a), Some(b), Some(c)) = (nums[0], nums[1], nums[2]) {
-                    if sep == "-"
-                        && lens[0] == 4
-                        && (1..=12).contains(&b)
-                        && (1..=31).contains(&c)
-                        && lens[1] <= 2
-                        && lens[2] <= 2
-                    {
-                        return Some((
-                            Some(self.date(i, end, ymd(Some(a), b, Some(c)), "date.iso")),
-                            end,
-                        ));
-                    }
-                    if sep == "/"
-                        && (1..=31).contains(&a)
-                        && (1..=12).contains(&b)
-                        && lens[0] <= 2
-                        && lens[1] <= 2
-                        && (lens[2] == 4 || lens[2] == 2)
-                    {
-                        let y = two_digit_year(c, lens[2]);
-                        return Some((
-                            Some(self.date(i, end, ymd(Some(y), b, Some(a)), "date.slash")),
-                            end,
-                        ));
-                    }
-                }
-                return Some((None, end));
-            }
-            if parts.len() > 3 {
-                return Some((None, end));
-            }
-            if sep == "/" {
-                if let (Some(a), Some(b)) = (nums[0], nums[1]) {
-                    // "1/2 Stunde", "3/4stunde"
-                    if b > 0 && a < b && lens[1] == 1 {
-                        if let Some((u, ue)) = self.unit_at(end, false) {
-                            if u.kind == UnitKind::Duration {
-                                let mut it = self.item(i, ue, "duration", "duration.fraction");
-                                it.value = Some(f64::from(a) / f64::from(b) * u.factor);
-                                it.unit = Some(u.code.clone());
-                                return Some((Some(it), ue));
-                            }
-                        }
-                    }
-                    if (1..=31).contains(&a)
-                        && (1..=12).contains(&b)
-                        && lens[0] <= 2
-                        && lens[1] <= 2
-                        && !(a == 24 && b == 7)
-                    {
-                        return Some((
-                            Some(self.date(i, end, ymd(None, b, Some(a)), "date.slash")),
-                            end,
-                        ));
-                    }
-                    return Some((None, end));
-                }
-            }
-            // "3-5 km" and the like: ranges, read by the figure rules
         }
         if has_byte(raw, b':') {
-            let groups: Vec<&str> = raw.split(':').collect();
-            if groups.len() == 2 && !has_byte(raw, b',') && !has_byte(raw, b'.') {
-                let (h, m) = (plain_int(groups[0])?, plain_int(groups[1])?);
-                let mlen = groups[1].len();
-                if self.low(i + 1) == "uhr" && h <= 24 && m <= 59 && mlen == 2 {
-                    let mut it = self.item(i, i + 2, "time", "time.clock_uhr");
-                    it.iso = Some(clock(h, m));
-                    return Some((Some(it), i + 2));
-                }
-                // "1:41 Stunden"
-                if let Some((u, ue)) = self.unit_at(i + 1, false) {
-                    if u.kind == UnitKind::Duration && mlen == 2 && m < 60 {
-                        let small = match u.code.as_str() {
-                            "hour" => Some("minute"),
-                            "minute" => Some("second"),
-                            _ => None,
-                        };
-                        if let Some(small) = small {
-                            let mut it = self.item(i, ue, "duration", "duration.clock_composite");
-                            it.value = Some(f64::from(h) * 60.0 + f64::from(m));
-                            it.unit = Some(small.to_string());
-                            return Some((Some(it), ue));
-                        }
-                    }
-                }
-                let prev = if i > 0 { self.low(i - 1) } else { "" };
-                let score_cx = matches!(
-                    prev,
-                    "mit"
-                        | "zum"
-                        | "zu"
-                        | "("
-                        | "steht"
-                        | "stand"
-                        | "endete"
-                        | "auf"
-                        | "von"
-                        | "gegen"
-                ) || self.low(i + 1) == ")"
-                    || self.low(i + 1) == "-";
-                if h <= 23 && m <= 59 && mlen == 2 && !score_cx {
-                    let mut it = self.item(i, i + 1, "time", "time.clock");
-                    it.iso = Some(clock(h, m));
-                    return Some((Some(it), i + 1));
-                }
-            }
-            // scores and tallies: nothing
-            return Some((None, i + 1));
+            return self.colon_figure(i);
         }
         if has_byte(raw, b'.') && !has_byte(raw, b',') {
             let groups: Vec<&str> = raw.split('.').collect();
@@ -962,6 +833,150 @@ impl Cx<'_, '_> {
         None
     }
 
+    /// Num token `i` with a colon: clock times ("9:30 Uhr"), "1:41 Stunden", or a score
+    /// or tally, which is nothing. Out of line and cold, as [`Cx::digit_chain`].
+    #[cold]
+    #[inline(never)]
+    fn colon_figure(&self, i: usize) -> Option<(Option<Item>, usize)> {
+        let t = self.t;
+        let raw = t.raw(i);
+        let groups: Vec<&str> = raw.split(':').collect();
+        if groups.len() == 2 && !has_byte(raw, b',') && !has_byte(raw, b'.') {
+            let (h, m) = (plain_int(groups[0])?, plain_int(groups[1])?);
+            let mlen = groups[1].len();
+            if self.low(i + 1) == "uhr" && h <= 24 && m <= 59 && mlen == 2 {
+                let mut it = self.item(i, i + 2, "time", "time.clock_uhr");
+                it.iso = Some(clock(h, m));
+                return Some((Some(it), i + 2));
+            }
+            // "1:41 Stunden"
+            if let Some((u, ue)) = self.unit_at(i + 1, false) {
+                if u.kind == UnitKind::Duration && mlen == 2 && m < 60 {
+                    let small = match u.code.as_str() {
+                        "hour" => Some("minute"),
+                        "minute" => Some("second"),
+                        _ => None,
+                    };
+                    if let Some(small) = small {
+                        let mut it = self.item(i, ue, "duration", "duration.clock_composite");
+                        it.value = Some(f64::from(h) * 60.0 + f64::from(m));
+                        it.unit = Some(small.to_string());
+                        return Some((Some(it), ue));
+                    }
+                }
+            }
+            let prev = if i > 0 { self.low(i - 1) } else { "" };
+            let score_cx = matches!(
+                prev,
+                "mit" | "zum" | "zu" | "(" | "steht" | "stand" | "endete" | "auf" | "von" | "gegen"
+            ) || self.low(i + 1) == ")"
+                || self.low(i + 1) == "-";
+            if h <= 23 && m <= 59 && mlen == 2 && !score_cx {
+                let mut it = self.item(i, i + 1, "time", "time.clock");
+                it.iso = Some(clock(h, m));
+                return Some((Some(it), i + 1));
+            }
+        }
+        // scores and tallies: nothing
+        Some((None, i + 1))
+    }
+
+    /// Chains of digits joined by "-" or "/" without spaces at Num token `i` (ISO dates,
+    /// d/m, phone numbers): the reading, or `None` for the figure rules ("3-5 km").
+    /// Out of line and cold: rare, and inlined it spread `date_time`, which runs for every
+    /// figure, over more cache lines.
+    #[cold]
+    #[inline(never)]
+    fn digit_chain(&self, i: usize) -> Option<(Option<Item>, usize)> {
+        let t = self.t;
+        let sep = self.low(i + 1);
+        let mut parts = vec![i];
+        let mut k = i + 2;
+        loop {
+            parts.push(k);
+            if matches!(self.low(k + 1), "-" | "/")
+                && t.glued(k + 1)
+                && t.kind(k + 2) == Kind::Num
+                && t.glued(k + 2)
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        let end = k + 1;
+        let nums: Vec<Option<u32>> = parts.iter().map(|&p| plain_int(t.raw(p))).collect();
+        let lens: Vec<usize> = parts.iter().map(|&p| t.raw(p).len()).collect();
+        let mixed = parts.len() > 2
+            && (i + 1..end).any(|x| matches!(self.low(x), "-" | "/") && self.low(x) != sep);
+        let plus = i > 0 && self.low(i - 1) == "+" || mixed;
+        if plus {
+            return Some((None, end));
+        }
+        if parts.len() == 3 {
+            if let (Some(a), Some(b), Some(c)) = (nums[0], nums[1], nums[2]) {
+                if sep == "-"
+                    && lens[0] == 4
+                    && (1..=12).contains(&b)
+                    && (1..=31).contains(&c)
+                    && lens[1] <= 2
+                    && lens[2] <= 2
+                {
+                    return Some((
+                        Some(self.date(i, end, ymd(Some(a), b, Some(c)), "date.iso")),
+                        end,
+                    ));
+                }
+                if sep == "/"
+                    && (1..=31).contains(&a)
+                    && (1..=12).contains(&b)
+                    && lens[0] <= 2
+                    && lens[1] <= 2
+                    && (lens[2] == 4 || lens[2] == 2)
+                {
+                    let y = two_digit_year(c, lens[2]);
+                    return Some((
+                        Some(self.date(i, end, ymd(Some(y), b, Some(a)), "date.slash")),
+                        end,
+                    ));
+                }
+            }
+            return Some((None, end));
+        }
+        if parts.len() > 3 {
+            return Some((None, end));
+        }
+        if sep == "/" {
+            if let (Some(a), Some(b)) = (nums[0], nums[1]) {
+                // "1/2 Stunde", "3/4stunde"
+                if b > 0 && a < b && lens[1] == 1 {
+                    if let Some((u, ue)) = self.unit_at(end, false) {
+                        if u.kind == UnitKind::Duration {
+                            let mut it = self.item(i, ue, "duration", "duration.fraction");
+                            it.value = Some(f64::from(a) / f64::from(b) * u.factor);
+                            it.unit = Some(u.code.clone());
+                            return Some((Some(it), ue));
+                        }
+                    }
+                }
+                if (1..=31).contains(&a)
+                    && (1..=12).contains(&b)
+                    && lens[0] <= 2
+                    && lens[1] <= 2
+                    && !(a == 24 && b == 7)
+                {
+                    return Some((
+                        Some(self.date(i, end, ymd(None, b, Some(a)), "date.slash")),
+                        end,
+                    ));
+                }
+                return Some((None, end));
+            }
+        }
+        // "3-5 km" and the like: ranges, read by the figure rules
+        None
+    }
+
     fn day_month_year(
         &self,
         s: usize,
@@ -983,6 +998,9 @@ impl Cx<'_, '_> {
 
     /// Adjectival durations and ages ("zweitägigen", "Zehnjährige"), ordinals,
     /// multiplicatives, fractions without numeral (`ordinal` as for `date_time`).
+    /// (Out of line: asked only for words past the per-token gate, it kept the loop of
+    /// `sentence` over more cache lines when inlined there.)
+    #[inline(never)]
     fn word_forms(&self, i: usize, ordinal: Option<f64>) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         let w = self.low(i);
