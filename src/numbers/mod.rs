@@ -193,6 +193,11 @@ pub(crate) struct Tables {
     /// so that a lexicon addition making them a number word or trigger is still read.
     inert_und: bool,
     inert_erst: bool,
+    /// "in" and "vor" are read only as the relation before a figure ("in zwei Wochen",
+    /// "vor drei Jahren"): no lexicon makes them a number, unit, month or modifier (see
+    /// [`Tables::relation_only`]).
+    relation_only_in: bool,
+    relation_only_vor: bool,
     /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
     pub function_words: WordList,
     /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
@@ -354,20 +359,31 @@ impl Tables {
             lemmas,
             inert_und: false,
             inert_erst: false,
+            relation_only_in: false,
+            relation_only_vor: false,
             function_words: WordList::new(rules::FUNCTION),
             not_nouns: WordList::new(rules::NOT_NOUN),
             id_heads: WordList::new(rules::ID_HEADS),
         };
         tables.inert_und = tables.starts_nothing("und");
         tables.inert_erst = tables.starts_nothing("erst");
+        tables.relation_only_in = tables.no_reading_of_its_own("in");
+        tables.relation_only_vor = tables.no_reading_of_its_own("vor");
         Ok(tables)
     }
 
     /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
     /// multiplicative ("…mal"), adjectival duration ("…ig…") or superlative ordinal stem.
     fn starts_nothing(&self, w: &str) -> bool {
-        !self.trigger(w)
-            && !self.units.map.contains_key(w)
+        !self.trigger(w) && self.no_reading_of_its_own(w)
+    }
+
+    /// A word that no rule reads as (or as the start of) a figure by itself: no unit,
+    /// modifier, month, cardinal, ordinal, multiplicative, adjectival duration,
+    /// superlative ordinal stem or "Hälfte". It may still be a trigger ("in", "vor").
+    fn no_reading_of_its_own(&self, w: &str) -> bool {
+        !self.units.map.contains_key(w)
+            && !self.modifiers.map.contains_key(w)
             && !self.months.contains_key(w)
             && self.words.cardinal(w).is_none()
             && self.words.ordinal(w).is_none()
@@ -386,6 +402,17 @@ impl Tables {
         match w {
             "und" => self.inert_und,
             "erst" => self.inert_erst,
+            _ => false,
+        }
+    }
+
+    /// `w` is "in" or "vor" and read only as the relation before a figure: at such a
+    /// word a figure starts only if one can start at the next token.
+    #[inline]
+    pub fn relation_only(&self, w: &str) -> bool {
+        match w {
+            "in" => self.relation_only_in,
+            "vor" => self.relation_only_vor,
             _ => false,
         }
     }
