@@ -472,8 +472,10 @@ impl<'a> Toks<'a> {
         self.v.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
 
-    /// The token's lower-case text ("" past the end).
-    #[inline]
+    /// The token's lower-case text ("" past the end). Out of line: the rules ask for it
+    /// at some two hundred places, and each inlined copy (bounds and char boundary tests)
+    /// made the large rule functions larger than the instruction cache.
+    #[inline(never)]
     pub fn low(&self, i: usize) -> &str {
         self.v
             .get(i)
