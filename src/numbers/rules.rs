@@ -624,6 +624,9 @@ impl Cx<'_, '_> {
         (raw.len() == 4 && (1000..=2200).contains(&y)).then_some(y)
     }
 
+    /// A new item (out of line: inlined, its defaults were written out at each of the
+    /// sixty places a rule makes one).
+    #[inline(never)]
     fn item(&self, s: usize, e: usize, kind: &'static str, rule: &'static str) -> Item {
         Item {
             s,

@@ -466,8 +466,8 @@ impl<'a> Toks<'a> {
         self.v.len()
     }
 
-    /// The token's text as written ("" past the end).
-    #[inline]
+    /// The token's text as written ("" past the end). Out of line, as [`Toks::low`].
+    #[inline(never)]
     pub fn raw(&self, i: usize) -> &'a str {
         self.v.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
