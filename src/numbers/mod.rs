@@ -198,6 +198,9 @@ pub(crate) struct Tables {
     /// [`Tables::relation_only`]).
     relation_only_in: bool,
     relation_only_vor: bool,
+    /// The article forms ("ein", "eine", …) are read only as the numeral one (see
+    /// [`Tables::article_only`]).
+    articles_only: bool,
     /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
     pub function_words: WordList,
     /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
@@ -361,6 +364,7 @@ impl Tables {
             inert_erst: false,
             relation_only_in: false,
             relation_only_vor: false,
+            articles_only: false,
             function_words: WordList::new(rules::FUNCTION),
             not_nouns: WordList::new(rules::NOT_NOUN),
             id_heads: WordList::new(rules::ID_HEADS),
@@ -369,6 +373,9 @@ impl Tables {
         tables.inert_erst = tables.starts_nothing("erst");
         tables.relation_only_in = tables.no_reading_of_its_own("in");
         tables.relation_only_vor = tables.no_reading_of_its_own("vor");
+        tables.articles_only = rules::EIN
+            .iter()
+            .all(|w| tables.no_reading_but_a_numeral(w));
         Ok(tables)
     }
 
@@ -382,10 +389,14 @@ impl Tables {
     /// modifier, month, cardinal, ordinal, multiplicative, adjectival duration,
     /// superlative ordinal stem or "Hälfte". It may still be a trigger ("in", "vor").
     fn no_reading_of_its_own(&self, w: &str) -> bool {
+        self.no_reading_but_a_numeral(w) && self.words.cardinal(w).is_none()
+    }
+
+    /// As [`Tables::no_reading_of_its_own`], but `w` may be a cardinal (the articles).
+    fn no_reading_but_a_numeral(&self, w: &str) -> bool {
         !self.units.map.contains_key(w)
             && !self.modifiers.map.contains_key(w)
             && !self.months.contains_key(w)
-            && self.words.cardinal(w).is_none()
             && self.words.ordinal(w).is_none()
             && !w.ends_with("mal")
             && !w.contains("ig")
@@ -415,6 +426,13 @@ impl Tables {
             "vor" => self.relation_only_vor,
             _ => false,
         }
+    }
+
+    /// `w` is an article form ("ein", "eine", …) and read only as the numeral one, which
+    /// makes a figure only with what follows (a unit, scale or fraction word, a range).
+    #[inline]
+    pub fn article_only(&self, w: &str) -> bool {
+        self.articles_only && rules::EIN.contains(&w)
     }
 
     /// The month `w` (lower case) names, 1–12.
