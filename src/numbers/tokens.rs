@@ -285,16 +285,18 @@ impl<'a> Toks<'a> {
                 continue;
             }
             if class == LOWER || class == UPPER || class == HIGH && alphabetic(c) {
-                // a link's first four bytes with the 0x20 bit set are "http" or "www." for
-                // any case of those: one compare (without a branch on the first letter,
-                // which the branch predictor guessed wrong for many words) before the
-                // three prefix tests
-                let head = b
-                    .get(i..i + 4)
-                    .and_then(|h| h.try_into().ok())
-                    .map_or(0, |h: [u8; 4]| u32::from_le_bytes(h) | 0x2020_2020);
-                let url = (head == u32::from_le_bytes(*b"http"))
-                    | (head == u32::from_le_bytes(*b"www."))
+                // (words starting with h or w only; their first four bytes with the 0x20
+                // bit set are "http" or "www." for any case of those: one compare before
+                // the three prefix tests)
+                let url = matches!(x, b'h' | b'H' | b'w' | b'W')
+                    && b.get(i..i + 4)
+                        .and_then(|h| h.try_into().ok())
+                        .is_some_and(|h: [u8; 4]| {
+                            matches!(
+                                &(u32::from_le_bytes(h) | 0x2020_2020).to_le_bytes(),
+                                b"http" | b"www."
+                            )
+                        })
                     && ["http://", "https://", "www."].iter().any(|p| {
                         b.get(i..i + p.len())
                             .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
