@@ -187,15 +187,20 @@ pub(crate) struct Tables {
     pub triggers: FxSet<String>,
     /// The triggers as a [`WordGate`] in front of the hash lookup.
     trigger_gate: WordGate,
-    /// The first two bytes of every trigger of two bytes or more (65536 bits): one load
-    /// in front of `trigger_gate` for the words the per-token gate asks it about.
-    trigger_pairs: Vec<u64>,
     /// plural endings of counted nouns → singular endings
     pub lemmas: Lemmas,
     /// "und" and "erst" start nothing (see [`Tables::inert`]); computed from the tables
     /// so that a lexicon addition making them a number word or trigger is still read.
     inert_und: bool,
     inert_erst: bool,
+    /// "in" and "vor" are read only as the relation before a figure ("in zwei Wochen",
+    /// "vor drei Jahren"): no lexicon makes them a number, unit, month or modifier (see
+    /// [`Tables::relation_only`]).
+    relation_only_in: bool,
+    relation_only_vor: bool,
+    /// The article forms ("ein", "eine", …) are read only as the numeral one (see
+    /// [`Tables::article_only`]).
+    articles_only: bool,
     /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
     pub function_words: WordList,
     /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
@@ -342,13 +347,6 @@ impl Tables {
         for w in &triggers {
             trigger_gate.insert(w);
         }
-        let mut trigger_pairs = vec![0u64; 1 << 10];
-        for w in &triggers {
-            if let [x, y, ..] = *w.as_bytes() {
-                let k = usize::from(x) << 8 | usize::from(y);
-                trigger_pairs[k >> 6] |= 1 << (k & 63);
-            }
-        }
         let mut month_gate = WordGate::default();
         for w in months.keys() {
             month_gate.insert(w);
@@ -361,26 +359,44 @@ impl Tables {
             month_gate,
             triggers,
             trigger_gate,
-            trigger_pairs,
             lemmas,
             inert_und: false,
             inert_erst: false,
+            relation_only_in: false,
+            relation_only_vor: false,
+            articles_only: false,
             function_words: WordList::new(rules::FUNCTION),
             not_nouns: WordList::new(rules::NOT_NOUN),
             id_heads: WordList::new(rules::ID_HEADS),
         };
         tables.inert_und = tables.starts_nothing("und");
         tables.inert_erst = tables.starts_nothing("erst");
+        tables.relation_only_in = tables.no_reading_of_its_own("in");
+        tables.relation_only_vor = tables.no_reading_of_its_own("vor");
+        tables.articles_only = rules::EIN
+            .iter()
+            .all(|w| tables.no_reading_but_a_numeral(w));
         Ok(tables)
     }
 
     /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
     /// multiplicative ("…mal"), adjectival duration ("…ig…") or superlative ordinal stem.
     fn starts_nothing(&self, w: &str) -> bool {
-        !self.trigger(w)
-            && !self.units.map.contains_key(w)
+        !self.trigger(w) && self.no_reading_of_its_own(w)
+    }
+
+    /// A word that no rule reads as (or as the start of) a figure by itself: no unit,
+    /// modifier, month, cardinal, ordinal, multiplicative, adjectival duration,
+    /// superlative ordinal stem or "Hälfte". It may still be a trigger ("in", "vor").
+    fn no_reading_of_its_own(&self, w: &str) -> bool {
+        self.no_reading_but_a_numeral(w) && self.words.cardinal(w).is_none()
+    }
+
+    /// As [`Tables::no_reading_of_its_own`], but `w` may be a cardinal (the articles).
+    fn no_reading_but_a_numeral(&self, w: &str) -> bool {
+        !self.units.map.contains_key(w)
+            && !self.modifiers.map.contains_key(w)
             && !self.months.contains_key(w)
-            && self.words.cardinal(w).is_none()
             && self.words.ordinal(w).is_none()
             && !w.ends_with("mal")
             && !w.contains("ig")
@@ -401,6 +417,24 @@ impl Tables {
         }
     }
 
+    /// `w` is "in" or "vor" and read only as the relation before a figure: at such a
+    /// word a figure starts only if one can start at the next token.
+    #[inline]
+    pub fn relation_only(&self, w: &str) -> bool {
+        match w {
+            "in" => self.relation_only_in,
+            "vor" => self.relation_only_vor,
+            _ => false,
+        }
+    }
+
+    /// `w` is an article form ("ein", "eine", …) and read only as the numeral one, which
+    /// makes a figure only with what follows (a unit, scale or fraction word, a range).
+    #[inline]
+    pub fn article_only(&self, w: &str) -> bool {
+        self.articles_only && rules::EIN.contains(&w)
+    }
+
     /// The month `w` (lower case) names, 1–12.
     #[inline]
     pub fn month(&self, w: &str) -> Option<u32> {
@@ -411,19 +445,12 @@ impl Tables {
     }
 
     /// False when the word of lower-case bytes `b` is certainly no trigger (the gate of
-    /// [`Tables::trigger`], before the word is sliced as a `str`).
+    /// [`Tables::trigger`], before the word is sliced as a `str`). No filter on the first
+    /// two bytes in front of it: half the words of a sentence passed one ("in", "ein",
+    /// "ab", "über" share their first letters with many), a coin toss to the branch
+    /// predictor for every word.
     #[inline]
-    pub fn may_be_trigger(&self, b: &[u8]) -> bool {
-        if let [x, y, ..] = *b {
-            let k = usize::from(x) << 8 | usize::from(y);
-            if self
-                .trigger_pairs
-                .get(k >> 6)
-                .is_none_or(|s| s >> (k & 63) & 1 == 0)
-            {
-                return false;
-            }
-        }
+    pub fn trigger_gate_bytes(&self, b: &[u8]) -> bool {
         self.trigger_gate.may_contain_bytes(b)
     }
 
@@ -697,18 +724,21 @@ impl Recogniser {
             push_lowercase(w, low);
         };
         for (k, tok) in toks.iter().enumerate() {
-            // the first two bytes decide for most words
-            let b = match bytes.get(tok.start..tok.start + 2) {
-                Some(b) if tok.end >= tok.start + 2 => b,
-                _ => continue,
-            };
-            if !tb.words.may_pair_bytes(b) {
-                if matches!(b.first(), Some(0xC2 | 0xE2))
-                    && matches!(
-                        text.get(tok.start..tok.end),
-                        Some("½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛")
-                    )
-                {
+            // the first two bytes decide for most words: one branch on the pair gate and
+            // the lead byte of a fraction sign, both read without branching (the length
+            // of a token and its pair were each a coin toss to the branch predictor)
+            let b = bytes.get(tok.start..tok.start + 2).unwrap_or(&[]);
+            let two = tok.end >= tok.start + 2;
+            let pair = two & tb.words.may_pair_bytes(b);
+            let fraction_lead = two & matches!(b.first(), Some(0xC2 | 0xE2));
+            if !(pair | fraction_lead) {
+                continue;
+            }
+            if !pair {
+                if matches!(
+                    text.get(tok.start..tok.end),
+                    Some("½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅙" | "⅛")
+                ) {
                     return true;
                 }
                 continue;

@@ -35,8 +35,10 @@ pub struct Tok {
     pub kind: Kind,
     /// Whitespace (or the sentence start) directly before it.
     pub sp: bool,
-    /// The lower-case form in `Toks::lower`, or `None` when the text is lower case already.
-    lo: Option<(u32, u32)>,
+    /// The lower-case form: a byte range of `Toks::lower`. Every token has one, so that
+    /// [`Toks::low`] reads one buffer without a branch on how the token was written (which
+    /// of the two a token took was a coin toss to the branch predictor, on every call).
+    lo: (u32, u32),
 }
 
 /// The allocations of a [`Toks`], without the text (kept between documents).
@@ -211,6 +213,8 @@ impl<'a> Toks<'a> {
         // instead of one per capitalised word; offsets are `s - start`)
         self.lower.push_str(text.get(start..end).unwrap_or(""));
         self.lower.make_ascii_lowercase();
+        // a token's range in that copy
+        let copied = |s: usize, e: usize| ((s - start) as u32, (e - start) as u32);
         let b = &text.as_bytes()[..end];
         let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
         let mut i = start;
@@ -263,16 +267,17 @@ impl<'a> Toks<'a> {
                         }
                         me += xl;
                     }
-                    self.push(s, me, Kind::Mixed, sp);
+                    self.push(start, s, me, Kind::Mixed, sp);
                     i = me;
                 } else {
-                    // digits and separators are their own lower case
+                    // digits and separators are their own lower case: their range in
+                    // the sentence's copy
                     self.v.push(Tok {
                         s,
                         e,
                         kind: Kind::Num,
                         sp,
-                        lo: None,
+                        lo: copied(s, e),
                     });
                     i = e;
                 }
@@ -305,19 +310,24 @@ impl<'a> Toks<'a> {
                         }
                         e += dl;
                     }
-                    self.push(s, e, Kind::Mixed, sp);
+                    self.push(start, s, e, Kind::Mixed, sp);
                     i = e;
                     sp = false;
                     continue;
                 }
                 let mut kind = Kind::Word;
                 // what the word's lower case takes: nothing (lower case already, which
-                // includes ä ö ü ß), ASCII folding only, or the char-wise `push`
-                let mut case = match class {
-                    LOWER => 0,
-                    UPPER => ASCII_CAPITAL,
-                    _ if ('\u{DF}'..='\u{FF}').contains(&c) => 0,
-                    _ => OTHER_CASE,
+                // includes ä ö ü ß), ASCII folding only, or the char-wise `push`; an ASCII
+                // first letter without a branch on its case (a capital is a coin toss in
+                // German text)
+                let mut case = if class == HIGH {
+                    if ('\u{DF}'..='\u{FF}').contains(&c) {
+                        0
+                    } else {
+                        OTHER_CASE
+                    }
+                } else {
+                    ASCII_CAPITAL * u8::from(class == UPPER)
                 };
                 loop {
                     e += b.get(e..).map_or(0, lower_run);
@@ -368,25 +378,17 @@ impl<'a> Toks<'a> {
                     }
                 }
                 if case & OTHER_CASE != 0 || kind == Kind::Mixed {
-                    self.push(s, e, kind, sp);
-                } else if case == ASCII_CAPITAL {
-                    // the char-wise lower case of such a word is its ASCII lower case,
-                    // which the sentence's copy at the start of `lower` holds
-                    self.v.push(Tok {
-                        s,
-                        e,
-                        kind,
-                        sp,
-                        lo: Some(((s - start) as u32, (e - start) as u32)),
-                    });
+                    self.push(start, s, e, kind, sp);
                 } else {
-                    // lower case as written (a copy would be the same text)
+                    // lower case as written, or with ASCII capitals only: the char-wise
+                    // lower case of such a word is its ASCII lower case, which the
+                    // sentence's copy at the start of `lower` holds
                     self.v.push(Tok {
                         s,
                         e,
                         kind,
                         sp,
-                        lo: None,
+                        lo: copied(s, e),
                     });
                 }
                 // the one space after most words is taken here, not by a turn of the loop
@@ -406,38 +408,42 @@ impl<'a> Toks<'a> {
                     e: s + 1,
                     kind: Kind::Punct,
                     sp,
-                    lo: None,
+                    lo: copied(s, s + 1),
                 });
                 i += 1;
                 sp = false;
                 continue;
             }
             if ('\u{2000}'..='\u{206F}').contains(&c) {
-                // general punctuation (– „ “ …) is its own lower case
+                // general punctuation (– „ “ …) is its own lower case (and ASCII
+                // lowering leaves its bytes alone)
                 self.v.push(Tok {
                     s,
                     e: s + cl,
                     kind: Kind::Punct,
                     sp,
-                    lo: None,
+                    lo: copied(s, s + cl),
                 });
             } else {
-                self.push(s, s + cl, Kind::Punct, sp);
+                self.push(start, s, s + cl, Kind::Punct, sp);
             }
             i += cl;
             sp = false;
         }
     }
 
-    fn push(&mut self, s: usize, e: usize, kind: Kind, sp: bool) {
+    /// Pushes a token whose lower case may need more than ASCII folding; `start` is the
+    /// sentence's first byte (where the copy in `lower` begins).
+    fn push(&mut self, start: usize, s: usize, e: usize, kind: Kind, sp: bool) {
         let piece = &self.text[s..e];
-        // most tokens (digits, signs, small words) are their own lower case
+        // most tokens (digits, signs, small words) are their own lower case, which the
+        // sentence's copy holds
         let lo = if piece.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
             let a = self.lower.len() as u32;
             super::push_lowercase(piece, &mut self.lower);
-            Some((a, self.lower.len() as u32))
+            (a, self.lower.len() as u32)
         } else {
-            None
+            ((s - start) as u32, (e - start) as u32)
         };
         self.v.push(Tok { s, e, kind, sp, lo });
     }
@@ -462,19 +468,21 @@ impl<'a> Toks<'a> {
         self.v.len()
     }
 
-    /// The token's text as written ("" past the end).
-    #[inline]
+    /// The token's text as written ("" past the end). Out of line, as [`Toks::low`].
+    #[inline(never)]
     pub fn raw(&self, i: usize) -> &'a str {
         self.v.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
 
-    /// The token's lower-case text ("" past the end).
-    #[inline]
+    /// The token's lower-case text ("" past the end). Out of line: the rules ask for it
+    /// at some two hundred places, and each inlined copy (bounds and char boundary tests)
+    /// made the large rule functions larger than the instruction cache.
+    #[inline(never)]
     pub fn low(&self, i: usize) -> &str {
-        self.v.get(i).map_or("", |t| match t.lo {
-            Some((a, b)) => self.lower.get(a as usize..b as usize).unwrap_or(""),
-            None => self.text.get(t.s..t.e).unwrap_or(""),
-        })
+        self.v
+            .get(i)
+            .and_then(|t| self.lower.get(t.lo.0 as usize..t.lo.1 as usize))
+            .unwrap_or("")
     }
 
     /// The token's lower case as bytes (empty past the end): what [`Toks::low`] returns,
@@ -482,13 +490,10 @@ impl<'a> Toks<'a> {
     /// read bytes only (they run on every token of a sentence).
     #[inline]
     pub fn low_bytes(&self, i: usize) -> &[u8] {
-        self.v.get(i).map_or(&[], |t| {
-            let (b, a, e) = match t.lo {
-                Some((a, e)) => (self.lower.as_bytes(), a as usize, e as usize),
-                None => (self.text.as_bytes(), t.s, t.e),
-            };
-            b.get(a..e).unwrap_or(&[])
-        })
+        self.v
+            .get(i)
+            .and_then(|t| self.lower.as_bytes().get(t.lo.0 as usize..t.lo.1 as usize))
+            .unwrap_or(&[])
     }
 
     /// The token's kind (Punct past the end).
@@ -553,6 +558,32 @@ mod tests {
                     t.low(i).as_bytes(),
                     "help: {input:?} token {i}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_token_reads_its_lower_case_from_one_buffer() {
+        // sentences that start past the text's first byte, with every way of writing a
+        // token: lower case, ASCII capitals, Latin-1 and other capitals, digits, signs,
+        // general punctuation, identifiers and links
+        let text = "Vorweg. Die GmbH zahlte 3,5 Mio. Euro – „ÄRGER“ über Straße ẞ und Œuvre! \
+                    ID A7b9 bei HTTP://Beispiel.DE, Www.Test.de httpx Hth: 4km² oder ,5 Prozent; ÖL-Preis 12:30 Uhr…";
+        let mut t = Toks::empty(text);
+        let starts: Vec<usize> = (0..text.len())
+            .filter(|&k| text.is_char_boundary(k))
+            .collect();
+        for &a in &starts {
+            for e in [text.len(), a + 9, a + 31] {
+                if e > text.len() || !text.is_char_boundary(e) {
+                    continue;
+                }
+                t.fill(a, e);
+                for i in 0..t.len() {
+                    let expected: String = t.raw(i).chars().flat_map(char::to_lowercase).collect();
+                    assert_eq!(t.low(i), expected, "help: token {i} of {:?}", &text[a..e]);
+                    assert_eq!(t.low_bytes(i), expected.as_bytes());
+                }
             }
         }
     }
