@@ -313,9 +313,47 @@ fn size(out: &mut Vec<u8>, n: usize) {
 }
 
 /// An unsigned integer in decimal (as serde_json writes it, by `itoa`).
+///
+/// Nearly every number of a record (offsets, indexes) has one to four digits:
+/// those are written from a table of digit pairs as one fixed-size copy, where
+/// `itoa`'s variable-length one calls `memcpy`.
+#[inline]
 fn uint(out: &mut Vec<u8>, n: u64) {
+    if n < 100 {
+        let [tens, ones] = DIGIT_PAIRS[n as usize];
+        if n < 10 {
+            out.push(ones);
+        } else {
+            out.extend_from_slice(&[tens, ones]);
+        }
+    } else if n < 10_000 {
+        let [a, b] = DIGIT_PAIRS[(n / 100) as usize];
+        let [c, d] = DIGIT_PAIRS[(n % 100) as usize];
+        if n < 1000 {
+            out.extend_from_slice(&[b, c, d]);
+        } else {
+            out.extend_from_slice(&[a, b, c, d]);
+        }
+    } else {
+        wide_uint(out, n);
+    }
+}
+
+#[inline(never)]
+fn wide_uint(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
+
+/// `DIGIT_PAIRS[n]` is `n` (below 100) as two ASCII digits.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
 
 /// A JSON string with serde_json's escapes: `"` and `\` and control chars
 /// (below 0x20) are escaped, everything else (all of Unicode) is copied.
@@ -443,6 +481,21 @@ mod tests {
             "ÄÖÜäöüß – €, 😀 und \u{2028}",
         ] {
             assert_eq!(ours(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integers_at_every_digit_count_write_like_itoa() {
+        // Every number the table writes, and around every power of ten above.
+        let mut edges: Vec<u64> = (0..=10_001).chain([u64::MAX]).collect();
+        for p in 1..20 {
+            let ten = 10u64.pow(p);
+            edges.extend([ten - 1, ten, ten + 1, ten + ten / 2 + 7]);
+        }
+        for n in edges {
+            let mut out = b"x".to_vec();
+            uint(&mut out, n);
+            assert_eq!(out, format!("x{n}").into_bytes(), "{n}");
         }
     }
 
