@@ -83,7 +83,22 @@ impl<'t> CharIndex<'t> {
         let slot = byte / STRIDE;
         let base = slot * STRIDE;
         let counted = self.checkpoints.get(slot).copied().unwrap_or(0) as usize;
-        counted + char_starts(&self.text.as_bytes()[base..byte])
+        counted + char_starts(&self.text.as_bytes()[base..], byte - base)
+    }
+
+    /// The character offsets of the byte span `start..end` (`start <= end`,
+    /// both as for [`CharIndex::char_of`]). A span shorter than the way from
+    /// its end's checkpoint (most names and figures) counts its end from its
+    /// start.
+    pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.char_of(start);
+        let end = end.min(self.text.len());
+        let from_checkpoint = end % STRIDE;
+        if self.ascii || start > end || end - start >= from_checkpoint {
+            return (first, self.char_of(end));
+        }
+        let bytes = &self.text.as_bytes()[start..];
+        (first, first + char_starts(bytes, end - start))
     }
 
     /// Number of characters in the whole text.
@@ -92,22 +107,42 @@ impl<'t> CharIndex<'t> {
     }
 }
 
-/// The number of bytes of `bytes` that start a char (that are not UTF-8
-/// continuation bytes `10xxxxxx`), eight bytes at a time: every span's two
-/// offsets count up to 63 bytes after their checkpoint.
-fn char_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut continuations = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's place; a
-        // byte's bit 7 shifts into the next byte's bit 0, which is masked off).
-        continuations += (x & !(x << 1) & HIGH).count_ones() as usize;
+/// The number of the first `n` bytes of `bytes` (`n` below 256) that start a
+/// char (that are not UTF-8 continuation bytes `10xxxxxx`), eight bytes at a
+/// time: every span's two offsets count up to 63 bytes after their checkpoint.
+/// A last partial word is read whole and masked when the text goes on.
+fn char_starts(bytes: &[u8], n: usize) -> usize {
+    // One counter a byte lane (each stays below 32, the total below 256).
+    let mut lanes = 0u64;
+    let mut words = bytes[..n].chunks_exact(8);
+    for word in &mut words {
+        lanes += continuation_flags(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
     }
-    let rest = chunks.remainder();
-    continuations += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
-    bytes.len() - continuations
+    let rest = words.remainder().len();
+    if rest > 0 {
+        let at = n - rest;
+        match bytes.get(at..at + 8) {
+            Some(word) => {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                let inside = (1u64 << (8 * rest)) - 1;
+                lanes += continuation_flags(word) & inside;
+            }
+            None => lanes += bytes[at..n].iter().filter(|&&b| b & 0xC0 == 0x80).count() as u64,
+        }
+    }
+    // The sum of the lanes collects in the top byte of the product.
+    let continuations = (lanes.wrapping_mul(ONES) >> 56) as usize;
+    n - continuations
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// `1` in each byte of `x` that is a UTF-8 continuation byte, `0` elsewhere:
+/// bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's place; a byte's
+/// bit 7 shifts into the next byte's bit 0, which is masked off).
+#[inline]
+fn continuation_flags(x: u64) -> u64 {
+    (x & !(x << 1) & (ONES << 7)) >> 7
 }
 
 /// Lower case of one char when it keeps its UTF-8 length (`Ä` → `ä`); other
@@ -150,6 +185,13 @@ mod tests {
                 assert_eq!(idx.char_of(b), text[..b].chars().count(), "byte {b}");
             }
             assert_eq!(idx.char_len(), text.chars().count(), "length {cut}");
+            // Spans count their end from their start or from a checkpoint.
+            let bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([cut]).collect();
+            for &s in &bounds {
+                for &e in bounds.iter().filter(|&&e| e >= s) {
+                    assert_eq!(idx.span(s, e), (idx.char_of(s), idx.char_of(e)), "{s}..{e}");
+                }
+            }
         }
     }
 
@@ -162,14 +204,22 @@ mod tests {
                     let mut bytes = vec![b'a'; len];
                     bytes[pos] = b;
                     let naive = bytes.iter().filter(|&&x| x & 0xC0 != 0x80).count();
-                    assert_eq!(char_starts(&bytes), naive, "byte {b:#x} at {pos} of {len}");
+                    assert_eq!(
+                        char_starts(&bytes, len),
+                        naive,
+                        "byte {b:#x} at {pos} of {len}"
+                    );
+                    // Counting a prefix reads (and masks) the bytes after it.
+                    let prefix = bytes[..pos].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+                    assert_eq!(char_starts(&bytes, pos), prefix, "{pos} of {bytes:?}");
                 }
             }
         }
-        assert_eq!(
-            char_starts("Größe – 😀ß".as_bytes()),
-            "Größe – 😀ß".chars().count()
-        );
+        let odd = "Größe – 😀ß";
+        assert_eq!(char_starts(odd.as_bytes(), odd.len()), odd.chars().count());
+        // The most continuation bytes a count can meet: 63 bytes of 4-byte chars.
+        let wide = "😀".repeat(16);
+        assert_eq!(char_starts(wide.as_bytes(), 63), 16);
     }
 
     #[test]
