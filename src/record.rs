@@ -380,14 +380,14 @@ impl Record {
         let fix = |start: &mut usize, end: &mut usize, out: &mut String| {
             let (s, e) = clamp_span(text, *start, *end);
             *out = text[s..e].to_string();
-            (*start, *end) = index.span(s, e);
+            *start = index.char_of(s);
+            *end = index.char_of(e);
         };
         let fix_parts = |parts: &mut Option<Vec<[usize; 2]>>| {
             if let Some(parts) = parts {
                 for p in parts.iter_mut() {
                     let (s, e) = clamp_span(text, p[0], p[1]);
-                    let (s, e) = index.span(s, e);
-                    *p = [s, e];
+                    *p = [index.char_of(s), index.char_of(e)];
                 }
             }
         };
