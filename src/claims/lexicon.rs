@@ -542,14 +542,13 @@ pub fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
     if len > PACKED_MAX {
         return None;
     }
-    match bytes.get(start..start + 16) {
+    let rest = bytes.get(start..)?;
+    match rest.first_chunk::<16>() {
         Some(w) => {
-            let mut b = [0u8; 16];
-            b.copy_from_slice(w);
-            let v = u128::from_le_bytes(b) & *KEEP.get(len)?;
+            let v = u128::from_le_bytes(*w) & *KEEP.get(len)?;
             Some(v | (len as u128) << 120)
         }
-        None => pack(bytes.get(start..start + len)?),
+        None => pack(rest.get(..len)?),
     }
 }
 
