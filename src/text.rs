@@ -62,7 +62,9 @@ impl<'t> CharIndex<'t> {
             let mut strides = bytes.chunks_exact(STRIDE);
             for stride in &mut strides {
                 checkpoints.push(chars);
-                chars += u32::from(push_word_counts(stride, &mut in_stride));
+                let (before, all) = stride_word_counts(stride);
+                in_stride.extend_from_slice(&before.to_le_bytes());
+                chars += all;
             }
             // A partial last stride gets its checkpoint and its whole words'
             // counts, and the word at the end of the text (partial or not) its
@@ -98,9 +100,27 @@ impl<'t> CharIndex<'t> {
     }
 }
 
+/// The counts of char starts in a whole stride (64 bytes) before each of its
+/// eight words (lane `k` of the first answer for word `k`), and in all of it.
+fn stride_word_counts(stride: &[u8]) -> (u64, u32) {
+    // Lane k: the char starts in word k (at most eight).
+    let mut starts = 0u64;
+    for (k, word) in stride.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let continuations = continuation_flags(word).wrapping_mul(ONES) >> 56;
+        starts |= (8 - continuations) << (8 * k);
+    }
+    // Multiplying by ONES adds to each lane the lanes below it (no sum passes
+    // 64, so no lane carries): lane k counts the words up to k; shifted one
+    // lane up, the words before k.
+    let through = starts.wrapping_mul(ONES);
+    (through << 8, (through >> 56) as u32)
+}
+
 /// Appends to `in_stride` the count of char starts before each whole
 /// eight-byte word of `stride` (at most 64 bytes) within it; returns the count
-/// of all the whole words.
+/// of all the whole words. The plain form of [`stride_word_counts`], for the
+/// last, partial stride.
 fn push_word_counts(stride: &[u8], in_stride: &mut Vec<u8>) -> u8 {
     let mut before = 0u8;
     for word in stride.chunks_exact(8) {
@@ -184,6 +204,23 @@ mod tests {
             }
             assert_eq!(idx.char_len(), text.chars().count(), "length {cut}");
         }
+    }
+
+    #[test]
+    fn stride_counts_equal_word_by_word_counts() {
+        let text = "Größe: 3 m — „Zitat“ 😀, Übermaß an Äpfeln für €5; ok. ".repeat(4);
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() - 64 {
+            let stride = &bytes[at..at + 64];
+            let mut plain = Vec::new();
+            let all = push_word_counts(stride, &mut plain);
+            let (before, got_all) = stride_word_counts(stride);
+            assert_eq!(before.to_le_bytes().to_vec(), plain, "at {at}");
+            assert_eq!(got_all, u32::from(all), "at {at}");
+        }
+        let wide = "😀".repeat(16);
+        assert_eq!(stride_word_counts(wide.as_bytes()).1, 16);
+        assert_eq!(stride_word_counts(&[b'a'; 64]).1, 64);
     }
 
     #[test]
