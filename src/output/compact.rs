@@ -355,7 +355,7 @@ const DIGIT_PAIRS: [[u8; 2]; 100] = {
     pairs
 };
 
-/// A JSON string with serde_json's escapes: `"` and `\\` and control chars
+/// A JSON string with serde_json's escapes: `"` and `\` and control chars
 /// (below 0x20) are escaped, everything else (all of Unicode) is copied.
 #[inline]
 pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
@@ -456,8 +456,7 @@ fn needs_escape(b: u8) -> bool {
 
 /// Whether no byte of `bytes` needs an escape (see [`needs_escape`]), eight
 /// bytes at a time: whole words, then the last eight bytes (again in part);
-/// a string shorter than eight is read as two overlapping halves, or (below
-/// four bytes) as its first, middle and last byte. No branch per word: a
+/// a string shorter than eight by its [`short_words`]. No branch per word: a
 /// string with an escape is rare and then escaped byte by byte.
 #[inline]
 fn needs_no_escape(bytes: &[u8]) -> bool {
@@ -468,17 +467,8 @@ fn needs_no_escape(bytes: &[u8]) -> bool {
             found |= escapes_in(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
         }
         found
-    } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
-        escapes_in(u64::from(head) | u64::from(tail) << 32)
-    } else if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-        // One to three bytes: these three cover them all; the other five are
-        // spaces, which need no escape.
-        let middle = bytes[bytes.len() / 2];
-        let word = [first, middle, last, b' ', b' ', b' ', b' ', b' '];
-        escapes_in(u64::from_le_bytes(word))
     } else {
-        0
+        short_words(bytes).map_or(0, |(_, all)| escapes_in(all))
     };
     found == 0
 }
