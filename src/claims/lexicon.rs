@@ -430,8 +430,9 @@ struct PackedTable {
     shift: u32,
     /// One bit per value of the keys' [`filter_bit`]: most words of a text
     /// (nouns, names, content words) miss it and skip the probe, whose loads
-    /// miss the cache. A bit of the whole word turns away four in five of
-    /// them; one of (length, first byte, last byte) turned away two in five.
+    /// miss the cache. Over the news corpus a bit of the whole word turns
+    /// away 94 in 100 of the words not in the table; one of (length, first
+    /// byte, last byte) turned away 58 in 100.
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
