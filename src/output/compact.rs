@@ -106,7 +106,9 @@ fn error_info(out: &mut Vec<u8>, e: &ErrorInfo) {
     out.push(b'}');
 }
 
-/// `"start":…,"end":…,"text":…` (every span opens so).
+/// `"start":…,"end":…,"text":…` (every span opens so). Inlined into its few
+/// callers: it runs for every span (73,000 over the news corpus).
+#[inline(always)]
 fn span_fields(out: &mut Vec<u8>, start: usize, end: usize, text: &str) {
     out.extend_from_slice(b"\"start\":");
     size(out, start);
