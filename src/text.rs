@@ -2,9 +2,10 @@
 //!
 //! Stages work on byte offsets into the decoded `&str` (cheap slicing, no
 //! allocation); the record contract counts Unicode scalar values (Python `str`
-//! indices). [`CharIndex`] converts byte offsets to char offsets in O(1) amortised
-//! time with a sparse checkpoint table (one `u32` per 64 bytes), so even a 20 MB
-//! document needs only about 1.3 MB of index. For pure-ASCII text it is the identity.
+//! indices). [`CharIndex`] converts byte offsets to char offsets in O(1) time
+//! with a checkpoint table (one `u32` per 64 bytes, and one byte per 8 bytes for
+//! the count within the 64), so a 2 MB document (larger ones are cut into chunks)
+//! needs about 400 KB of index. For pure-ASCII text it is the identity.
 //!
 //! ```
 //! use aussage::text::CharIndex;
@@ -37,9 +38,13 @@ pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct CharIndex<'t> {
     text: &'t str,
-    /// `checkpoints[i]` = number of chars in `text[..i * STRIDE]` (rounded down to a
-    /// char boundary, see [`CharIndex::char_of`]); empty when the text is ASCII.
+    /// `checkpoints[i]` = number of chars starting in `text[..i * STRIDE]`;
+    /// empty when the text is ASCII.
     checkpoints: Vec<u32>,
+    /// `in_stride[k]` = number of chars starting in the bytes of word `k`'s
+    /// stride before it (`text[k / 8 * STRIDE..k * 8]`), for every eight-byte
+    /// word up to the end of the text; empty when the text is ASCII.
+    in_stride: Vec<u8>,
     ascii: bool,
 }
 
@@ -48,27 +53,30 @@ impl<'t> CharIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
+        let mut in_stride = Vec::new();
         if !ascii {
             checkpoints.reserve(text.len() / STRIDE + 1);
+            in_stride.reserve(text.len() / 8 + 1);
             let bytes = text.as_bytes();
             let mut chars: u32 = 0;
-            // Count every byte that starts a char (not a continuation byte), a
-            // stride at a time so that the count vectorises.
-            let starts = |chunk: &[u8]| -> u32 {
-                chunk.iter().map(|&b| u32::from((b & 0xC0) != 0x80)).sum()
-            };
             let mut strides = bytes.chunks_exact(STRIDE);
-            for chunk in &mut strides {
+            for stride in &mut strides {
                 checkpoints.push(chars);
-                chars += starts(chunk);
+                let (before, all) = stride_word_counts(stride);
+                in_stride.extend_from_slice(&before.to_le_bytes());
+                chars += all;
             }
-            // A partial last stride gets its checkpoint; so does the end of the
-            // text when it falls on a stride boundary.
+            // A partial last stride gets its checkpoint and its whole words'
+            // counts, and the word at the end of the text (partial or not) its
+            // count; so does the end of the text on a stride boundary.
             checkpoints.push(chars);
+            let last = push_word_counts(strides.remainder(), &mut in_stride);
+            in_stride.push(last);
         }
         CharIndex {
             text,
             checkpoints,
+            in_stride,
             ascii,
         }
     }
@@ -80,10 +88,10 @@ impl<'t> CharIndex<'t> {
             return byte.min(self.text.len());
         }
         let byte = byte.min(self.text.len());
-        let slot = byte / STRIDE;
-        let base = slot * STRIDE;
-        let counted = self.checkpoints.get(slot).copied().unwrap_or(0) as usize;
-        counted + char_starts(&self.text.as_bytes()[base..byte])
+        let word = byte / 8;
+        let counted = self.checkpoints.get(byte / STRIDE).copied().unwrap_or(0) as usize
+            + self.in_stride.get(word).copied().unwrap_or(0) as usize;
+        counted + char_starts_in_word(&self.text.as_bytes()[word * 8..], byte % 8)
     }
 
     /// Number of characters in the whole text.
@@ -92,22 +100,64 @@ impl<'t> CharIndex<'t> {
     }
 }
 
-/// The number of bytes of `bytes` that start a char (that are not UTF-8
-/// continuation bytes `10xxxxxx`), eight bytes at a time: every span's two
-/// offsets count up to 63 bytes after their checkpoint.
-fn char_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut continuations = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's place; a
-        // byte's bit 7 shifts into the next byte's bit 0, which is masked off).
-        continuations += (x & !(x << 1) & HIGH).count_ones() as usize;
+/// The counts of char starts in a whole stride (64 bytes) before each of its
+/// eight words (lane `k` of the first answer for word `k`), and in all of it.
+fn stride_word_counts(stride: &[u8]) -> (u64, u32) {
+    // Lane k: the char starts in word k (at most eight).
+    let mut starts = 0u64;
+    for (k, word) in stride.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let continuations = continuation_flags(word).wrapping_mul(ONES) >> 56;
+        starts |= (8 - continuations) << (8 * k);
     }
-    let rest = chunks.remainder();
-    continuations += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
-    bytes.len() - continuations
+    // Multiplying by ONES adds to each lane the lanes below it (no sum passes
+    // 64, so no lane carries): lane k counts the words up to k; shifted one
+    // lane up, the words before k.
+    let through = starts.wrapping_mul(ONES);
+    (through << 8, (through >> 56) as u32)
+}
+
+/// Appends to `in_stride` the count of char starts before each whole
+/// eight-byte word of `stride` (at most 64 bytes) within it; returns the count
+/// of all the whole words. The plain form of [`stride_word_counts`], for the
+/// last, partial stride.
+fn push_word_counts(stride: &[u8], in_stride: &mut Vec<u8>) -> u8 {
+    let mut before = 0u8;
+    for word in stride.chunks_exact(8) {
+        in_stride.push(before);
+        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        // At most eight, so the lane sum is exact in the top byte.
+        let continuations = (continuation_flags(word).wrapping_mul(ONES) >> 56) as u8;
+        before += 8 - continuations;
+    }
+    before
+}
+
+/// The number of the first `n` bytes of `bytes` (`n` below 8: the bytes of
+/// an offset's eight-byte word before it) that start a char (that are not
+/// UTF-8 continuation bytes `10xxxxxx`): the word is read whole and masked
+/// where the text goes on that far.
+fn char_starts_in_word(bytes: &[u8], n: usize) -> usize {
+    let continuations = match bytes.first_chunk::<8>() {
+        Some(word) => {
+            let inside = (1u64 << (8 * n)) - 1;
+            let flags = continuation_flags(u64::from_le_bytes(*word)) & inside;
+            // The sum of the lanes collects in the top byte of the product.
+            (flags.wrapping_mul(ONES) >> 56) as usize
+        }
+        None => bytes[..n].iter().filter(|&&b| b & 0xC0 == 0x80).count(),
+    };
+    n - continuations
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// `1` in each byte of `x` that is a UTF-8 continuation byte, `0` elsewhere:
+/// bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's place; a byte's
+/// bit 7 shifts into the next byte's bit 0, which is masked off).
+#[inline]
+fn continuation_flags(x: u64) -> u64 {
+    (x & !(x << 1) & (ONES << 7)) >> 7
 }
 
 /// Lower case of one char when it keeps its UTF-8 length (`Ä` → `ä`); other
@@ -138,7 +188,8 @@ mod tests {
 
     #[test]
     fn matches_naive_count_at_every_boundary() {
-        let base = "Ärger über 3,5 % — „Zitat“ 😀 und mehr Text, der länger als vierundsechzig Bytes ist, ößü.";
+        let base = "Ärger über 3,5 % — „Zitat“ 😀 und mehr Text, der länger als vierundsechzig Bytes ist, ößü. \
+                    Noch ein Satz über zwei Strides: Größenordnung, Maßstab, Übergröße, €.";
         // Every length around the checkpoint stride, so the end falls on and off it.
         for cut in 0..base.len() {
             if !base.is_char_boundary(cut) {
@@ -146,30 +197,48 @@ mod tests {
             }
             let text = &base[..cut];
             let idx = CharIndex::new(text);
-            for (b, _) in text.char_indices() {
-                assert_eq!(idx.char_of(b), text[..b].chars().count(), "byte {b}");
+            for b in 0..=cut {
+                // A byte inside a char counts that char.
+                let starts = text.as_bytes()[..b].iter().filter(|&&x| x & 0xC0 != 0x80);
+                assert_eq!(idx.char_of(b), starts.count(), "byte {b} of {cut}");
             }
             assert_eq!(idx.char_len(), text.chars().count(), "length {cut}");
         }
     }
 
     #[test]
-    fn char_starts_counts_every_byte_value() {
-        // Every byte value in every position of a chunk and of the remainder.
+    fn stride_counts_equal_word_by_word_counts() {
+        let text = "Größe: 3 m — „Zitat“ 😀, Übermaß an Äpfeln für €5; ok. ".repeat(4);
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() - 64 {
+            let stride = &bytes[at..at + 64];
+            let mut plain = Vec::new();
+            let all = push_word_counts(stride, &mut plain);
+            let (before, got_all) = stride_word_counts(stride);
+            assert_eq!(before.to_le_bytes().to_vec(), plain, "at {at}");
+            assert_eq!(got_all, u32::from(all), "at {at}");
+        }
+        let wide = "😀".repeat(16);
+        assert_eq!(stride_word_counts(wide.as_bytes()).1, 16);
+        assert_eq!(stride_word_counts(&[b'a'; 64]).1, 64);
+    }
+
+    #[test]
+    fn char_starts_in_word_counts_every_byte_value() {
+        // Every byte value in every position of a word, counted up to every
+        // length below eight, read whole (the text goes on) or byte by byte.
         for b in 0..=255u8 {
-            for len in [1usize, 7, 8, 9, 16, 17] {
+            for len in [1usize, 7, 8, 9, 16] {
                 for pos in 0..len {
                     let mut bytes = vec![b'a'; len];
                     bytes[pos] = b;
-                    let naive = bytes.iter().filter(|&&x| x & 0xC0 != 0x80).count();
-                    assert_eq!(char_starts(&bytes), naive, "byte {b:#x} at {pos} of {len}");
+                    for n in 0..len.min(8) {
+                        let naive = bytes[..n].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+                        assert_eq!(char_starts_in_word(&bytes, n), naive, "{n} of {bytes:?}");
+                    }
                 }
             }
         }
-        assert_eq!(
-            char_starts("Größe – 😀ß".as_bytes()),
-            "Größe – 😀ß".chars().count()
-        );
     }
 
     #[test]

@@ -105,6 +105,49 @@ impl Draft {
     }
 }
 
+/// Number words that make a sentence a figure statement without the
+/// quantities stage, also as the start of a compound adjective.
+const FIGURE_WORDS: &[&str] = &[
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+    "zwanzig",
+    "dreißig",
+    "vierzig",
+    "fünfzig",
+    "hundert",
+    "tausend",
+    "anderthalb",
+    "eineinhalb",
+    "dutzend",
+    "million",
+    "millionen",
+    "milliarde",
+    "milliarden",
+];
+
+/// The ends of those compound adjectives ("anderthalbstündig").
+const FIGURE_SUFFIXES: &[&str] = &[
+    "stündig",
+    "tägig",
+    "jährig",
+    "wöchig",
+    "monatig",
+    "fach",
+    "prozentig",
+];
+
+/// The byte length of the shortest compound of the two lists.
+const FIGURE_COMPOUND_MIN: usize = 7;
+
 const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
 
 /// The quotation marks `find_quotes` pairs.
@@ -1853,48 +1896,16 @@ impl<'a> Doc<'a> {
             return false;
         }
         let l = self.lo(j);
-        const WORDS: &[&str] = &[
-            "zwei",
-            "drei",
-            "vier",
-            "fünf",
-            "sechs",
-            "sieben",
-            "acht",
-            "neun",
-            "zehn",
-            "elf",
-            "zwölf",
-            "zwanzig",
-            "dreißig",
-            "vierzig",
-            "fünfzig",
-            "hundert",
-            "tausend",
-            "anderthalb",
-            "eineinhalb",
-            "dutzend",
-            "million",
-            "millionen",
-            "milliarde",
-            "milliarden",
-        ];
-        if WORDS.contains(&l) {
+        if FIGURE_WORDS.contains(&l) {
             return true;
         }
-        const SUFFIX: &[&str] = &[
-            "stündig",
-            "tägig",
-            "jährig",
-            "wöchig",
-            "monatig",
-            "fach",
-            "prozentig",
-        ];
-        WORDS.iter().any(|w| {
-            l.strip_prefix(w)
-                .is_some_and(|rest| SUFFIX.iter().any(|s| rest.starts_with(s)))
-        })
+        // The shortest such compound, "elffach", has seven bytes (a test
+        // checks): shorter words need no search.
+        l.len() >= FIGURE_COMPOUND_MIN
+            && FIGURE_WORDS.iter().any(|w| {
+                l.strip_prefix(w)
+                    .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
+            })
     }
 
     // ----- finishing --------------------------------------------------------
@@ -2176,6 +2187,15 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
+
+    #[test]
+    fn no_figure_compound_is_shorter_than_the_length_gate() {
+        let shortest = FIGURE_WORDS
+            .iter()
+            .flat_map(|w| FIGURE_SUFFIXES.iter().map(move |s| w.len() + s.len()))
+            .min();
+        assert_eq!(shortest, Some(FIGURE_COMPOUND_MIN));
+    }
 
     /// The marked words of every sentence, by the cursor walk (in order, from a
     /// stale cursor, and from a cursor past the range), equal a scan of all tokens.

@@ -475,6 +475,27 @@ fn packed_lookup_equals_the_word_table() {
             );
         }
     }
+    // Every word of a text, in the table or not, is found exactly when the
+    // table holds it (the filter in front of the probe turns none away).
+    let text = "die bürgermeisterin der kleinen stadt erklärte am dienstag, sie habe \
+                nicht gewusst, dass der haushalt um zwölf prozent steigen solle; \
+                laut einer sprecherin wollen die verkehrsbetriebe bahnsteige verlängern, \
+                vermutlich ab märz. außerdem kündigte er an, er werde zurücktreten";
+    let mut seen = 0;
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        let got = lex.word_at(text, start, start + w.len());
+        assert_eq!(
+            got.is_some(),
+            lex.words.contains_key(w),
+            "help: word_at({w:?}) disagrees with the word table"
+        );
+        seen += usize::from(got.is_some());
+    }
+    assert!(seen > 10, "help: the sample should hold table words");
     // Negatives: prefixes, extensions, NUL-padded forms.
     for (text, a, b) in [
         ("sagtex", 0, 6),
