@@ -26,7 +26,7 @@ use std::borrow::Cow;
 
 use bytemuck::{Pod, Zeroable};
 
-use super::word_filter::WordFilter;
+use super::word_filter::{Blocks, SetsFilter};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::swar;
@@ -172,14 +172,21 @@ pub struct Gazetteer {
     /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
     /// starts in lower case can match nothing else (see `case_ok`).
     pub(super) lower_trie: Trie,
-    /// The first words of all patterns (see [`first_word`]): a text word
+    /// The first words of the patterns (see [`first_word`]): a text word
     /// that is none of them (without a genitive `s`/`es`) starts no match, so
-    /// the tries are walked only for the few words that pass.
-    pub(super) first_words: WordFilter,
-    /// The same for the patterns of `lower_trie` (so `der`, `die` in lower
-    /// case pass no filter although `Der Spiegel` is a pattern).
-    pub(super) lower_first_words: WordFilter,
+    /// the tries are walked only for the few words that pass. Set
+    /// [`ANY_CASE`]: those of all patterns, for words that start with a
+    /// capital or a digit; set [`LOWER_CASE`]: those of `lower_trie`'s
+    /// patterns (so `der`, `die` in lower case do not pass although
+    /// `Der Spiegel` is a pattern).
+    pub(super) first_words: SetsFilter,
 }
+
+/// The set of [`Gazetteer::first_words`] for words that start with a capital or
+/// a digit.
+const ANY_CASE: u32 = 0;
+/// The set of [`Gazetteer::first_words`] for words that start in lower case.
+const LOWER_CASE: u32 = 1;
 
 // The names of the lexicon files the gazetteer reads, each spelled once: for
 // `Lexicons::rows` and in `FILES`.
@@ -451,14 +458,12 @@ impl Gazetteer {
             })
             .collect();
         let lower_trie = Trie::new(&lower_only);
-        // A few thousand first words: 2^17 bits (16 KB).
-        let mut first_words = WordFilter::with_bits(17);
+        let mut first_words = SetsFilter::default();
         for f in &folded {
-            first_words.insert(first_word(f));
+            first_words.insert(first_word(f).as_bytes(), ANY_CASE);
         }
-        let mut lower_first_words = WordFilter::default();
         for f in lower_only.iter().filter(|f| !f.is_empty()) {
-            lower_first_words.insert(first_word(f));
+            first_words.insert(first_word(f).as_bytes(), LOWER_CASE);
         }
         Ok(Gazetteer {
             entries: b.entries,
@@ -467,7 +472,6 @@ impl Gazetteer {
             trie,
             lower_trie,
             first_words,
-            lower_first_words,
         })
     }
 
@@ -478,20 +482,53 @@ impl Gazetteer {
     /// longest one that passes the end-boundary and case checks wins. Word
     /// starts inside an accepted match are skipped. Linear: each walk stops at
     /// the first byte no pattern continues with.
+    ///
+    /// The words are found as runs of [`Runs`] (64 bytes classified at a time):
+    /// a run of ASCII letters and digits is one word; a run with other chars
+    /// is split into words char by char ([`Gazetteer::find_in_run`]).
+    #[inline(never)]
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
-        let n = bytes.len();
         let mut out: Vec<Hit> = Vec::new();
+        let Some(first_words) = self.first_words.as_blocks() else {
+            return out;
+        };
+        let bytes = text.as_bytes();
         let mut ends: Vec<(usize, u32)> = Vec::new();
-        let mut i = 0;
-        while i < n {
-            // Skip ASCII non-word bytes.
-            while i < n && ASCII_CLASS[usize::from(bytes[i])] == NON_WORD {
-                i += 1;
+        let mut runs = Runs::new(bytes);
+        let mut from = 0;
+        while let Some(run) = runs.next_from(from) {
+            if run.not_ascii {
+                from = self.find_in_run(text, run.start, run.end, first_words, &mut out, &mut ends);
+                continue;
             }
-            if i >= n {
-                break;
-            }
+            // One word: a run starts after a byte that is no word char.
+            let lower = bytes[run.start].is_ascii_lowercase();
+            from = match self.hit_at(text, run.start, run.end, lower, first_words, &mut ends) {
+                Some(h) => {
+                    out.push(h);
+                    h.end
+                }
+                None => run.end,
+            };
+        }
+        out
+    }
+
+    /// The hits in `start..end`, a run with chars that are not ASCII (which
+    /// may or may not be word chars: `Köln`, `„Bonn`), char by char; returns
+    /// where the search goes on (`end`, or the end of a hit past it).
+    fn find_in_run(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        first_words: Blocks,
+        out: &mut Vec<Hit>,
+        ends: &mut Vec<(usize, u32)>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < end {
             // Here the previous char (if any) is not a word char.
             let (class, len) = char_class(text, i);
             if class == NON_WORD {
@@ -499,11 +536,11 @@ impl Gazetteer {
                 continue;
             }
             // The end of the word (its run of word chars).
-            let start = i;
+            let word_start = i;
             i += len;
             loop {
                 i = ascii_word_end(bytes, i);
-                if i >= n || bytes[i] < 0x80 {
+                if i >= end || bytes[i] < 0x80 {
                     break;
                 }
                 let (class, len) = char_class(text, i);
@@ -512,24 +549,38 @@ impl Gazetteer {
                 }
                 i += len;
             }
-            // A match starting here begins with a pattern's first word, with
-            // at most a genitive ending (see `first_word`).
-            let (trie, first_words) = if class == LOWER {
-                (&self.lower_trie, &self.lower_first_words)
-            } else {
-                (&self.trie, &self.first_words)
-            };
-            if !may_start(first_words, &bytes[start..i]) {
-                continue;
-            }
-            if let Some(h) = self.longest_at(trie, text, start, &mut ends) {
+            if let Some(h) = self.hit_at(text, word_start, i, class == LOWER, first_words, ends) {
                 out.push(h);
                 // The match ends at a word boundary (or after a trailing dot
                 // or apostrophe): the next char starts afresh.
                 i = h.end;
             }
         }
-        out
+        i
+    }
+
+    /// The hit that starts at the word `start..end`, if any.
+    #[inline(always)]
+    fn hit_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        lower: bool,
+        first_words: Blocks,
+        ends: &mut Vec<(usize, u32)>,
+    ) -> Option<Hit> {
+        // A match starting here begins with a pattern's first word, with at
+        // most a genitive ending (see `first_word`).
+        let (trie, set) = if lower {
+            (&self.lower_trie, LOWER_CASE)
+        } else {
+            (&self.trie, ANY_CASE)
+        };
+        if !may_start(first_words, text.as_bytes().get(start..end)?, set) {
+            return None;
+        }
+        self.longest_at(trie, text, start, ends)
     }
 
     /// The longest valid match starting at byte `s` (a word start).
@@ -966,17 +1017,135 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a match may start with the word `w` (see [`first_word`]): `w` is
-/// a first word in `f`, alone or with a genitive `s` or `es`.
-#[inline]
-fn may_start(f: &WordFilter, w: &[u8]) -> bool {
-    f.may_hold_bytes(w)
+/// a first word in set `set` of `f`, alone or with a genitive `s` or `es`.
+#[inline(always)]
+fn may_start(f: Blocks, w: &[u8], set: u32) -> bool {
+    f.may_hold(w, set)
         || match w {
-            [rest @ .., b'e', b's'] => {
-                f.may_hold_bytes(rest) || f.may_hold_bytes(&w[..w.len() - 1])
-            }
-            [rest @ .., b's'] => f.may_hold_bytes(rest),
+            [rest @ .., b'e', b's'] => f.may_hold(rest, set) || f.may_hold(&w[..w.len() - 1], set),
+            [rest @ .., b's'] => f.may_hold(rest, set),
             _ => false,
         }
+}
+
+/// A run of bytes that may be word chars (see [`Runs`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Run {
+    start: usize,
+    end: usize,
+    /// Some byte of the run is not ASCII.
+    not_ascii: bool,
+}
+
+/// The text's runs of bytes that are ASCII letters or digits or not ASCII,
+/// each between bytes that are neither (or the ends of the text), found 64
+/// bytes at a time: the bytes of a block are classified eight at a time (see
+/// [`block_masks`]), and a run's start and end are the next set and unset bit.
+///
+/// Why: finding each word's end and the next word's start byte by byte was
+/// most of the search (most words start no match and cost only that).
+/// A run of ASCII bytes is one word; a run with bytes that are not ASCII
+/// (`Köln`, `„Bonn“`) is split into words char by char.
+struct Runs<'a> {
+    bytes: &'a [u8],
+    /// The first byte of the block in the masks (a multiple of 64).
+    base: usize,
+    /// Bit `k`: byte `base + k` is an ASCII letter or digit, or not ASCII.
+    in_run: u64,
+    /// Bit `k`: byte `base + k` is not ASCII.
+    not_ascii: u64,
+}
+
+impl<'a> Runs<'a> {
+    const BLOCK: usize = 64;
+
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut runs = Runs {
+            bytes,
+            base: 0,
+            in_run: 0,
+            not_ascii: 0,
+        };
+        runs.load(0);
+        runs
+    }
+
+    #[inline(always)]
+    fn load(&mut self, base: usize) {
+        self.base = base;
+        (self.in_run, self.not_ascii) = block_masks(self.bytes, base);
+    }
+
+    /// The first run that starts at or after `from` (or the rest of the run
+    /// that `from` falls in). `from` never goes back.
+    #[inline(always)]
+    fn next_from(&mut self, from: usize) -> Option<Run> {
+        if from >= self.base + Self::BLOCK {
+            self.load(from - from % Self::BLOCK);
+        }
+        let mut left = self.in_run & (u64::MAX << (from - self.base));
+        while left == 0 {
+            if self.base + Self::BLOCK >= self.bytes.len() {
+                return None;
+            }
+            self.load(self.base + Self::BLOCK);
+            left = self.in_run;
+        }
+        let start = self.base + left.trailing_zeros() as usize;
+        // The run's bits in this block, then in the following blocks.
+        let mut from_start = u64::MAX << (start - self.base);
+        let mut not_ascii = false;
+        loop {
+            let after = !self.in_run & from_start;
+            if after != 0 {
+                let k = after.trailing_zeros();
+                let before_end = (1u64 << k) - 1;
+                return Some(Run {
+                    start,
+                    end: self.base + k as usize,
+                    not_ascii: not_ascii || self.not_ascii & from_start & before_end != 0,
+                });
+            }
+            not_ascii |= self.not_ascii & from_start != 0;
+            if self.base + Self::BLOCK >= self.bytes.len() {
+                return Some(Run {
+                    start,
+                    end: self.bytes.len(),
+                    not_ascii,
+                });
+            }
+            self.load(self.base + Self::BLOCK);
+            from_start = u64::MAX;
+        }
+    }
+}
+
+/// The masks of [`Runs`] for the 64 bytes from `base` (bytes past the end of
+/// `bytes` count as neither).
+#[inline(always)]
+fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
+    let mut padded = [0u8; Runs::BLOCK];
+    let block = match bytes
+        .get(base..)
+        .and_then(|b| b.first_chunk::<{ Runs::BLOCK }>())
+    {
+        Some(block) => block,
+        None => {
+            let rest = bytes.get(base..).unwrap_or_default();
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let (mut in_run, mut not_ascii) = (0, 0);
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let letter = swar::in_range(x | (0x20 * swar::ONES), b'a', b'z');
+        let digit = swar::in_range(x, b'0', b'9');
+        let high = x & swar::HIGH;
+        in_run |= u64::from(swar::high_bits(letter | digit | high)) << (8 * k);
+        not_ascii |= u64::from(swar::high_bits(high)) << (8 * k);
+    }
+    (in_run, not_ascii)
 }
 
 /// The first word of a folded pattern: its run of word chars from the start.
@@ -1132,8 +1301,7 @@ mod tests {
         let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
         // The same gazetteer with filters that let every word pass.
         let mut all = gaz.clone();
-        all.first_words = WordFilter::full();
-        all.lower_first_words = WordFilter::full();
+        all.first_words = SetsFilter::full();
         let texts = [
             "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz.",
             "Angela Merkels Nachfolger, die US-Präsidentin und der Franzose sprachen in Berlin-Mitte.",
@@ -1150,6 +1318,94 @@ mod tests {
                 "{t}\nhelp: the first-word filter may only skip words that start no match"
             );
         }
+    }
+
+    /// Texts whose words fall on every offset of the 64-byte blocks of
+    /// [`Runs`]: a few sentences, each after 0 to 70 spaces or letters.
+    fn shifted_texts() -> Vec<String> {
+        let sentences = [
+            "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz in Köln.",
+            "„Österreichs Kanzler“ sprach – wie Wiener Zeitungen meldeten – über Frankreich’s Pläne.",
+            "Bundesverkehrswegeplanungsbeschleunigungsgesetz2030 in Düsseldorf-Benrath, dpa-Meldung.",
+            "Ärger über die US-Zölle: BERLIN, Paris und Rom; Merkels Nachfolger sagte nichts.",
+            "x",
+            "",
+        ];
+        let mut texts = Vec::new();
+        for pad in 0..70 {
+            for filler in [" ", "a", "ä", "1"] {
+                let mut t = filler.repeat(pad);
+                for s in sentences {
+                    texts.push(format!("{t}{s}"));
+                    t.push_str(s);
+                    t.push(' ');
+                }
+                texts.push(t);
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn runs_are_the_runs_of_the_plain_definition() {
+        let plain = |b: &[u8]| -> Vec<Run> {
+            let in_run = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !in_run(b[i]) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && in_run(b[i]) {
+                    i += 1;
+                }
+                let not_ascii = b[start..i].iter().any(|&x| x >= 0x80);
+                runs.push(Run {
+                    start,
+                    end: i,
+                    not_ascii,
+                });
+            }
+            runs
+        };
+        for t in shifted_texts() {
+            let b = t.as_bytes();
+            let mut runs = Runs::new(b);
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(r) = runs.next_from(from) {
+                got.push(r);
+                from = r.end;
+            }
+            assert_eq!(got, plain(b), "{t:?}\nhelp: Runs must find every run");
+            // From inside a run: its rest.
+            for from in 0..b.len() {
+                let want = plain(&b[from..]).first().map(|r| Run {
+                    start: r.start + from,
+                    end: r.end + from,
+                    not_ascii: r.not_ascii,
+                });
+                assert_eq!(Runs::new(b).next_from(from), want, "{t:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_by_runs_finds_what_the_char_by_char_search_finds() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &not_names(&lex)).unwrap();
+        let first_words = gaz.first_words.as_blocks().unwrap();
+        let mut found = 0;
+        for t in shifted_texts() {
+            let mut plain = Vec::new();
+            gaz.find_in_run(&t, 0, t.len(), first_words, &mut plain, &mut Vec::new());
+            let hits = gaz.find(&t);
+            assert_eq!(hits, plain, "{t:?}\nhelp: the runs must not change a hit");
+            found += hits.len();
+        }
+        assert!(found > 1000, "help: the texts should have hits");
     }
 
     #[test]
