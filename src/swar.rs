@@ -45,11 +45,11 @@ pub(crate) fn bytes_before(mask: u64) -> usize {
 /// `k` (first byte lowest). Only the high bits of `mask` may be set, as
 /// [`in_range`] leaves them.
 ///
-/// The product moves byte `k`'s bit (at `8k` after the shift) to `56 + k`; no
-/// two of the 64 partial products fall on the same bit, so nothing carries.
+/// The product moves byte `k`'s bit (at `8k + 7`) to `56 + k`; no two of the
+/// 64 partial products fall on the same bit, so nothing carries.
 #[inline(always)]
 pub(crate) fn high_bits(mask: u64) -> u8 {
-    ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+    (mask.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
 }
 
 #[cfg(test)]

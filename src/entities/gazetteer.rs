@@ -483,9 +483,13 @@ impl Gazetteer {
     /// starts inside an accepted match are skipped. Linear: each walk stops at
     /// the first byte no pattern continues with.
     ///
-    /// The words are found as runs of [`Runs`] (64 bytes classified at a time):
-    /// a run of ASCII letters and digits is one word; a run with other chars
-    /// is split into words char by char ([`Gazetteer::find_in_run`]).
+    /// Two passes: the first finds the text's runs of word bytes 64 bytes at a
+    /// time (see [`for_each_run`]) and keeps those worth a look: a run of ASCII
+    /// letters and digits is one word, kept when the first-word filter lets it
+    /// pass; a run with other chars is always kept. The second walks the tries
+    /// at the kept words and splits the other runs into words char by char
+    /// ([`Gazetteer::find_in_run`]). (Most words are rejected by the filter:
+    /// the first pass is a tight loop with nothing else to do.)
     #[inline(never)]
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
@@ -493,30 +497,57 @@ impl Gazetteer {
             return out;
         };
         let bytes = text.as_bytes();
-        let mut ends: Vec<(usize, u32)> = Vec::new();
-        let mut runs = Runs::new(bytes);
-        let mut from = 0;
-        while let Some(run) = runs.next_from(from) {
+        let mut looks: Vec<Run> = Vec::new();
+        for_each_run(bytes, |run| {
             if run.not_ascii {
-                from = self.find_in_run(text, run.start, run.end, first_words, &mut out, &mut ends);
+                looks.push(run);
+                return;
+            }
+            let Some(word) = bytes.get(run.start..run.end) else {
+                return;
+            };
+            // A run starts after a byte that is no word char; a lower-case
+            // ASCII letter is the only ASCII word byte from `a` on.
+            let set = if word.first() >= Some(&b'a') {
+                LOWER_CASE
+            } else {
+                ANY_CASE
+            };
+            if may_start(word, |w| first_words.may_hold_ascii(w, set)) {
+                looks.push(run);
+            }
+        });
+        let mut ends: Vec<(usize, u32)> = Vec::new();
+        // The end of the last hit: words before it are inside it.
+        let mut done = 0;
+        for run in looks {
+            if run.end <= done {
                 continue;
             }
-            // One word: a run starts after a byte that is no word char.
-            let lower = bytes[run.start].is_ascii_lowercase();
-            from = match self.hit_at(text, run.start, run.end, lower, first_words, &mut ends) {
-                Some(h) => {
-                    out.push(h);
-                    h.end
-                }
-                None => run.end,
+            if run.not_ascii {
+                let from = run.start.max(done);
+                done = self.find_in_run(text, from, run.end, first_words, &mut out, &mut ends);
+                continue;
+            }
+            // (No ASCII word starts before `done` and ends after it: `done`
+            // is followed by a char that is no word char.)
+            let trie = if bytes.get(run.start) >= Some(&b'a') {
+                &self.lower_trie
+            } else {
+                &self.trie
             };
+            if let Some(h) = self.longest_at(trie, text, run.start, &mut ends) {
+                out.push(h);
+                done = h.end;
+            }
         }
         out
     }
 
     /// The hits in `start..end`, a run with chars that are not ASCII (which
     /// may or may not be word chars: `Köln`, `„Bonn`), char by char; returns
-    /// where the search goes on (`end`, or the end of a hit past it).
+    /// where the search goes on (`end`, or the end of a hit past it). The
+    /// char before `start` is no word char.
     fn find_in_run(
         &self,
         text: &str,
@@ -577,7 +608,8 @@ impl Gazetteer {
         } else {
             (&self.trie, ANY_CASE)
         };
-        if !may_start(first_words, text.as_bytes().get(start..end)?, set) {
+        let word = text.as_bytes().get(start..end)?;
+        if !may_start(word, |w| first_words.may_hold(w, set)) {
             return None;
         }
         self.longest_at(trie, text, start, ends)
@@ -1017,18 +1049,19 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a match may start with the word `w` (see [`first_word`]): `w` is
-/// a first word in set `set` of `f`, alone or with a genitive `s` or `es`.
+/// a first word (as `is_first_word` may tell), alone or with a genitive `s`
+/// or `es`.
 #[inline(always)]
-fn may_start(f: Blocks, w: &[u8], set: u32) -> bool {
-    f.may_hold(w, set)
+fn may_start(w: &[u8], is_first_word: impl Fn(&[u8]) -> bool) -> bool {
+    is_first_word(w)
         || match w {
-            [rest @ .., b'e', b's'] => f.may_hold(rest, set) || f.may_hold(&w[..w.len() - 1], set),
-            [rest @ .., b's'] => f.may_hold(rest, set),
+            [rest @ .., b'e', b's'] => is_first_word(rest) || is_first_word(&w[..w.len() - 1]),
+            [rest @ .., b's'] => is_first_word(rest),
             _ => false,
         }
 }
 
-/// A run of bytes that may be word chars (see [`Runs`]).
+/// A run of bytes that may be word chars (see [`for_each_run`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Run {
     start: usize,
@@ -1037,105 +1070,78 @@ struct Run {
     not_ascii: bool,
 }
 
-/// The text's runs of bytes that are ASCII letters or digits or not ASCII,
-/// each between bytes that are neither (or the ends of the text), found 64
-/// bytes at a time: the bytes of a block are classified eight at a time (see
-/// [`block_masks`]), and a run's start and end are the next set and unset bit.
+/// Calls `f` with each run of the text in order: a run is a stretch of bytes
+/// that are ASCII letters or digits or not ASCII, between bytes that are
+/// neither (or the ends of the text). Found 64 bytes at a time: the bytes of
+/// a block are classified eight at a time into one bit each (see
+/// [`block_masks`]); the runs that start in the block are its set bits after
+/// an unset one, and a run ends at the next unset bit.
 ///
 /// Why: finding each word's end and the next word's start byte by byte was
 /// most of the search (most words start no match and cost only that).
-/// A run of ASCII bytes is one word; a run with bytes that are not ASCII
-/// (`Köln`, `„Bonn“`) is split into words char by char.
-struct Runs<'a> {
-    bytes: &'a [u8],
-    /// The first byte of the block in the masks (a multiple of 64).
-    base: usize,
-    /// Bit `k`: byte `base + k` is an ASCII letter or digit, or not ASCII.
-    in_run: u64,
-    /// Bit `k`: byte `base + k` is not ASCII.
-    not_ascii: u64,
-}
-
-impl<'a> Runs<'a> {
-    const BLOCK: usize = 64;
-
-    fn new(bytes: &'a [u8]) -> Self {
-        let mut runs = Runs {
-            bytes,
-            base: 0,
-            in_run: 0,
-            not_ascii: 0,
-        };
-        runs.load(0);
-        runs
-    }
-
-    #[inline(always)]
-    fn load(&mut self, base: usize) {
-        self.base = base;
-        (self.in_run, self.not_ascii) = block_masks(self.bytes, base);
-    }
-
-    /// The first run that starts at or after `from` (or the rest of the run
-    /// that `from` falls in). `from` never goes back.
-    #[inline(always)]
-    fn next_from(&mut self, from: usize) -> Option<Run> {
-        if from >= self.base + Self::BLOCK {
-            self.load(from - from % Self::BLOCK);
-        }
-        let mut left = self.in_run & (u64::MAX << (from - self.base));
-        while left == 0 {
-            if self.base + Self::BLOCK >= self.bytes.len() {
-                return None;
+#[inline(always)]
+fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
+    // A run that goes on past the block before: its start, and whether it
+    // has a byte that is not ASCII so far. (One call of `f` below, so that it
+    // is inlined: a run that goes on is taken up at bit 0 of the next block,
+    // and the text is followed by an empty block while a run is open.)
+    let mut open: Option<(usize, bool)> = None;
+    let mut base = 0;
+    while base < bytes.len() || open.is_some() {
+        let (in_run, not_ascii) = block_masks(bytes, base);
+        let carried = open.take();
+        let mut starts = in_run & !(in_run << 1) | u64::from(carried.is_some());
+        while starts != 0 {
+            let k = starts.trailing_zeros();
+            starts &= starts - 1;
+            let (start, seen) = match carried {
+                Some(carried) if k == 0 => carried,
+                _ => (base + k as usize, false),
+            };
+            let from_start = u64::MAX << k;
+            let after = !in_run & from_start;
+            if after == 0 {
+                // It goes on in the next block (and is the block's last run).
+                open = Some((start, seen || not_ascii & from_start != 0));
+                break;
             }
-            self.load(self.base + Self::BLOCK);
-            left = self.in_run;
+            let end = after.trailing_zeros();
+            f(Run {
+                start,
+                end: base + end as usize,
+                not_ascii: seen || not_ascii & from_start & ((1u64 << end) - 1) != 0,
+            });
         }
-        let start = self.base + left.trailing_zeros() as usize;
-        // The run's bits in this block, then in the following blocks.
-        let mut from_start = u64::MAX << (start - self.base);
-        let mut not_ascii = false;
-        loop {
-            let after = !self.in_run & from_start;
-            if after != 0 {
-                let k = after.trailing_zeros();
-                let before_end = (1u64 << k) - 1;
-                return Some(Run {
-                    start,
-                    end: self.base + k as usize,
-                    not_ascii: not_ascii || self.not_ascii & from_start & before_end != 0,
-                });
-            }
-            not_ascii |= self.not_ascii & from_start != 0;
-            if self.base + Self::BLOCK >= self.bytes.len() {
-                return Some(Run {
-                    start,
-                    end: self.bytes.len(),
-                    not_ascii,
-                });
-            }
-            self.load(self.base + Self::BLOCK);
-            from_start = u64::MAX;
-        }
+        base += BLOCK;
     }
 }
 
-/// The masks of [`Runs`] for the 64 bytes from `base` (bytes past the end of
-/// `bytes` count as neither).
+/// The bytes [`for_each_run`] classifies at a time.
+const BLOCK: usize = 64;
+
+/// The masks of [`for_each_run`] for the 64 bytes from `base`: bit `k` of the
+/// first for byte `base + k` in a run, of the second for one that is not
+/// ASCII (bytes past the end of `bytes` count as neither).
 #[inline(always)]
 fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    let mut padded = [0u8; Runs::BLOCK];
-    let block = match bytes
-        .get(base..)
-        .and_then(|b| b.first_chunk::<{ Runs::BLOCK }>())
-    {
-        Some(block) => block,
-        None => {
-            let rest = bytes.get(base..).unwrap_or_default();
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
-    };
+    match bytes.get(base..).and_then(|b| b.first_chunk::<{ BLOCK }>()) {
+        Some(block) => classify_block(block),
+        None => last_block_masks(bytes.get(base..).unwrap_or_default()),
+    }
+}
+
+/// [`block_masks`] of the last bytes (fewer than 64).
+#[inline(never)]
+fn last_block_masks(rest: &[u8]) -> (u64, u64) {
+    let mut padded = [0u8; BLOCK];
+    let n = rest.len().min(BLOCK);
+    padded[..n].copy_from_slice(&rest[..n]);
+    classify_block(&padded)
+}
+
+/// The masks of [`block_masks`] for one block, eight bytes at a time.
+#[inline(always)]
+fn classify_block(block: &[u8; BLOCK]) -> (u64, u64) {
     let (mut in_run, mut not_ascii) = (0, 0);
     for (k, chunk) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
@@ -1321,7 +1327,7 @@ mod tests {
     }
 
     /// Texts whose words fall on every offset of the 64-byte blocks of
-    /// [`Runs`]: a few sentences, each after 0 to 70 spaces or letters.
+    /// [`for_each_run`]: a few sentences, each after 0 to 70 spaces or letters.
     fn shifted_texts() -> Vec<String> {
         let sentences = [
             "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz in Köln.",
@@ -1372,23 +1378,13 @@ mod tests {
         };
         for t in shifted_texts() {
             let b = t.as_bytes();
-            let mut runs = Runs::new(b);
             let mut got = Vec::new();
-            let mut from = 0;
-            while let Some(r) = runs.next_from(from) {
-                got.push(r);
-                from = r.end;
-            }
-            assert_eq!(got, plain(b), "{t:?}\nhelp: Runs must find every run");
-            // From inside a run: its rest.
-            for from in 0..b.len() {
-                let want = plain(&b[from..]).first().map(|r| Run {
-                    start: r.start + from,
-                    end: r.end + from,
-                    not_ascii: r.not_ascii,
-                });
-                assert_eq!(Runs::new(b).next_from(from), want, "{t:?} from {from}");
-            }
+            for_each_run(b, |r| got.push(r));
+            assert_eq!(
+                got,
+                plain(b),
+                "{t:?}\nhelp: for_each_run must find every run"
+            );
         }
     }
 
