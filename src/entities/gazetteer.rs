@@ -499,21 +499,26 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut looks: Vec<Run> = Vec::new();
         for_each_run(bytes, |run| {
-            if run.not_ascii {
-                looks.push(run);
-                return;
-            }
             let Some(word) = bytes.get(run.start..run.end) else {
                 return;
             };
-            // A run starts after a byte that is no word char; a lower-case
-            // ASCII letter is the only ASCII word byte from `a` on.
-            let set = if word.first() >= Some(&b'a') {
-                LOWER_CASE
+            let worth_a_look = if !run.not_ascii {
+                // A run starts after a byte that is no word char; a lower-case
+                // ASCII letter is the only ASCII word byte from `a` on.
+                let set = if word.first() >= Some(&b'a') {
+                    LOWER_CASE
+                } else {
+                    ANY_CASE
+                };
+                may_start(word, |w| first_words.may_hold_ascii(w, set))
+            } else if let Some(lower) = latin1_word_starts_lower(word) {
+                // One word too (`Köln`, `Ärger`): asked as `hit_at` would.
+                let set = if lower { LOWER_CASE } else { ANY_CASE };
+                may_start(word, |w| first_words.may_hold(w, set))
             } else {
-                ANY_CASE
+                true
             };
-            if may_start(word, |w| first_words.may_hold_ascii(w, set)) {
+            if worth_a_look {
                 looks.push(run);
             }
         });
@@ -1061,6 +1066,33 @@ fn may_start(w: &[u8], is_first_word: impl Fn(&[u8]) -> bool) -> bool {
         }
 }
 
+/// For a run (see [`for_each_run`]) whose chars are all word chars of ASCII or
+/// of Latin-1 (`ä`, `ß`, `É`: two bytes `C3 xx`, all letters but `×` and `÷`),
+/// so that it is one word: whether its first char is lower case (as
+/// [`char_class`] tells); `None` for any other run (`„Bonn`, `Łódź`).
+///
+/// Why: words with umlauts are a tenth of a German text; so they need not be
+/// split char by char to learn that most of them start no match.
+fn latin1_word_starts_lower(run: &[u8]) -> Option<bool> {
+    let mut i = 0;
+    while let Some(&b) = run.get(i) {
+        // The ASCII bytes of a run are letters and digits.
+        if b >= 0x80 {
+            let second = run.get(i + 1).copied();
+            if b != 0xC3 || matches!(second, Some(0x97 | 0xB7) | None) {
+                return None;
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    match *run {
+        [0xC3, second, ..] => Some(second >= 0x9F),
+        [b, ..] => Some(b.is_ascii_lowercase()),
+        [] => None,
+    }
+}
+
 /// A run of bytes that may be word chars (see [`for_each_run`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Run {
@@ -1385,6 +1417,36 @@ mod tests {
                 plain(b),
                 "{t:?}\nhelp: for_each_run must find every run"
             );
+        }
+    }
+
+    #[test]
+    fn latin1_words_are_classed_as_char_class_does() {
+        // Every char of two bytes `C3 xx`, alone, after an ASCII letter and
+        // before one.
+        for second in 0x80..=0xBFu8 {
+            let c = [0xC3, second];
+            let c = std::str::from_utf8(&c).unwrap();
+            let (class, _) = char_class(c, 0);
+            for (t, first_char) in [
+                (c.to_string(), true),
+                (format!("a{c}"), false),
+                (format!("{c}Z"), true),
+            ] {
+                let want = if class == NON_WORD {
+                    None
+                } else if first_char {
+                    Some(class == LOWER)
+                } else {
+                    Some(true)
+                };
+                assert_eq!(latin1_word_starts_lower(t.as_bytes()), want, "{t:?}");
+            }
+        }
+        // Other chars that are not ASCII: not a Latin-1 word.
+        for t in ["„Bonn", "Łódź", "Bonn“", "a\u{a0}b", "x–y", "Ærø"] {
+            let want = t.starts_with('Æ').then_some(false);
+            assert_eq!(latin1_word_starts_lower(t.as_bytes()), want, "{t:?}");
         }
     }
 
