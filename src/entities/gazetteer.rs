@@ -640,21 +640,26 @@ impl Gazetteer {
                 match trie.pair(c0, c1) {
                     (Trie::NONE, _) => return None,
                     (Trie::FALLBACK, _) => {}
-                    (n, p) => {
+                    (n, _) => {
                         node = n;
                         i = s + 2;
-                        if p != Trie::NONE {
-                            ends.push((i, p));
-                        }
                     }
                 }
             }
         }
-        'walk: while i < bytes.len() {
-            let b = bytes[i];
+        // At each node reached (at `i`, after a whole char): its pattern is a
+        // candidate, then a step with the next char. (The node is read once
+        // for both; the root has no pattern.)
+        'walk: while let Some(n) = trie.nodes.get(node as usize) {
+            if n.pattern != Trie::NONE {
+                ends.push((i, n.pattern));
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
-                match trie.step(node, b.to_ascii_lowercase()) {
-                    Some(n) => node = n,
+                match trie.child(n, ASCII_LOWER[usize::from(b)]) {
+                    Some(c) => node = c,
                     None => break,
                 }
                 i += 1;
@@ -669,9 +674,6 @@ impl Gazetteer {
                     }
                 }
                 i += c.len_utf8();
-            }
-            if let Some(p) = trie.pattern(node) {
-                ends.push((i, p));
             }
         }
         for &(e, p) in ends.iter().rev() {
@@ -931,7 +933,7 @@ impl Trie {
 
     #[inline]
     fn class_of(&self, b: u8) -> usize {
-        usize::from(self.class[usize::from(b.to_ascii_lowercase())])
+        usize::from(self.class[usize::from(ASCII_LOWER[usize::from(b)])])
     }
 
     /// See [`Trie::pairs`]: (node, pattern ending there) after two bytes.
@@ -944,7 +946,12 @@ impl Trie {
 
     #[inline]
     fn step(&self, node: u32, b: u8) -> Option<u32> {
-        let n = self.nodes.get(node as usize)?;
+        self.child(self.nodes.get(node as usize)?, b)
+    }
+
+    /// The child of node `n` by the byte `b`.
+    #[inline(always)]
+    fn child(&self, n: &Node, b: u8) -> Option<u32> {
         let f = n.first as usize;
         if n.count == Self::DENSE {
             let t = *self
@@ -963,6 +970,18 @@ impl Trie {
         (p != Self::NONE).then_some(p)
     }
 }
+
+/// `u8::to_ascii_lowercase` as a table: one load in the trie walk instead of
+/// a range test and a select per byte.
+static ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
 
 const NON_WORD: u8 = 0;
 const NON_ASCII: u8 = 1;
@@ -1566,6 +1585,72 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn walks_find_every_pattern_that_the_folded_text_starts_with() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &not_names(&lex)).unwrap();
+        // The plain definition: the patterns equal to the folded text from
+        // the start up to a char boundary (the first pattern of a folded
+        // surface is the trie's, as the builder dedupes).
+        let mut all: FastMapForTest = Default::default();
+        let mut lower: FastMapForTest = Default::default();
+        for (i, p) in gaz.patterns.iter().enumerate() {
+            let surface = &gaz.surfaces[p.surface_range()];
+            all.entry(fold_str(surface)).or_insert(i as u32);
+            if surface.starts_with(char::is_lowercase) {
+                lower.entry(fold_str(surface)).or_insert(i as u32);
+            }
+        }
+        let plain = |map: &FastMapForTest, t: &str| -> Vec<(usize, u32)> {
+            let mut ends: Vec<(usize, u32)> = (1..=t.len())
+                .filter(|&e| t.is_char_boundary(e))
+                .filter_map(|e| Some((e, *map.get(&fold_str(&t[..e]))?)))
+                .collect();
+            // The walk stops where no pattern goes on: the same list as long
+            // as every shorter prefix of a pattern is walked; compare as sets.
+            ends.sort_unstable();
+            ends
+        };
+        let texts = [
+            "Deutschlands Kanzler",
+            "DEUTSCHE Bank",
+            "deutsche Bank",
+            "Die Linke",
+            "New York City",
+            "Österreich",
+            "ÖSTERREICHISCHEN",
+            "US-Präsident",
+            "U.S. Army",
+            "Frankreich’s",
+            "dpa-AFX",
+            "1. FC Köln",
+            "Berliner",
+        ];
+        let mut found = 0;
+        for t in texts {
+            for (trie, map) in [(&gaz.trie, &all), (&gaz.lower_trie, &lower)] {
+                let mut ends = Vec::new();
+                gaz.longest_at(trie, t, 0, &mut ends);
+                ends.sort_unstable();
+                assert_eq!(
+                    ends,
+                    plain(map, t),
+                    "{t:?}\nhelp: the walk must see every pattern"
+                );
+                found += ends.len();
+            }
+        }
+        assert!(
+            found >= 20,
+            "help: the texts should hold patterns ({found})"
+        );
+        for b in 0..=255u8 {
+            assert_eq!(ASCII_LOWER[usize::from(b)], b.to_ascii_lowercase());
+        }
+    }
+
+    type FastMapForTest = std::collections::HashMap<String, u32>;
 
     #[test]
     fn case_rules() {
