@@ -1142,12 +1142,16 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
         let (in_run, not_ascii) = block_masks(bytes, base);
         let carried = open.take();
         let mut starts = in_run & !(in_run << 1) | u64::from(carried.is_some());
+        // The start of the run at bit 0 and whether it had a byte that is
+        // not ASCII before the block.
+        let (first_start, first_seen) = carried.unwrap_or((base, false));
         while starts != 0 {
             let k = starts.trailing_zeros();
             starts &= starts - 1;
-            let (start, seen) = match carried {
-                Some(carried) if k == 0 => carried,
-                _ => (base + k as usize, false),
+            let (start, seen) = if k == 0 {
+                (first_start, first_seen)
+            } else {
+                (base + k as usize, false)
             };
             let from_start = u64::MAX << k;
             let after = !in_run & from_start;
@@ -1232,7 +1236,7 @@ fn first_word(folded: &str) -> &str {
 /// The end of a match: at a word boundary, or after a genitive `s`/`es`/`'s`.
 fn end_with_suffix(text: &str, e: usize, surface: &str, form: Form) -> Option<usize> {
     let rest = &text[e..];
-    let at_boundary = |r: &str| !r.chars().next().is_some_and(is_word_char);
+    let at_boundary = |r: &str| !starts_with_word_char(r);
     if at_boundary(rest) {
         // `Bush'` / `Bush’s`: the apostrophe stays outside; fine.
         return Some(e);
@@ -1248,6 +1252,16 @@ fn end_with_suffix(text: &str, e: usize, surface: &str, form: Form) -> Option<us
         }
     }
     None
+}
+
+/// Whether `r` starts with a word char (`is_word_char`), an ASCII one told by
+/// [`ASCII_CLASS`] without decoding (every candidate end of a walk asks).
+#[inline]
+fn starts_with_word_char(r: &str) -> bool {
+    match r.as_bytes().first() {
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] >= LOWER,
+        _ => r.chars().next().is_some_and(is_word_char),
+    }
 }
 
 /// Does the text as written agree with the entry as written (see module docs)?
@@ -1309,6 +1323,16 @@ mod tests {
                 c.is_lowercase(),
                 "{c:?}\nhelp: char_class treats it as lower case"
             );
+        }
+    }
+
+    #[test]
+    fn word_char_starts_by_the_plain_definition() {
+        let plain = |r: &str| r.chars().next().is_some_and(is_word_char);
+        let mut texts: Vec<String> = (0..128u8).map(|b| format!("{}x", b as char)).collect();
+        texts.extend(["", "ä", "Ärger", "„x", "–", "\u{a0}", "’s", "é"].map(String::from));
+        for t in texts {
+            assert_eq!(starts_with_word_char(&t), plain(&t), "{t:?}");
         }
     }
 
