@@ -1,7 +1,7 @@
 //! The gazetteer: every lexicon name, alias, adjective and demonym in one
-//! byte trie over case-folded forms, searched once per document: a single pass
-//! over the text from word start to word start; a filter of the patterns' first
-//! words lets the trie be walked only at the few words that can start a match.
+//! byte trie over case-folded forms, searched once per document: the text's
+//! words are found 64 bytes at a time, a filter of the patterns' first words
+//! keeps the few that can start a match, and the trie is walked only there.
 //!
 //! Why: German names come in many surface forms (`Deutschland`, `deutschen`,
 //! `Deutschlands`, `Franzose`, `Pariser`, `TOKIO`); generating the forms at load
@@ -484,12 +484,13 @@ impl Gazetteer {
     /// the first byte no pattern continues with.
     ///
     /// Two passes: the first finds the text's runs of word bytes 64 bytes at a
-    /// time (see [`for_each_run`]) and keeps those worth a look: a run of ASCII
+    /// time (see `for_each_run`) and keeps those worth a look: a run of ASCII
     /// letters and digits is one word, kept when the first-word filter lets it
-    /// pass; a run with other chars is always kept. The second walks the tries
-    /// at the kept words and splits the other runs into words char by char
-    /// ([`Gazetteer::find_in_run`]). (Most words are rejected by the filter:
-    /// the first pass is a tight loop with nothing else to do.)
+    /// pass; so is a run that also has Latin-1 letters (`Köln`); any other run
+    /// (`„Bonn“`) is kept. The second walks the tries at the kept words and
+    /// splits the other runs into words char by char (`Gazetteer::find_in_run`).
+    /// (Most words are rejected by the filter: the first pass is a tight loop
+    /// with nothing else to do.)
     #[inline(never)]
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();

@@ -11,7 +11,8 @@
 //!
 //! Whole words are bucketed case-blind (ASCII letters lowered, every byte of a
 //! non-ASCII char counted as the same byte), so a set of case-folded entries
-//! (the gazetteer's) can be asked with the text as written. A filter made by
+//! can be asked with the text as written (the gazetteer's first words are in a
+//! [`SetsFilter`], which buckets alike). A filter made by
 //! [`WordFilter::exact`] buckets the bytes as they are instead, for a table
 //! asked with words as written: `die` then does not pass because `Die` is in
 //! the table (which would cost a vain look-up for most function words).
@@ -259,7 +260,7 @@ impl SetsFilter {
 
     /// The blocks as an array: asked once per text, so that the probes of
     /// [`Blocks::may_hold`] need no bounds check (`None`: never, see
-    /// [`SetsFilter::from_blocks`]).
+    /// `SetsFilter::from_blocks`).
     #[inline]
     pub fn as_blocks(&self) -> Option<Blocks<'_>> {
         self.blocks.as_ref().try_into().ok().map(Blocks)
