@@ -41,6 +41,17 @@ pub(crate) fn bytes_before(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
 
+/// The high bits of the eight bytes of `mask` as eight bits: bit `k` for byte
+/// `k` (first byte lowest). Only the high bits of `mask` may be set, as
+/// [`in_range`] leaves them.
+///
+/// The product moves byte `k`'s bit (at `8k + 7`) to `56 + k`; no two of the
+/// 64 partial products fall on the same bit, so nothing carries.
+#[inline(always)]
+pub(crate) fn high_bits(mask: u64) -> u8 {
+    (mask.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +90,16 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn high_bits_gathers_one_bit_per_byte() {
+        for bits in 0..=255u8 {
+            let mask = (0..8)
+                .filter(|k| bits >> k & 1 == 1)
+                .fold(0u64, |m, k| m | 0x80 << (8 * k));
+            assert_eq!(high_bits(mask), bits, "{mask:#018x}");
         }
     }
 

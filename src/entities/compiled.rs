@@ -6,9 +6,9 @@
 //! CLI's start-up (26 M of 40 M instructions for one short article). The
 //! built-in files are fixed when the crate is compiled, so `build.rs` runs the
 //! same [`Gazetteer::new`] once and stores its tables; at start-up the trie
-//! nodes, patterns and surfaces are used where they lie in the binary (no copy,
-//! and only the pages a text touches are ever read), while the referents (a few
-//! thousand) and the two word filters (18 KB) are copied out.
+//! nodes, patterns, surfaces and the first-word filter are used where they lie
+//! in the binary (no copy, and only the pages a text touches are ever read),
+//! while the referents (a few thousand) are copied out.
 //!
 //! When a user adds to one of the gazetteer's files (`--lexicon-dir`, see
 //! [`super::gazetteer::FILES`]) the gazetteer is built at run time as before;
@@ -24,10 +24,10 @@ use std::borrow::Cow;
 use bytemuck::{Pod, Zeroable};
 
 use super::gazetteer::{Entry, Gazetteer, Label, Node, Pattern, Trie, RULES};
-use super::word_filter::WordFilter;
+use super::word_filter::SetsFilter;
 
 /// The first eight bytes; the digit counts format changes.
-pub const MAGIC: &[u8; 8] = b"AUSGAZ01";
+pub const MAGIC: &[u8; 8] = b"AUSGAZ02";
 
 /// Bytes aligned for the `u64` sections (`include_bytes!` gives no alignment).
 #[repr(C, align(8))]
@@ -98,11 +98,7 @@ pub fn encode(g: &Gazetteer) -> Option<Vec<u8>> {
         w.items(&t.nodes);
         w.items(&t.dense);
     }
-    for f in [&g.first_words, &g.lower_first_words] {
-        let (bits, shift, exact) = f.parts();
-        w.items(&[shift, u32::from(exact)]);
-        w.items(bits);
-    }
+    w.items(g.first_words.blocks());
     Some(w.0)
 }
 
@@ -153,13 +149,7 @@ pub fn decode(data: &'static [u8]) -> Option<Gazetteer> {
         })
     };
     let (trie, lower_trie) = (trie()?, trie()?);
-    let mut filter = || -> Option<WordFilter> {
-        let &[shift, exact] = r.items::<u32>()? else {
-            return None;
-        };
-        WordFilter::from_parts(r.items()?, shift, exact != 0)
-    };
-    let (first_words, lower_first_words) = (filter()?, filter()?);
+    let first_words = SetsFilter::from_blocks(r.items()?)?;
     Some(Gazetteer {
         entries,
         patterns: Cow::Borrowed(patterns),
@@ -167,7 +157,6 @@ pub fn decode(data: &'static [u8]) -> Option<Gazetteer> {
         trie,
         lower_trie,
         first_words,
-        lower_first_words,
     })
 }
 

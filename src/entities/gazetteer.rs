@@ -1,7 +1,7 @@
 //! The gazetteer: every lexicon name, alias, adjective and demonym in one
-//! byte trie over case-folded forms, searched once per document: a single pass
-//! over the text from word start to word start; a filter of the patterns' first
-//! words lets the trie be walked only at the few words that can start a match.
+//! byte trie over case-folded forms, searched once per document: the text's
+//! words are found 64 bytes at a time, a filter of the patterns' first words
+//! keeps the few that can start a match, and the trie is walked only there.
 //!
 //! Why: German names come in many surface forms (`Deutschland`, `deutschen`,
 //! `Deutschlands`, `Franzose`, `Pariser`, `TOKIO`); generating the forms at load
@@ -26,7 +26,7 @@ use std::borrow::Cow;
 
 use bytemuck::{Pod, Zeroable};
 
-use super::word_filter::WordFilter;
+use super::word_filter::{Blocks, SetsFilter};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::swar;
@@ -172,14 +172,21 @@ pub struct Gazetteer {
     /// Only the patterns written in lower case (`deutsch`, `dpa`): a word that
     /// starts in lower case can match nothing else (see `case_ok`).
     pub(super) lower_trie: Trie,
-    /// The first words of all patterns (see [`first_word`]): a text word
+    /// The first words of the patterns (see [`first_word`]): a text word
     /// that is none of them (without a genitive `s`/`es`) starts no match, so
-    /// the tries are walked only for the few words that pass.
-    pub(super) first_words: WordFilter,
-    /// The same for the patterns of `lower_trie` (so `der`, `die` in lower
-    /// case pass no filter although `Der Spiegel` is a pattern).
-    pub(super) lower_first_words: WordFilter,
+    /// the tries are walked only for the few words that pass. Set
+    /// [`ANY_CASE`]: those of all patterns, for words that start with a
+    /// capital or a digit; set [`LOWER_CASE`]: those of `lower_trie`'s
+    /// patterns (so `der`, `die` in lower case do not pass although
+    /// `Der Spiegel` is a pattern).
+    pub(super) first_words: SetsFilter,
 }
+
+/// The set of [`Gazetteer::first_words`] for words that start with a capital or
+/// a digit.
+const ANY_CASE: u32 = 0;
+/// The set of [`Gazetteer::first_words`] for words that start in lower case.
+const LOWER_CASE: u32 = 1;
 
 // The names of the lexicon files the gazetteer reads, each spelled once: for
 // `Lexicons::rows` and in `FILES`.
@@ -451,14 +458,12 @@ impl Gazetteer {
             })
             .collect();
         let lower_trie = Trie::new(&lower_only);
-        // A few thousand first words: 2^17 bits (16 KB).
-        let mut first_words = WordFilter::with_bits(17);
+        let mut first_words = SetsFilter::default();
         for f in &folded {
-            first_words.insert(first_word(f));
+            first_words.insert(first_word(f).as_bytes(), ANY_CASE);
         }
-        let mut lower_first_words = WordFilter::default();
         for f in lower_only.iter().filter(|f| !f.is_empty()) {
-            lower_first_words.insert(first_word(f));
+            first_words.insert(first_word(f).as_bytes(), LOWER_CASE);
         }
         Ok(Gazetteer {
             entries: b.entries,
@@ -467,7 +472,6 @@ impl Gazetteer {
             trie,
             lower_trie,
             first_words,
-            lower_first_words,
         })
     }
 
@@ -478,20 +482,95 @@ impl Gazetteer {
     /// longest one that passes the end-boundary and case checks wins. Word
     /// starts inside an accepted match are skipped. Linear: each walk stops at
     /// the first byte no pattern continues with.
+    ///
+    /// Two passes: the first finds the text's runs of word bytes 64 bytes at a
+    /// time (see `for_each_run`) and keeps those worth a look: a run of ASCII
+    /// letters and digits is one word, kept when the first-word filter lets it
+    /// pass; so is a run that also has Latin-1 letters (`Köln`); any other run
+    /// (`„Bonn“`) is kept. The second walks the tries at the kept words and
+    /// splits the other runs into words char by char (`Gazetteer::find_in_run`).
+    /// (Most words are rejected by the filter: the first pass is a tight loop
+    /// with nothing else to do.)
+    #[inline(never)]
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        // About one hit in 150 bytes (German news): room for all at once for
+        // an article (not more than 32 KB reserved for a long text).
+        let mut out: Vec<Hit> = Vec::with_capacity((text.len() / 64).min(1 << 10));
+        let Some(first_words) = self.first_words.as_blocks() else {
+            return out;
+        };
         let bytes = text.as_bytes();
-        let n = bytes.len();
-        let mut out: Vec<Hit> = Vec::new();
-        let mut ends: Vec<(usize, u32)> = Vec::new();
-        let mut i = 0;
-        while i < n {
-            // Skip ASCII non-word bytes.
-            while i < n && ASCII_CLASS[usize::from(bytes[i])] == NON_WORD {
-                i += 1;
+        // About one run in fifty bytes is kept (German news): room for all
+        // at once for an article (not more than 96 KB reserved).
+        let mut looks: Vec<Run> = Vec::with_capacity((bytes.len() / 32).min(1 << 12));
+        for_each_run(bytes, |run| {
+            let Some(word) = bytes.get(run.start..run.end) else {
+                return;
+            };
+            let worth_a_look = if !run.not_ascii {
+                // A run starts after a byte that is no word char; a lower-case
+                // ASCII letter is the only ASCII word byte from `a` on.
+                let set = if word.first() >= Some(&b'a') {
+                    LOWER_CASE
+                } else {
+                    ANY_CASE
+                };
+                may_start(word, |w| first_words.may_hold_ascii(w, set))
+            } else if let Some(lower) = latin1_word_starts_lower(word) {
+                // One word too (`Köln`, `Ärger`): asked as `hit_at` would.
+                let set = if lower { LOWER_CASE } else { ANY_CASE };
+                may_start(word, |w| first_words.may_hold(w, set))
+            } else {
+                true
+            };
+            if worth_a_look {
+                looks.push(run);
             }
-            if i >= n {
-                break;
+        });
+        // (A walk passes a handful of pattern ends at most.)
+        let mut ends: Vec<(usize, u32)> = Vec::with_capacity(8);
+        // The end of the last hit: words before it are inside it.
+        let mut done = 0;
+        for run in looks {
+            if run.end <= done {
+                continue;
             }
+            if run.not_ascii {
+                let from = run.start.max(done);
+                done = self.find_in_run(text, from, run.end, first_words, &mut out, &mut ends);
+                continue;
+            }
+            // (No ASCII word starts before `done` and ends after it: `done`
+            // is followed by a char that is no word char.)
+            let trie = if bytes.get(run.start) >= Some(&b'a') {
+                &self.lower_trie
+            } else {
+                &self.trie
+            };
+            if let Some(h) = self.longest_at(trie, text, run.start, &mut ends) {
+                out.push(h);
+                done = h.end;
+            }
+        }
+        out
+    }
+
+    /// The hits in `start..end`, a run with chars that are not ASCII (which
+    /// may or may not be word chars: `Köln`, `„Bonn`), char by char; returns
+    /// where the search goes on (`end`, or the end of a hit past it). The
+    /// char before `start` is no word char.
+    fn find_in_run(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        first_words: Blocks,
+        out: &mut Vec<Hit>,
+        ends: &mut Vec<(usize, u32)>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < end {
             // Here the previous char (if any) is not a word char.
             let (class, len) = char_class(text, i);
             if class == NON_WORD {
@@ -499,11 +578,11 @@ impl Gazetteer {
                 continue;
             }
             // The end of the word (its run of word chars).
-            let start = i;
+            let word_start = i;
             i += len;
             loop {
                 i = ascii_word_end(bytes, i);
-                if i >= n || bytes[i] < 0x80 {
+                if i >= end || bytes[i] < 0x80 {
                     break;
                 }
                 let (class, len) = char_class(text, i);
@@ -512,24 +591,39 @@ impl Gazetteer {
                 }
                 i += len;
             }
-            // A match starting here begins with a pattern's first word, with
-            // at most a genitive ending (see `first_word`).
-            let (trie, first_words) = if class == LOWER {
-                (&self.lower_trie, &self.lower_first_words)
-            } else {
-                (&self.trie, &self.first_words)
-            };
-            if !may_start(first_words, &bytes[start..i]) {
-                continue;
-            }
-            if let Some(h) = self.longest_at(trie, text, start, &mut ends) {
+            if let Some(h) = self.hit_at(text, word_start, i, class == LOWER, first_words, ends) {
                 out.push(h);
                 // The match ends at a word boundary (or after a trailing dot
                 // or apostrophe): the next char starts afresh.
                 i = h.end;
             }
         }
-        out
+        i
+    }
+
+    /// The hit that starts at the word `start..end`, if any.
+    #[inline(always)]
+    fn hit_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        lower: bool,
+        first_words: Blocks,
+        ends: &mut Vec<(usize, u32)>,
+    ) -> Option<Hit> {
+        // A match starting here begins with a pattern's first word, with at
+        // most a genitive ending (see `first_word`).
+        let (trie, set) = if lower {
+            (&self.lower_trie, LOWER_CASE)
+        } else {
+            (&self.trie, ANY_CASE)
+        };
+        let word = text.as_bytes().get(start..end)?;
+        if !may_start(word, |w| first_words.may_hold(w, set)) {
+            return None;
+        }
+        self.longest_at(trie, text, start, ends)
     }
 
     /// The longest valid match starting at byte `s` (a word start).
@@ -552,21 +646,26 @@ impl Gazetteer {
                 match trie.pair(c0, c1) {
                     (Trie::NONE, _) => return None,
                     (Trie::FALLBACK, _) => {}
-                    (n, p) => {
+                    (n, _) => {
                         node = n;
                         i = s + 2;
-                        if p != Trie::NONE {
-                            ends.push((i, p));
-                        }
                     }
                 }
             }
         }
-        'walk: while i < bytes.len() {
-            let b = bytes[i];
+        // At each node reached (at `i`, after a whole char): its pattern is a
+        // candidate, then a step with the next char. (The node is read once
+        // for both; the root has no pattern.)
+        'walk: while let Some(n) = trie.nodes.get(node as usize) {
+            if n.pattern != Trie::NONE {
+                ends.push((i, n.pattern));
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
-                match trie.step(node, b.to_ascii_lowercase()) {
-                    Some(n) => node = n,
+                match trie.child(n, ASCII_LOWER[usize::from(b)]) {
+                    Some(c) => node = c,
                     None => break,
                 }
                 i += 1;
@@ -581,9 +680,6 @@ impl Gazetteer {
                     }
                 }
                 i += c.len_utf8();
-            }
-            if let Some(p) = trie.pattern(node) {
-                ends.push((i, p));
             }
         }
         for &(e, p) in ends.iter().rev() {
@@ -843,7 +939,7 @@ impl Trie {
 
     #[inline]
     fn class_of(&self, b: u8) -> usize {
-        usize::from(self.class[usize::from(b.to_ascii_lowercase())])
+        usize::from(self.class[usize::from(ASCII_LOWER[usize::from(b)])])
     }
 
     /// See [`Trie::pairs`]: (node, pattern ending there) after two bytes.
@@ -856,7 +952,12 @@ impl Trie {
 
     #[inline]
     fn step(&self, node: u32, b: u8) -> Option<u32> {
-        let n = self.nodes.get(node as usize)?;
+        self.child(self.nodes.get(node as usize)?, b)
+    }
+
+    /// The child of node `n` by the byte `b`.
+    #[inline(always)]
+    fn child(&self, n: &Node, b: u8) -> Option<u32> {
         let f = n.first as usize;
         if n.count == Self::DENSE {
             let t = *self
@@ -875,6 +976,18 @@ impl Trie {
         (p != Self::NONE).then_some(p)
     }
 }
+
+/// `u8::to_ascii_lowercase` as a table: one load in the trie walk instead of
+/// a range test and a select per byte.
+static ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
 
 const NON_WORD: u8 = 0;
 const NON_ASCII: u8 = 1;
@@ -966,17 +1079,140 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a match may start with the word `w` (see [`first_word`]): `w` is
-/// a first word in `f`, alone or with a genitive `s` or `es`.
-#[inline]
-fn may_start(f: &WordFilter, w: &[u8]) -> bool {
-    f.may_hold_bytes(w)
+/// a first word (as `is_first_word` may tell), alone or with a genitive `s`
+/// or `es`.
+#[inline(always)]
+fn may_start(w: &[u8], is_first_word: impl Fn(&[u8]) -> bool) -> bool {
+    is_first_word(w)
         || match w {
-            [rest @ .., b'e', b's'] => {
-                f.may_hold_bytes(rest) || f.may_hold_bytes(&w[..w.len() - 1])
-            }
-            [rest @ .., b's'] => f.may_hold_bytes(rest),
+            [rest @ .., b'e', b's'] => is_first_word(rest) || is_first_word(&w[..w.len() - 1]),
+            [rest @ .., b's'] => is_first_word(rest),
             _ => false,
         }
+}
+
+/// For a run (see [`for_each_run`]) whose chars are all word chars of ASCII or
+/// of Latin-1 (`ä`, `ß`, `É`: two bytes `C3 xx`, all letters but `×` and `÷`),
+/// so that it is one word: whether its first char is lower case (as
+/// [`char_class`] tells); `None` for any other run (`„Bonn`, `Łódź`).
+///
+/// Why: words with umlauts are a tenth of a German text; so they need not be
+/// split char by char to learn that most of them start no match.
+fn latin1_word_starts_lower(run: &[u8]) -> Option<bool> {
+    let mut i = 0;
+    while let Some(&b) = run.get(i) {
+        // The ASCII bytes of a run are letters and digits.
+        if b >= 0x80 {
+            let second = run.get(i + 1).copied();
+            if b != 0xC3 || matches!(second, Some(0x97 | 0xB7) | None) {
+                return None;
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    match *run {
+        [0xC3, second, ..] => Some(second >= 0x9F),
+        [b, ..] => Some(b.is_ascii_lowercase()),
+        [] => None,
+    }
+}
+
+/// A run of bytes that may be word chars (see [`for_each_run`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Run {
+    start: usize,
+    end: usize,
+    /// Some byte of the run is not ASCII.
+    not_ascii: bool,
+}
+
+/// Calls `f` with each run of the text in order: a run is a stretch of bytes
+/// that are ASCII letters or digits or not ASCII, between bytes that are
+/// neither (or the ends of the text). Found 64 bytes at a time: the bytes of
+/// a block are classified eight at a time into one bit each (see
+/// [`block_masks`]); the runs that start in the block are its set bits after
+/// an unset one, and a run ends at the next unset bit.
+///
+/// Why: finding each word's end and the next word's start byte by byte was
+/// most of the search (most words start no match and cost only that).
+#[inline(always)]
+fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
+    // A run that goes on past the block before: its start, and whether it
+    // has a byte that is not ASCII so far. (One call of `f` below, so that it
+    // is inlined: a run that goes on is taken up at bit 0 of the next block,
+    // and the text is followed by an empty block while a run is open.)
+    let mut open: Option<(usize, bool)> = None;
+    let mut base = 0;
+    while base < bytes.len() || open.is_some() {
+        let (in_run, not_ascii) = block_masks(bytes, base);
+        let carried = open.take();
+        let mut starts = in_run & !(in_run << 1) | u64::from(carried.is_some());
+        // The start of the run at bit 0 and whether it had a byte that is
+        // not ASCII before the block.
+        let (first_start, first_seen) = carried.unwrap_or((base, false));
+        while starts != 0 {
+            let k = starts.trailing_zeros();
+            starts &= starts - 1;
+            let (start, seen) = if k == 0 {
+                (first_start, first_seen)
+            } else {
+                (base + k as usize, false)
+            };
+            let from_start = u64::MAX << k;
+            let after = !in_run & from_start;
+            if after == 0 {
+                // It goes on in the next block (and is the block's last run).
+                open = Some((start, seen || not_ascii & from_start != 0));
+                break;
+            }
+            let end = after.trailing_zeros();
+            f(Run {
+                start,
+                end: base + end as usize,
+                not_ascii: seen || not_ascii & from_start & ((1u64 << end) - 1) != 0,
+            });
+        }
+        base += BLOCK;
+    }
+}
+
+/// The bytes [`for_each_run`] classifies at a time.
+const BLOCK: usize = 64;
+
+/// The masks of [`for_each_run`] for the 64 bytes from `base`: bit `k` of the
+/// first for byte `base + k` in a run, of the second for one that is not
+/// ASCII (bytes past the end of `bytes` count as neither).
+#[inline(always)]
+fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
+    match bytes.get(base..).and_then(|b| b.first_chunk::<{ BLOCK }>()) {
+        Some(block) => classify_block(block),
+        None => last_block_masks(bytes.get(base..).unwrap_or_default()),
+    }
+}
+
+/// [`block_masks`] of the last bytes (fewer than 64).
+#[inline(never)]
+fn last_block_masks(rest: &[u8]) -> (u64, u64) {
+    let mut padded = [0u8; BLOCK];
+    let n = rest.len().min(BLOCK);
+    padded[..n].copy_from_slice(&rest[..n]);
+    classify_block(&padded)
+}
+
+/// The masks of [`block_masks`] for one block, eight bytes at a time.
+#[inline(always)]
+fn classify_block(block: &[u8; BLOCK]) -> (u64, u64) {
+    let (mut in_run, mut not_ascii) = (0, 0);
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let letter = swar::in_range(x | (0x20 * swar::ONES), b'a', b'z');
+        let digit = swar::in_range(x, b'0', b'9');
+        let high = x & swar::HIGH;
+        in_run |= u64::from(swar::high_bits(letter | digit | high)) << (8 * k);
+        not_ascii |= u64::from(swar::high_bits(high)) << (8 * k);
+    }
+    (in_run, not_ascii)
 }
 
 /// The first word of a folded pattern: its run of word chars from the start.
@@ -1006,7 +1242,7 @@ fn first_word(folded: &str) -> &str {
 /// The end of a match: at a word boundary, or after a genitive `s`/`es`/`'s`.
 fn end_with_suffix(text: &str, e: usize, surface: &str, form: Form) -> Option<usize> {
     let rest = &text[e..];
-    let at_boundary = |r: &str| !r.chars().next().is_some_and(is_word_char);
+    let at_boundary = |r: &str| !starts_with_word_char(r);
     if at_boundary(rest) {
         // `Bush'` / `Bush’s`: the apostrophe stays outside; fine.
         return Some(e);
@@ -1022,6 +1258,16 @@ fn end_with_suffix(text: &str, e: usize, surface: &str, form: Form) -> Option<us
         }
     }
     None
+}
+
+/// Whether `r` starts with a word char (`is_word_char`), an ASCII one told by
+/// [`ASCII_CLASS`] without decoding (every candidate end of a walk asks).
+#[inline]
+fn starts_with_word_char(r: &str) -> bool {
+    match r.as_bytes().first() {
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] >= LOWER,
+        _ => r.chars().next().is_some_and(is_word_char),
+    }
 }
 
 /// Does the text as written agree with the entry as written (see module docs)?
@@ -1087,6 +1333,16 @@ mod tests {
     }
 
     #[test]
+    fn word_char_starts_by_the_plain_definition() {
+        let plain = |r: &str| r.chars().next().is_some_and(is_word_char);
+        let mut texts: Vec<String> = (0..128u8).map(|b| format!("{}x", b as char)).collect();
+        texts.extend(["", "ä", "Ärger", "„x", "–", "\u{a0}", "’s", "é"].map(String::from));
+        for t in texts {
+            assert_eq!(starts_with_word_char(&t), plain(&t), "{t:?}");
+        }
+    }
+
+    #[test]
     fn fold_keeps_word_chars() {
         // `first_word` relies on it: the text's word ends where the folded
         // pattern's does.
@@ -1132,8 +1388,7 @@ mod tests {
         let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
         // The same gazetteer with filters that let every word pass.
         let mut all = gaz.clone();
-        all.first_words = WordFilter::full();
-        all.lower_first_words = WordFilter::full();
+        all.first_words = SetsFilter::full();
         let texts = [
             "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz.",
             "Angela Merkels Nachfolger, die US-Präsidentin und der Franzose sprachen in Berlin-Mitte.",
@@ -1150,6 +1405,114 @@ mod tests {
                 "{t}\nhelp: the first-word filter may only skip words that start no match"
             );
         }
+    }
+
+    /// Texts whose words fall on every offset of the 64-byte blocks of
+    /// [`for_each_run`]: a few sentences, each after 0 to 70 spaces or letters.
+    fn shifted_texts() -> Vec<String> {
+        let sentences = [
+            "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz in Köln.",
+            "„Österreichs Kanzler“ sprach – wie Wiener Zeitungen meldeten – über Frankreich’s Pläne.",
+            "Bundesverkehrswegeplanungsbeschleunigungsgesetz2030 in Düsseldorf-Benrath, dpa-Meldung.",
+            "Ärger über die US-Zölle: BERLIN, Paris und Rom; Merkels Nachfolger sagte nichts.",
+            "x",
+            "",
+        ];
+        let mut texts = Vec::new();
+        for pad in 0..70 {
+            for filler in [" ", "a", "ä", "1"] {
+                let mut t = filler.repeat(pad);
+                for s in sentences {
+                    texts.push(format!("{t}{s}"));
+                    t.push_str(s);
+                    t.push(' ');
+                }
+                texts.push(t);
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn runs_are_the_runs_of_the_plain_definition() {
+        let plain = |b: &[u8]| -> Vec<Run> {
+            let in_run = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !in_run(b[i]) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && in_run(b[i]) {
+                    i += 1;
+                }
+                let not_ascii = b[start..i].iter().any(|&x| x >= 0x80);
+                runs.push(Run {
+                    start,
+                    end: i,
+                    not_ascii,
+                });
+            }
+            runs
+        };
+        for t in shifted_texts() {
+            let b = t.as_bytes();
+            let mut got = Vec::new();
+            for_each_run(b, |r| got.push(r));
+            assert_eq!(
+                got,
+                plain(b),
+                "{t:?}\nhelp: for_each_run must find every run"
+            );
+        }
+    }
+
+    #[test]
+    fn latin1_words_are_classed_as_char_class_does() {
+        // Every char of two bytes `C3 xx`, alone, after an ASCII letter and
+        // before one.
+        for second in 0x80..=0xBFu8 {
+            let c = [0xC3, second];
+            let c = std::str::from_utf8(&c).unwrap();
+            let (class, _) = char_class(c, 0);
+            for (t, first_char) in [
+                (c.to_string(), true),
+                (format!("a{c}"), false),
+                (format!("{c}Z"), true),
+            ] {
+                let want = if class == NON_WORD {
+                    None
+                } else if first_char {
+                    Some(class == LOWER)
+                } else {
+                    Some(true)
+                };
+                assert_eq!(latin1_word_starts_lower(t.as_bytes()), want, "{t:?}");
+            }
+        }
+        // Other chars that are not ASCII: not a Latin-1 word.
+        for t in ["„Bonn", "Łódź", "Bonn“", "a\u{a0}b", "x–y", "Ærø"] {
+            let want = t.starts_with('Æ').then_some(false);
+            assert_eq!(latin1_word_starts_lower(t.as_bytes()), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn find_by_runs_finds_what_the_char_by_char_search_finds() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &not_names(&lex)).unwrap();
+        let first_words = gaz.first_words.as_blocks().unwrap();
+        let mut found = 0;
+        for t in shifted_texts() {
+            let mut plain = Vec::new();
+            gaz.find_in_run(&t, 0, t.len(), first_words, &mut plain, &mut Vec::new());
+            let hits = gaz.find(&t);
+            assert_eq!(hits, plain, "{t:?}\nhelp: the runs must not change a hit");
+            found += hits.len();
+        }
+        assert!(found > 1000, "help: the texts should have hits");
     }
 
     #[test]
@@ -1252,6 +1615,72 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn walks_find_every_pattern_that_the_folded_text_starts_with() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &not_names(&lex)).unwrap();
+        // The plain definition: the patterns equal to the folded text from
+        // the start up to a char boundary (the first pattern of a folded
+        // surface is the trie's, as the builder dedupes).
+        let mut all: FastMapForTest = Default::default();
+        let mut lower: FastMapForTest = Default::default();
+        for (i, p) in gaz.patterns.iter().enumerate() {
+            let surface = &gaz.surfaces[p.surface_range()];
+            all.entry(fold_str(surface)).or_insert(i as u32);
+            if surface.starts_with(char::is_lowercase) {
+                lower.entry(fold_str(surface)).or_insert(i as u32);
+            }
+        }
+        let plain = |map: &FastMapForTest, t: &str| -> Vec<(usize, u32)> {
+            let mut ends: Vec<(usize, u32)> = (1..=t.len())
+                .filter(|&e| t.is_char_boundary(e))
+                .filter_map(|e| Some((e, *map.get(&fold_str(&t[..e]))?)))
+                .collect();
+            // The walk stops where no pattern goes on: the same list as long
+            // as every shorter prefix of a pattern is walked; compare as sets.
+            ends.sort_unstable();
+            ends
+        };
+        let texts = [
+            "Deutschlands Kanzler",
+            "DEUTSCHE Bank",
+            "deutsche Bank",
+            "Die Linke",
+            "New York City",
+            "Österreich",
+            "ÖSTERREICHISCHEN",
+            "US-Präsident",
+            "U.S. Army",
+            "Frankreich’s",
+            "dpa-AFX",
+            "1. FC Köln",
+            "Berliner",
+        ];
+        let mut found = 0;
+        for t in texts {
+            for (trie, map) in [(&gaz.trie, &all), (&gaz.lower_trie, &lower)] {
+                let mut ends = Vec::new();
+                gaz.longest_at(trie, t, 0, &mut ends);
+                ends.sort_unstable();
+                assert_eq!(
+                    ends,
+                    plain(map, t),
+                    "{t:?}\nhelp: the walk must see every pattern"
+                );
+                found += ends.len();
+            }
+        }
+        assert!(
+            found >= 20,
+            "help: the texts should hold patterns ({found})"
+        );
+        for b in 0..=255u8 {
+            assert_eq!(ASCII_LOWER[usize::from(b)], b.to_ascii_lowercase());
+        }
+    }
+
+    type FastMapForTest = std::collections::HashMap<String, u32>;
 
     #[test]
     fn case_rules() {
