@@ -1183,7 +1183,7 @@ impl Rules {
                 && has(k + 1, PERSON_VERB)
                 && w.chars().count() >= 3
                 && !has_hyphen(w)
-                && !NOT_SUBJECT_ENDINGS.iter().any(|e| ends_lower(w, e))
+                && !ends_lower_any(w, NOT_SUBJECT_ENDINGS)
             {
                 out.push(per(t.start, t.end, w, "rule.subject_name", 3));
             }
@@ -1238,9 +1238,9 @@ impl Rules {
                     .filter(|_| k + 2 < end)
                     .is_none_or(|a| a.kind == TokenKind::Punct);
                 if (w.ends_with("schule") || w.ends_with("ium"))
-                    && SCHOOL_WORDS.iter().any(|e| ends_lower(w, e))
+                    && ends_lower_any(w, SCHOOL_WORDS)
                     && !has(k + 2, NAME)
-                    && (closed || PLACE_ENDINGS.iter().any(|e| n.ends_with(e)))
+                    && (closed || ends_with_any(n, PLACE_ENDINGS))
                 {
                     out.push(org(t.start, tokens[k + 1].end, text, "rule.school"));
                 }
@@ -1337,7 +1337,7 @@ impl Rules {
                 && has(k - 1, PREP)
                 && !has_hyphen(w)
                 && w.chars().count() > 5
-                && PLACE_ENDINGS.iter().any(|e| w.ends_with(e))
+                && ends_with_any(w, PLACE_ENDINGS)
             {
                 out.push(Cand {
                     start: t.start,
@@ -1456,7 +1456,7 @@ impl Rules {
                 if free_name(k + 1)
                     && !has(k + 2, NAME)
                     && !has_hyphen(n)
-                    && !NOUN_ENDINGS.iter().any(|e| ends_lower(n, e))
+                    && !ends_lower_any(n, NOUN_ENDINGS)
                 {
                     out.push(loc(k + 1, k + 1, "rule.place_after_head"));
                 }
@@ -1469,7 +1469,7 @@ impl Rules {
             && has(k - 1, PREP)
             && k + 2 < end
             && matches!(tokens[k + 1].text(text), "bei" | "nahe")
-            && !NOUN_ENDINGS.iter().any(|e| ends_lower(w, e))
+            && !ends_lower_any(w, NOUN_ENDINGS)
         {
             let at = tokens[k + 2].start;
             let known = out.iter().any(|c| {
@@ -1485,7 +1485,7 @@ impl Rules {
             && !has_hyphen(w)
             && STREET_ENDINGS
                 .iter()
-                .any(|e| w.len() >= e.len() + 3 && ends_lower(w, e))
+                .any(|e| w.len() >= e.len() + 3 && ends_with_fast(w, e))
         {
             out.push(loc(k, k, "rule.street"));
         }
@@ -1503,10 +1503,7 @@ impl Rules {
             "rule.street"
         } else if has(k, LANDMARK) {
             "rule.landmark"
-        } else if !covered[k]
-            && has(k, NAME)
-            && !has(k + 1, NAME)
-            && ORG_ENDINGS.iter().any(|e| ends_lower(w, e))
+        } else if !covered[k] && has(k, NAME) && !has(k + 1, NAME) && ends_lower_any(w, ORG_ENDINGS)
         {
             "rule.org_after_place_adjective"
         } else {
@@ -1767,7 +1764,7 @@ fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
     let placeish = second.chars().next().is_some_and(char::is_uppercase)
         && !has_hyphen(second)
         && (DISTRICT_WORDS.contains(&second)
-            || second.chars().count() > 5 && PLACE_ENDINGS.iter().any(|e| second.ends_with(e)));
+            || second.chars().count() > 5 && ends_with_any(second, PLACE_ENDINGS));
     if !placeish {
         return;
     }
@@ -1875,7 +1872,9 @@ fn starts_upper(text: &str, t: &Token) -> bool {
 /// checks (asked of many tokens that are not the word).
 #[inline]
 fn is_word(text: &str, t: &Token, word: &str) -> bool {
-    text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
+    // The length first: most tokens asked are longer or shorter.
+    t.end.wrapping_sub(t.start) == word.len()
+        && text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
 }
 
 /// Whether `w` has a lower-case letter (`Merkel`, not `NATO`); mostly its
@@ -1898,19 +1897,49 @@ fn second_upper(w: &str) -> bool {
 
 /// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`):
 /// eight bytes at a time (a byte equal to `-` becomes zero, and the classic
-/// zero-byte test finds it), the rest byte by byte. Words are short, and
-/// `str::contains` calls out to `memchr` for each of them.
+/// zero-byte test finds it), the rest as the last eight bytes (overlapping
+/// the ones read) or, for a word under eight bytes, all its bytes in one word.
+/// Words are short, and `str::contains` calls out to `memchr` for each of
+/// them.
 #[inline]
 fn has_hyphen(w: &str) -> bool {
     let bytes = w.as_bytes();
+    let hyphen = |x: u64| swar::in_range(x, b'-', b'-') != 0;
     let mut i = 0;
     while let Some(x) = swar::word_at(bytes, i) {
-        if swar::in_range(x, b'-', b'-') != 0 {
+        if hyphen(x) {
             return true;
         }
         i += 8;
     }
-    bytes.get(i..).is_some_and(|r| r.contains(&b'-'))
+    // (Zeros below a short word's bytes are no hyphen.)
+    i < bytes.len() && hyphen(last_eight(bytes))
+}
+
+/// Whether `w` ends with one of `endings`; see [`ends_with_fast`].
+#[inline(always)]
+fn ends_with_any(w: &str, endings: &[&str]) -> bool {
+    endings.iter().any(|e| ends_with_fast(w, e))
+}
+
+/// `w.ends_with(e)`, the last two bytes first: `ends_with` calls `memcmp`,
+/// and the lists of endings asked of most capitalised words have up to
+/// thirty entries.
+#[inline(always)]
+fn ends_with_fast(w: &str, e: &str) -> bool {
+    let last2 = |s: &str| s.as_bytes().last_chunk::<2>().copied();
+    (e.len() < 2 || last2(w) == last2(e)) && w.ends_with(e)
+}
+
+/// [`ends_lower`] for any of `suffixes`, the last byte first (a suffix of
+/// two chars or more has the same last byte as the capitalised whole word;
+/// see the test `ending_lists`).
+#[inline(always)]
+fn ends_lower_any(w: &str, suffixes: &[&str]) -> bool {
+    let last = w.as_bytes().last();
+    suffixes
+        .iter()
+        .any(|s| s.as_bytes().last() == last && ends_lower(w, s))
 }
 
 /// `w` ends with the lower-case `suffix` (`Lindenstraße`), or is the whole
@@ -1982,7 +2011,69 @@ const PARTIES: &[&str] = &[
 
 #[cfg(test)]
 mod word_tests {
-    use super::{has_hyphen, second_upper};
+    use super::{ends_lower, ends_lower_any, ends_with_any, has_hyphen, second_upper};
+
+    /// The lists asked by [`ends_with_any`] and [`ends_lower_any`].
+    const LISTS: [&[&str]; 6] = [
+        super::PLACE_ENDINGS,
+        super::NOT_SUBJECT_ENDINGS,
+        super::NOUN_ENDINGS,
+        super::STREET_ENDINGS,
+        super::ORG_ENDINGS,
+        super::SCHOOL_WORDS,
+    ];
+
+    #[test]
+    fn ending_lists() {
+        for list in LISTS {
+            for e in list {
+                assert!(
+                    e.chars().count() >= 2,
+                    "{e:?}\nhelp: the last-byte test needs two chars"
+                );
+            }
+        }
+        // Each entry as a word, capitalised, inside a compound, with a
+        // letter after it, and cut short: the fast tests answer as the plain ones.
+        for list in LISTS {
+            for e in list {
+                let mut c = e.chars();
+                let cap: String = c
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(c)
+                    .collect();
+                for w in [
+                    e.to_string(),
+                    cap.clone(),
+                    format!("Zell{e}"),
+                    format!("{cap}s"),
+                    format!("{e}e"),
+                    e.to_uppercase(),
+                    "Ü".to_string(),
+                    String::new(),
+                ] {
+                    for (i, _) in w.char_indices().chain([(w.len(), ' ')]) {
+                        let w = &w[i..];
+                        assert_eq!(
+                            ends_with_any(w, list),
+                            list.iter().any(|e| w.ends_with(e)),
+                            "{w:?}"
+                        );
+                        assert_eq!(
+                            ends_lower_any(w, list),
+                            list.iter().any(|e| ends_lower(w, e)),
+                            "{w:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(ends_with_any("Pfaffenhofen", super::PLACE_ENDINGS));
+        assert!(ends_lower_any("Grundschule", super::SCHOOL_WORDS));
+        assert!(!ends_lower_any("Schule", super::SCHOOL_WORDS));
+    }
 
     #[test]
     fn hyphens_at_every_place() {
