@@ -255,6 +255,9 @@ impl<'t> TokenCursor<'t> {
         TokenCursor { tokens, next: 0 }
     }
 
+    /// The tokens stepped over one at a time before galloping.
+    const NEAR: usize = 8;
+
     /// The index of the token holding byte `b`.
     pub(crate) fn find(&mut self, b: usize) -> Option<usize> {
         let tokens = self.tokens;
@@ -265,6 +268,17 @@ impl<'t> TokenCursor<'t> {
             .is_some_and(|t| t.start > b);
         if behind {
             self.next = tokens.partition_point(|t| t.start <= b);
+        }
+        // A few tokens one at a time first: most bytes asked are a few tokens
+        // on from the last (the candidates of a text, a token or two long).
+        for _ in 0..Self::NEAR {
+            match tokens.get(self.next) {
+                Some(t) if t.start <= b => self.next += 1,
+                _ => {
+                    let i = self.next.checked_sub(1)?;
+                    return (tokens[i].end > b).then_some(i);
+                }
+            }
         }
         // Galloping: steps of 1, 2, 4, … then a binary search in the last step,
         // so a long jump costs a logarithm, not a walk.
@@ -379,7 +393,11 @@ mod cursor_tests {
             .map(|i| (i * 37 + 11) % forward.len())
             .chain([5, 5, 90, 3, 3, 120, 0])
             .collect();
-        for order in [forward, backward, mixed] {
+        // Long jumps forward (past the tokens stepped one at a time).
+        let jumps: Vec<usize> = (0..4)
+            .flat_map(|i| [i, 60 + i, 61 + i, 140 + i, 141 + i])
+            .collect();
+        for order in [forward, backward, mixed, jumps] {
             let mut at = TokenCursor::new(&seg.tokens);
             for &b in &order {
                 assert_eq!(

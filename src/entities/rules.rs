@@ -1645,11 +1645,7 @@ impl Rules {
         }
         // The surnames, alone and with a genitive `s`: most capitalised words
         // below are rejected without hashing them.
-        let mut known = WordFilter::exact(10);
-        for k in index.keys() {
-            known.insert(k);
-            known.insert(&[k.as_str(), "s"].concat());
-        }
+        let known = SurnameFilter::new(index.keys().map(String::as_str));
         for c in chosen.iter_mut() {
             if c.label != Label::Per || c.subtype.is_some() || c.surname {
                 continue;
@@ -1670,11 +1666,11 @@ impl Rules {
         }
         let covered = super::covered_tokens(tokens, &chosen);
         for (k, t) in tokens.iter().enumerate() {
-            if covered[k] || fl[k] & CAP == 0 {
+            if fl[k] & CAP == 0 || covered[k] {
                 continue;
             }
-            // The filter reads bytes; the word as `str` only if it passes.
-            if !known.may_hold_bytes(text.as_bytes().get(t.start..t.end).unwrap_or_default()) {
+            // The filters read bytes; the word as `str` only if they pass.
+            if !known.may_hold(text.as_bytes().get(t.start..t.end).unwrap_or_default()) {
                 continue;
             }
             let w = t.text(text);
@@ -1697,6 +1693,47 @@ impl Rules {
             }
         }
         chosen
+    }
+}
+
+/// A pre-test for the surnames of a text, alone and with a genitive `s`
+/// (`Witkoff`, `Witkoffs`): false only for words that are none of them. Most
+/// capitalised words are turned away by their length or first byte alone (a
+/// bit each), most of the rest by a word filter, before any hashing.
+struct SurnameFilter {
+    words: WordFilter,
+    /// Bit `n` (63: 63 or more) set for a word of `n` bytes.
+    lengths: u64,
+    /// Bit `b` set for a word's first byte `b`.
+    firsts: [u64; 4],
+}
+
+impl SurnameFilter {
+    fn new<'a>(surnames: impl Iterator<Item = &'a str>) -> Self {
+        let mut f = SurnameFilter {
+            words: WordFilter::exact(10),
+            lengths: 0,
+            firsts: [0; 4],
+        };
+        for k in surnames {
+            let with_s = [k, "s"].concat();
+            for w in [k, &with_s] {
+                f.words.insert(w);
+                f.lengths |= 1 << w.len().min(63);
+                if let Some(&b) = w.as_bytes().first() {
+                    f.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+        }
+        f
+    }
+
+    #[inline]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        self.lengths & 1 << w.len().min(63) != 0
+            && w.first()
+                .is_none_or(|&b| self.firsts[usize::from(b >> 6)] & 1 << (b & 63) != 0)
+            && self.words.may_hold_bytes(w)
     }
 }
 
@@ -2105,6 +2142,38 @@ mod word_tests {
         ] {
             assert_eq!(second_upper(w), want, "{w:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod surname_filter_tests {
+    use super::SurnameFilter;
+
+    #[test]
+    fn every_surname_passes() {
+        let long = "Ä".repeat(40);
+        let names = [
+            "Witkoff",
+            "Özdemir",
+            "Li",
+            "",
+            "X",
+            "ßmann",
+            "Müller-Lüdenscheidt",
+            &long,
+        ];
+        let f = SurnameFilter::new(names.iter().copied());
+        for n in names {
+            for w in [n.to_string(), format!("{n}s")] {
+                assert!(f.may_hold(w.as_bytes()), "{w:?}\nhelp: a surname must pass");
+            }
+        }
+        // Other lengths and first bytes are turned away.
+        for w in ["Ministerpräsident", "Berlin", "Aber", "Zwei"] {
+            assert!(!f.may_hold(w.as_bytes()), "{w:?}");
+        }
+        let none = SurnameFilter::new(std::iter::empty());
+        assert!(!none.may_hold(b"Witkoff"));
     }
 }
 
