@@ -1229,6 +1229,7 @@ impl Rules {
                 && !covered[k + 1]
                 && has(k + 1, NAME)
                 && !has(k + 1, GIVEN)
+                && (w.ends_with("schule") || w.ends_with("ium"))
             {
                 // The name ends like a place or closes the phrase (not `dass
                 // die Grundschule Kinder aufnimmt`).
@@ -1237,8 +1238,7 @@ impl Rules {
                     .get(k + 2)
                     .filter(|_| k + 2 < end)
                     .is_none_or(|a| a.kind == TokenKind::Punct);
-                if (w.ends_with("schule") || w.ends_with("ium"))
-                    && ends_lower_any(w, SCHOOL_WORDS)
+                if ends_lower_any(w, SCHOOL_WORDS)
                     && !has(k + 2, NAME)
                     && (closed || ends_with_any(n, PLACE_ENDINGS))
                 {
@@ -1406,7 +1406,9 @@ impl Rules {
         let end = range.end;
         let has = |j: usize, f: u16| j < end && fl.get(j).is_some_and(|x| x & f != 0);
         let free_name = |j: usize| has(j, NAME) && !covered[j] && !has(j, GIVEN);
-        let free = free_name(k);
+        // This word's flags (`k` is in the sentence).
+        let fk = fl[k];
+        let free = fk & NAME != 0 && !covered[k] && fk & GIVEN == 0;
         let loc = |s: usize, e: usize, rule: &'static str| Cand {
             start: tokens[s].start,
             end: tokens[e].end,
@@ -1440,14 +1442,15 @@ impl Rules {
                 );
             (!bath && free_name(j + 1) && !has(j + 2, NAME)).then_some(j + 1)
         };
-        if !covered[k] {
+        // (The word is asked here first: `spa` is no inline closure.)
+        if !covered[k] && is_word(text, &tokens[k], "Bad") {
             if let Some(e) = spa(k) {
                 out.push(loc(k, e, "rule.spa_town"));
             }
         }
         // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
-        let head =
-            has(k, PLACE_HEAD) || w.len() > 8 && (w.ends_with("stadt") || w.ends_with("gemeinde"));
+        let head = fk & PLACE_HEAD != 0
+            || w.len() > 8 && (w.ends_with("stadt") || w.ends_with("gemeinde"));
         if head && k + 1 < end {
             if let Some(e) = spa(k + 1) {
                 out.push(loc(k + 1, e, "rule.place_after_head"));
@@ -1492,19 +1495,22 @@ impl Rules {
         // After a place adjective: a street, a landmark, an organisation.
         // (The cheap tests first: the word's kind and the adjective's `-er`;
         // the organisation endings only then.)
-        if k == range.start || !has(k - 1, CAP) || has(k - 1, NOT_NAME) {
+        if k == range.start || fl[k - 1] & CAP == 0 || fl[k - 1] & NOT_NAME != 0 {
+            return;
+        }
+        let org_word = || !covered[k] && fk & NAME != 0 && !has(k + 1, NAME);
+        if fk & (STREET | LANDMARK) == 0 && !org_word() {
             return;
         }
         let p = tokens[k - 1].text(text);
         if !p.ends_with("er") {
             return;
         }
-        let rule = if has(k, STREET) {
+        let rule = if fk & STREET != 0 {
             "rule.street"
-        } else if has(k, LANDMARK) {
+        } else if fk & LANDMARK != 0 {
             "rule.landmark"
-        } else if !covered[k] && has(k, NAME) && !has(k + 1, NAME) && ends_lower_any(w, ORG_ENDINGS)
-        {
+        } else if ends_lower_any(w, ORG_ENDINGS) {
             "rule.org_after_place_adjective"
         } else {
             return;
@@ -1828,6 +1834,13 @@ fn name_with_age(
 ) -> Option<usize> {
     let free = |j: usize| j < end && fl.get(j).is_some_and(|x| x & NAME != 0) && !covered[j];
     let age = |j: usize| {
+        // The bracket first, by its length: most words are followed by none.
+        if !tokens
+            .get(j)
+            .is_some_and(|t| j < end && is_word(text, t, "("))
+        {
+            return None;
+        }
         let tx = |i: usize| tokens.get(i).filter(|_| i < end).map(|t| t.text(text));
         let n = tx(j + 1)?;
         (tx(j)? == "("
