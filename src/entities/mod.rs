@@ -139,9 +139,13 @@ impl Recogniser {
         let mut chosen = self.rules.coreference(text, &seg.tokens, &flags, chosen);
         chosen.sort_by_key(|c| c.start);
         let mut out = Vec::with_capacity(chosen.len());
+        // (The candidates are sorted: both cursors step forward.)
+        let mut token = TokenCursor::new(&seg.tokens);
+        let mut sentence = SentenceCursor::new(seg);
         for c in chosen {
             let role = if c.label == Label::Per {
-                self.rules.role_before(text, &seg.tokens, c.start)
+                let at = token.find(c.start);
+                self.rules.role_before_token(text, &seg.tokens, at)
             } else {
                 None
             };
@@ -156,7 +160,7 @@ impl Recogniser {
                 kb: c.kb,
                 role,
                 subtype: c.subtype.map(Into::into),
-                sentence: seg.sentence_at(c.start),
+                sentence: sentence.find(c.start),
                 rule: Some(c.rule.into()),
             });
         }
@@ -297,6 +301,40 @@ impl<'t> TokenCursor<'t> {
     }
 }
 
+/// [`Segmentation::sentence_at`] for bytes asked in ascending order (the
+/// sorted entities): steps forward from the last answer instead of a binary
+/// search per entity; a byte before the last one asked falls back to the
+/// search, so any order gives the same answers.
+struct SentenceCursor<'s> {
+    seg: &'s Segmentation,
+    /// The last answer and the byte asked for it.
+    at: usize,
+    last: usize,
+}
+
+impl<'s> SentenceCursor<'s> {
+    fn new(seg: &'s Segmentation) -> Self {
+        SentenceCursor {
+            seg,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    fn find(&mut self, byte: usize) -> usize {
+        let sentences = &self.seg.sentences;
+        if byte < self.last {
+            self.at = self.seg.sentence_at(byte);
+        } else {
+            while sentences.get(self.at + 1).is_some_and(|s| s.start <= byte) {
+                self.at += 1;
+            }
+        }
+        self.last = byte;
+        self.at
+    }
+}
+
 /// Which tokens a candidate already covers (by token index).
 fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
     let mut v = vec![false; tokens.len()];
@@ -377,7 +415,7 @@ mod tests;
 
 #[cfg(test)]
 mod cursor_tests {
-    use super::{token_at, TokenCursor};
+    use super::{token_at, SentenceCursor, TokenCursor};
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
 
@@ -408,5 +446,29 @@ mod cursor_tests {
             }
         }
         assert_eq!(TokenCursor::new(&[]).find(0), None);
+    }
+
+    #[test]
+    fn sentence_cursor_agrees_with_sentence_at_in_any_order() {
+        let text = "  Erster Satz. Zweiter Satz!  Dritter? Vierter Satz … und Schluss.  ";
+        let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
+        assert!(
+            seg.sentences.len() >= 4,
+            "help: the test needs several sentences"
+        );
+        let forward: Vec<usize> = (0..=text.len() + 2).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let mixed: Vec<usize> = (0..forward.len())
+            .map(|i| (i * 29 + 7) % forward.len())
+            .chain([40, 40, 3, 60, 0, 0])
+            .collect();
+        for order in [forward, backward, mixed] {
+            let mut at = SentenceCursor::new(&seg);
+            for &b in &order {
+                assert_eq!(at.find(b), seg.sentence_at(b), "byte {b}");
+            }
+        }
+        let none = Segmenter::new(&Lexicons::default()).unwrap().segment("");
+        assert_eq!(SentenceCursor::new(&none).find(5), none.sentence_at(5));
     }
 }

@@ -1061,7 +1061,17 @@ fn word_list(set: &mut WordSet, lex: &Lexicons, name: &str, builtin: &str, kind:
 impl Rules {
     /// A role word just before byte `start` (`US-Präsident Donald Trump`).
     pub fn role_before(&self, text: &str, tokens: &[Token], start: usize) -> Option<String> {
-        let k = token_at(tokens, start)?.checked_sub(1)?;
+        self.role_before_token(text, tokens, token_at(tokens, start))
+    }
+
+    /// [`Rules::role_before`] the token `at` (the one holding the start byte).
+    pub(crate) fn role_before_token(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        at: Option<usize>,
+    ) -> Option<String> {
+        let k = at?.checked_sub(1)?;
         let t = &tokens[k];
         if t.kind != TokenKind::Word {
             return None;
