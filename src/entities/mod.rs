@@ -260,7 +260,7 @@ impl<'t> TokenCursor<'t> {
     }
 
     /// The tokens stepped over one at a time before galloping.
-    const NEAR: usize = 8;
+    const NEAR: usize = 3;
 
     /// The index of the token holding byte `b`.
     pub(crate) fn find(&mut self, b: usize) -> Option<usize> {
