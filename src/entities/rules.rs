@@ -1102,7 +1102,10 @@ impl Rules {
                 continue;
             }
             let t = &tokens[k];
-            let w = t.text(text);
+            // The word's bytes for the tests most words get; the word as
+            // `str` (its char boundaries checked) only where a rule needs it.
+            let wb = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+            let word = || t.text(text);
             // Given name + surname.
             if f & CAP != 0 && f & GIVEN != 0 {
                 let mut m = k + 1;
@@ -1128,7 +1131,7 @@ impl Rules {
                     && !covered[k]
                     && self.lone_given_name(text, tokens, k, &range, fl)
                 {
-                    out.push(per(t.start, t.end, w, "rule.given_name_alone", 3));
+                    out.push(per(t.start, t.end, word(), "rule.given_name_alone", 3));
                 }
             }
             // Role + one or two capitalised words.
@@ -1191,11 +1194,11 @@ impl Rules {
                 && !covered[k]
                 && k + 1 < end
                 && has(k + 1, PERSON_VERB)
-                && w.chars().count() >= 3
-                && !has_hyphen(w)
-                && !ends_lower_any(w, NOT_SUBJECT_ENDINGS)
+                && word().chars().count() >= 3
+                && !has_hyphen(word())
+                && !ends_lower_any(word(), NOT_SUBJECT_ENDINGS)
             {
-                out.push(per(t.start, t.end, w, "rule.subject_name", 3));
+                out.push(per(t.start, t.end, word(), "rule.subject_name", 3));
             }
             // Name + goal minute or party in brackets: `Okonkwo ( 78. )`,
             // `Keller ( SPD )`.
@@ -1223,13 +1226,13 @@ impl Rules {
                 }
             }
             // (Asked once: most capitalised words have no hyphen.)
-            let hyphenated = f & CAP != 0 && has_hyphen(w);
+            let hyphenated = f & CAP != 0 && has_hyphen_bytes(wb);
             if hyphenated {
-                named_compound(w, t.start, t.end, covered[k], out);
+                named_compound(word(), t.start, t.end, covered[k], out);
             }
             if covered[k] {
                 if hyphenated {
-                    district(w, t.start, t.end, out);
+                    district(word(), t.start, t.end, out);
                 }
                 continue;
             }
@@ -1239,7 +1242,7 @@ impl Rules {
                 && !covered[k + 1]
                 && has(k + 1, NAME)
                 && !has(k + 1, GIVEN)
-                && (w.ends_with("schule") || w.ends_with("ium"))
+                && (wb.ends_with(b"schule") || wb.ends_with(b"ium"))
             {
                 // The name ends like a place or closes the phrase (not `dass
                 // die Grundschule Kinder aufnimmt`).
@@ -1248,7 +1251,7 @@ impl Rules {
                     .get(k + 2)
                     .filter(|_| k + 2 < end)
                     .is_none_or(|a| a.kind == TokenKind::Punct);
-                if ends_lower_any(w, SCHOOL_WORDS)
+                if ends_lower_any(word(), SCHOOL_WORDS)
                     && !has(k + 2, NAME)
                     && (closed || ends_with_any(n, PLACE_ENDINGS))
                 {
@@ -1257,7 +1260,8 @@ impl Rules {
             }
             // Acronyms.
             // (An acronym has two capitals first.)
-            if f & CAP != 0 && second_upper(w) {
+            if f & CAP != 0 && second_upper_bytes(wb, word) {
+                let w = word();
                 let first = w.split('-').next().unwrap_or("");
                 if is_acronym(first)
                     && !self.not_names.contains(first)
@@ -1316,7 +1320,7 @@ impl Rules {
                 }
                 if m > k + 1 {
                     out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
-                } else if is_acronym(w) && (m >= end || !has(m, CAP)) {
+                } else if is_acronym(word()) && (m >= end || !has(m, CAP)) {
                     // `Der TSV kam zurück`, `beim KSC`.
                     out.push(org(t.start, t.end, text, "rule.club_acronym"));
                 }
@@ -1339,21 +1343,21 @@ impl Rules {
             }
             // Places after a place head, `Bad …`, near a known place; streets.
             if f & CAP != 0 {
-                self.places(text, tokens, k, w, &range, covered, fl, out);
+                self.places(text, tokens, k, wb, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
             if f & NAME != 0
                 && k > range.start
                 && has(k - 1, PREP)
-                && !has_hyphen(w)
-                && w.chars().count() > 5
-                && ends_with_any(w, PLACE_ENDINGS)
+                && !has_hyphen_bytes(wb)
+                && word().chars().count() > 5
+                && ends_with_any(word(), PLACE_ENDINGS)
             {
                 out.push(Cand {
                     start: t.start,
                     end: t.end,
                     label: Label::Loc,
-                    name: Some(w.to_string()),
+                    name: Some(word().to_string()),
                     kb: None,
                     subtype: None,
                     rule: "rule.place_after_preposition",
@@ -1398,7 +1402,7 @@ impl Rules {
         next_ok && prev_ok && !saint
     }
 
-    /// Place rules starting at the capitalised word `k`, `w` its text (see the module docs):
+    /// Place rules starting at the capitalised word `k`, `wb` its bytes (see the module docs):
     /// `rule.place_after_head`, `rule.spa_town`, `rule.place_near_place`,
     /// `rule.street`.
     #[allow(clippy::too_many_arguments)]
@@ -1407,13 +1411,15 @@ impl Rules {
         text: &str,
         tokens: &[Token],
         k: usize,
-        w: &str,
+        wb: &[u8],
         range: &Range<usize>,
         covered: &[bool],
         fl: &[u16],
         out: &mut Vec<Cand>,
     ) {
         let end = range.end;
+        // The word as `str` only for the rarer tests.
+        let word = || tokens[k].text(text);
         let has = |j: usize, f: u16| j < end && fl.get(j).is_some_and(|x| x & f != 0);
         let free_name = |j: usize| has(j, NAME) && !covered[j] && !has(j, GIVEN);
         // This word's flags (`k` is in the sentence).
@@ -1460,7 +1466,7 @@ impl Rules {
         }
         // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
         let head = fk & PLACE_HEAD != 0
-            || w.len() > 8 && (w.ends_with("stadt") || w.ends_with("gemeinde"));
+            || wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"));
         if head && k + 1 < end {
             if let Some(e) = spa(k + 1) {
                 out.push(loc(k + 1, e, "rule.place_after_head"));
@@ -1482,7 +1488,7 @@ impl Rules {
             && has(k - 1, PREP)
             && k + 2 < end
             && matches!(tokens[k + 1].text(text), "bei" | "nahe")
-            && !ends_lower_any(w, NOUN_ENDINGS)
+            && !ends_lower_any(word(), NOUN_ENDINGS)
         {
             let at = tokens[k + 2].start;
             let known = out.iter().any(|c| {
@@ -1494,11 +1500,11 @@ impl Rules {
         }
         // Streets: `Lindenstraße`, `Lübecker Straße`.
         if free
-            && w.ends_with('e')
-            && !has_hyphen(w)
+            && wb.ends_with(b"e")
+            && !has_hyphen_bytes(wb)
             && STREET_ENDINGS
                 .iter()
-                .any(|e| w.len() >= e.len() + 3 && ends_with_fast(w, e))
+                .any(|e| wb.len() >= e.len() + 3 && ends_with_fast(wb, e))
         {
             out.push(loc(k, k, "rule.street"));
         }
@@ -1520,7 +1526,7 @@ impl Rules {
             "rule.street"
         } else if fk & LANDMARK != 0 {
             "rule.landmark"
-        } else if ends_lower_any(w, ORG_ENDINGS) {
+        } else if ends_lower_any(word(), ORG_ENDINGS) {
             "rule.org_after_place_adjective"
         } else {
             return;
@@ -1955,6 +1961,16 @@ fn second_upper(w: &str) -> bool {
     }
 }
 
+/// [`second_upper`] of a word given by its bytes, the word as `str` asked
+/// only when the second byte is not ASCII.
+#[inline]
+fn second_upper_bytes<'w>(wb: &[u8], word: impl FnOnce() -> &'w str) -> bool {
+    match wb.get(1) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => second_upper(word()),
+    }
+}
+
 /// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`):
 /// eight bytes at a time (a byte equal to `-` becomes zero, and the classic
 /// zero-byte test finds it), the rest as the last eight bytes (overlapping
@@ -1963,7 +1979,12 @@ fn second_upper(w: &str) -> bool {
 /// them.
 #[inline]
 fn has_hyphen(w: &str) -> bool {
-    let bytes = w.as_bytes();
+    has_hyphen_bytes(w.as_bytes())
+}
+
+/// [`has_hyphen`] of a word's bytes.
+#[inline]
+fn has_hyphen_bytes(bytes: &[u8]) -> bool {
     let hyphen = |x: u64| swar::in_range(x, b'-', b'-') != 0;
     let mut i = 0;
     while let Some(x) = swar::word_at(bytes, i) {
@@ -1979,16 +2000,18 @@ fn has_hyphen(w: &str) -> bool {
 /// Whether `w` ends with one of `endings`; see [`ends_with_fast`].
 #[inline(always)]
 fn ends_with_any(w: &str, endings: &[&str]) -> bool {
-    endings.iter().any(|e| ends_with_fast(w, e))
+    endings.iter().any(|e| ends_with_fast(w.as_bytes(), e))
 }
 
 /// `w.ends_with(e)`, the last two bytes first: `ends_with` calls `memcmp`,
 /// and the lists of endings asked of most capitalised words have up to
 /// thirty entries.
+/// (Of a word's bytes: a `str` ends with a `str` when its bytes end with its
+/// bytes.)
 #[inline(always)]
-fn ends_with_fast(w: &str, e: &str) -> bool {
-    let last2 = |s: &str| s.as_bytes().last_chunk::<2>().copied();
-    (e.len() < 2 || last2(w) == last2(e)) && w.ends_with(e)
+fn ends_with_fast(w: &[u8], e: &str) -> bool {
+    let e = e.as_bytes();
+    (e.len() < 2 || w.last_chunk::<2>() == e.last_chunk::<2>()) && w.ends_with(e)
 }
 
 /// [`ends_lower`] for any of `suffixes`, the last byte first (a suffix of
@@ -2164,6 +2187,7 @@ mod word_tests {
             ("", false),
         ] {
             assert_eq!(second_upper(w), want, "{w:?}");
+            assert_eq!(super::second_upper_bytes(w.as_bytes(), || w), want, "{w:?}");
         }
     }
 }
