@@ -516,9 +516,12 @@ impl Rules {
                 f |= self.words.get(bytes);
             }
             if cap {
-                let w = t.text(text);
+                // The word as `str` (its char boundaries checked) only for a
+                // walk of the suffix trie or a second byte that is no
+                // lower-case ASCII letter.
+                let word = || t.text(text);
                 // Names, roles, cues and head words are nouns: capitalised.
-                let m = self.suffixes.matches(w);
+                let m = self.suffixes.matches_bytes(bytes, word);
                 if m & Kind::Role.mask() != 0 {
                     f |= ROLE | CUE;
                 }
@@ -528,7 +531,7 @@ impl Rules {
                 if m & Kind::Head.mask() != 0 {
                     f |= HEAD;
                 }
-                if f & (NOT_NAME | ROLE) == 0 && has_lower(w) {
+                if f & (NOT_NAME | ROLE) == 0 && has_lower_bytes(bytes, word) {
                     f |= NAME;
                 }
             }
@@ -844,10 +847,17 @@ impl WordSet {
     /// walk out of line.
     #[inline(always)]
     fn matches(&self, w: &str) -> u16 {
-        if !self.short_forms && !self.ends.may_end(w.as_bytes()) {
+        self.matches_bytes(w.as_bytes(), || w)
+    }
+
+    /// [`WordSet::matches`] of a word given by its bytes, the word as `str`
+    /// asked only for the walk.
+    #[inline(always)]
+    fn matches_bytes<'w>(&self, bytes: &[u8], word: impl FnOnce() -> &'w str) -> u16 {
+        if !self.short_forms && !self.ends.may_end(bytes) {
             return 0;
         }
-        self.walk(w)
+        self.walk(word())
     }
 
     /// [`WordSet::matches`] by walking the trie.
@@ -1945,10 +1955,17 @@ fn is_word(text: &str, t: &Token, word: &str) -> bool {
 
 /// Whether `w` has a lower-case letter (`Merkel`, not `NATO`); mostly its
 /// second byte answers, without decoding chars.
-#[inline]
+#[cfg(test)]
 fn has_lower(w: &str) -> bool {
+    has_lower_bytes(w.as_bytes(), || w)
+}
+
+/// [`has_lower`] of a word given by its bytes, the word as `str` asked only
+/// when the second byte is no lower-case ASCII letter.
+#[inline]
+fn has_lower_bytes<'w>(bytes: &[u8], word: impl FnOnce() -> &'w str) -> bool {
     // An ASCII second byte is the second char (the first is then ASCII too).
-    w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) || w.chars().any(char::is_lowercase)
+    bytes.get(1).is_some_and(u8::is_ascii_lowercase) || word().chars().any(char::is_lowercase)
 }
 
 /// Whether the second char of `w` is a capital (`IKB`, not `Ikea`); an
@@ -2173,6 +2190,23 @@ mod word_tests {
         }
         // Bytes near `-` (0x2D) are no hyphen: `,` `.` and the en dash's bytes.
         assert!(!has_hyphen("Nord,Süd.Ost–West—Mitte"));
+    }
+
+    #[test]
+    fn lower_case_letters() {
+        for (w, want) in [
+            ("Merkel", true),
+            ("NATO", false),
+            ("ÖVP", false),
+            ("Öl", true),
+            ("Übergang", true),
+            ("USA-Präsidentin", true),
+            ("A", false),
+            ("", false),
+        ] {
+            assert_eq!(super::has_lower(w), want, "{w:?}");
+            assert_eq!(w.chars().any(char::is_lowercase), want, "{w:?}");
+        }
     }
 
     #[test]
