@@ -118,16 +118,20 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Entity> {
         // The token flags first: one pass in order over the tokens, which
         // then stay in the cache for the look-ups of the hits below.
-        let flags = self.rules.classify(text, &seg.tokens);
+        let (flags, starts) = self.rules.classify(text, &seg.tokens);
         let hits = self.gaz.find(text);
         let mut cands = self.compounds(text, &seg.tokens, &hits);
         let covered = covered_tokens(&seg.tokens, &cands);
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
+            // The rules' start tokens in this sentence.
+            let from = starts.partition_point(|&k| k < range.start);
+            let to = from + starts[from..].partition_point(|&k| k < range.end);
             self.rules.apply(
                 text,
                 &seg.tokens,
                 range.clone(),
+                &starts[from..to],
                 &covered,
                 &flags,
                 &mut cands,
@@ -136,7 +140,9 @@ impl Recogniser {
                 .apposition(text, &seg.tokens, range, &covered, &flags, &mut cands);
         }
         let chosen = merge_adjacent(text, resolve(cands));
-        let mut chosen = self.rules.coreference(text, &seg.tokens, &flags, chosen);
+        let mut chosen = self
+            .rules
+            .coreference(text, &seg.tokens, &flags, &starts, chosen);
         chosen.sort_by_key(|c| c.start);
         let mut out = Vec::with_capacity(chosen.len());
         // (The candidates are sorted: both cursors step forward.)
