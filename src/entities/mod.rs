@@ -136,8 +136,15 @@ impl Recogniser {
                 &flags,
                 &mut cands,
             );
-            self.rules
-                .apposition(text, &seg.tokens, range, &covered, &flags, &mut cands);
+            self.rules.apposition(
+                text,
+                &seg.tokens,
+                range,
+                &starts[from..to],
+                &covered,
+                &flags,
+                &mut cands,
+            );
         }
         let chosen = merge_adjacent(text, resolve(cands));
         let mut chosen = self

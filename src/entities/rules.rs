@@ -1564,28 +1564,25 @@ impl Rules {
     /// `rule.role_apposition`: a role, a comma, then two or three unknown
     /// capitalised words closed by a comma or the sentence end: `Der
     /// Polizeichef der Provinz, Abdul Karim Rahimi, sagte …`.
+    ///
+    /// (`starts`: as for [`Rules::apply`]; every role word is among them.)
+    #[allow(clippy::too_many_arguments)]
     pub fn apposition(
         &self,
         text: &str,
         tokens: &[Token],
         range: Range<usize>,
+        starts: &[usize],
         covered: &[bool],
         fl: &[u16],
         out: &mut Vec<Cand>,
     ) {
         let end = range.end;
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
-        // Most sentences have no role word: one pass over their flags without
-        // branches (it vectorises) instead of the loop below.
-        let any = fl
-            .get(range.clone())
-            .unwrap_or_default()
-            .iter()
-            .fold(0, |a, &f| a | f);
-        if any & ROLE == 0 {
+        if fl.get(range.clone()).is_none() {
             return;
         }
-        for k in range.clone() {
+        for &k in starts {
             if fl[k] & ROLE == 0 {
                 continue;
             }
