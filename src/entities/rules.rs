@@ -2429,8 +2429,8 @@ mod word_set_tests {
         assert_ne!(with.matches("Bundesinnenminister"), 0);
         assert_ne!(with.matches("Chef"), 0);
         assert_eq!(with.matches("Regierung"), 0);
-        // Three-byte forms by their own filter: `Zar`, `Dr.`, `Landesamt`
-        // end with no four-byte form but are found.
+        // Three-byte forms as whole forms of the pre-test: `Zar`, `Dr.`,
+        // `Landesamt` end with no longer form but are found.
         let mut three = WordSet::default();
         for w in ["zar", "dr.", "minister"] {
             three.insert(w, Kind::Cue);
