@@ -1838,7 +1838,7 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 /// (`Berlin-Mitte`) or ends like a place (`Berlin-Charlottenburg`,
 /// `München-Schwabing`) is the place itself, not a `part` (`Berlin-Besuch`).
 fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
-    let Some((_, second)) = w.split_once('-') else {
+    let Some((_, second)) = split_at_hyphen(w, false) else {
         return;
     };
     let placeish = second.chars().next().is_some_and(char::is_uppercase)
@@ -1902,7 +1902,9 @@ fn name_with_age(
 /// the lexicon knows (`Adenauer-Stiftung`: the `part` candidate becomes the
 /// whole).
 fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Vec<Cand>) {
-    let Some((prefix, last)) = w.rsplit_once('-') else {
+    // (The last hyphen by a byte search: `rsplit_once` runs a reverse
+    // searcher for every hyphenated word.)
+    let Some((prefix, last)) = split_at_hyphen(w, true) else {
         return;
     };
     let Some(&(_, label)) = COMPOUND_HEADS.iter().find(|(h, _)| *h == last) else {
@@ -1942,6 +1944,19 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             surname: false,
         });
     }
+}
+
+/// `w.split_once('-')` (`w.rsplit_once('-')` if `last`), by a byte search
+/// (a hyphen is one byte, never part of another char).
+#[inline]
+fn split_at_hyphen(w: &str, last: bool) -> Option<(&str, &str)> {
+    let mut hyphens = w.bytes().enumerate().filter(|&(_, b)| b == b'-');
+    let (i, _) = if last {
+        hyphens.next_back()?
+    } else {
+        hyphens.next()?
+    };
+    Some((w.get(..i)?, w.get(i + 1..)?))
 }
 
 /// Whether token `t` starts with a capital letter; an ASCII first byte
@@ -2201,6 +2216,24 @@ mod word_tests {
         }
         // Bytes near `-` (0x2D) are no hyphen: `,` `.` and the en dash's bytes.
         assert!(!has_hyphen("Nord,Süd.Ost–West—Mitte"));
+    }
+
+    #[test]
+    fn first_and_last_hyphen() {
+        for w in [
+            "Otto-Schott-Gymnasium",
+            "Karl-Marx-Straße",
+            "Ä-Ö",
+            "-Süd",
+            "Nord-",
+            "ohne",
+            "",
+            "-",
+            "--",
+        ] {
+            assert_eq!(super::split_at_hyphen(w, true), w.rsplit_once('-'), "{w:?}");
+            assert_eq!(super::split_at_hyphen(w, false), w.split_once('-'), "{w:?}");
+        }
     }
 
     #[test]
