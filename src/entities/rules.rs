@@ -487,7 +487,8 @@ impl Rules {
     /// a rule of [`Rules::apply`] may start at ([`RULE_START`]), ascending:
     /// a third of the tokens, which the rules then walk instead of all.
     pub fn classify(&self, text: &str, tokens: &[Token]) -> (Vec<u16>, Vec<usize>) {
-        let mut starts = Vec::new();
+        // (Some 36 % of the tokens of news text: room for half of them.)
+        let mut starts = Vec::with_capacity(tokens.len() / 2);
         let upper = |t: &Token| starts_upper(text, t);
         let mut fl: Vec<u16> = tokens
             .iter()
