@@ -57,6 +57,7 @@ use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::record::Entity;
 use crate::segment::{Segmentation, Token};
+use std::ops::Range;
 
 use gazetteer::{Form, Gazetteer, Hit, Label};
 
@@ -122,11 +123,12 @@ impl Recogniser {
         let hits = self.gaz.find(text);
         let mut cands = self.compounds(text, &seg.tokens, &hits);
         let covered = covered_tokens(&seg.tokens, &cands);
+        let mut to = 0;
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
             // The rules' start tokens in this sentence.
-            let from = starts.partition_point(|&k| k < range.start);
-            let to = from + starts[from..].partition_point(|&k| k < range.end);
+            let from;
+            (from, to) = starts_within(&starts, &range, to);
             self.rules.apply(
                 text,
                 &seg.tokens,
@@ -348,6 +350,32 @@ impl<'s> SentenceCursor<'s> {
     }
 }
 
+/// The part of `starts` (ascending token indices) within the token `range`,
+/// as `from..to`: `starts.partition_point(|&k| k < range.start)` and on to
+/// the first index at or after `range.end`. Sentences come in order, so the
+/// search steps forward from `after`, the end of the last sentence's part
+/// (instead of two binary searches a sentence); a range that starts before
+/// a start already passed falls back to the binary search.
+fn starts_within(starts: &[usize], range: &Range<usize>, after: usize) -> (usize, usize) {
+    let passed = after
+        .checked_sub(1)
+        .and_then(|i| starts.get(i))
+        .is_some_and(|&k| k >= range.start);
+    let mut from = if passed {
+        starts.partition_point(|&k| k < range.start)
+    } else {
+        after.min(starts.len())
+    };
+    while starts.get(from).is_some_and(|&k| k < range.start) {
+        from += 1;
+    }
+    let mut to = from;
+    while starts.get(to).is_some_and(|&k| k < range.end) {
+        to += 1;
+    }
+    (from, to)
+}
+
 /// Which tokens a candidate already covers (by token index).
 fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
     let mut v = vec![false; tokens.len()];
@@ -428,7 +456,40 @@ mod tests;
 
 #[cfg(test)]
 mod cursor_tests {
-    use super::{token_at, SentenceCursor, TokenCursor};
+    use super::{starts_within, token_at, SentenceCursor, TokenCursor};
+
+    #[test]
+    fn starts_within_agrees_with_binary_search() {
+        let starts = [0, 2, 3, 7, 8, 9, 15, 20, 21];
+        let plain = |r: &std::ops::Range<usize>| {
+            let from = starts.partition_point(|&k| k < r.start);
+            (from, from + starts[from..].partition_point(|&k| k < r.end))
+        };
+        // Sentences in order, with gaps, out of order, empty and reversed
+        // (`start` after `end`).
+        let reversed = |start, end| std::ops::Range { start, end };
+        let ranges = [
+            0..3,
+            3..8,
+            8..8,
+            8..16,
+            18..30,
+            5..9,
+            9..12,
+            0..1,
+            25..40,
+            40..50,
+            reversed(12, 4),
+            reversed(3, 2),
+        ];
+        let mut after = 0;
+        for r in &ranges {
+            let got = starts_within(&starts, r, after);
+            assert_eq!(got, plain(r), "{r:?} after {after}");
+            after = got.1;
+        }
+        assert_eq!(starts_within(&[], &(0..5), 0), (0, 0));
+    }
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
 
