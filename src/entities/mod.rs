@@ -57,6 +57,7 @@ use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::record::Entity;
 use crate::segment::{Segmentation, Token};
+use std::ops::Range;
 
 use gazetteer::{Form, Gazetteer, Hit, Label};
 
@@ -118,30 +119,48 @@ impl Recogniser {
     pub fn recognise(&self, text: &str, seg: &Segmentation) -> Vec<Entity> {
         // The token flags first: one pass in order over the tokens, which
         // then stay in the cache for the look-ups of the hits below.
-        let flags = self.rules.classify(text, &seg.tokens);
+        let (flags, starts) = self.rules.classify(text, &seg.tokens);
         let hits = self.gaz.find(text);
         let mut cands = self.compounds(text, &seg.tokens, &hits);
         let covered = covered_tokens(&seg.tokens, &cands);
+        let mut to = 0;
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
+            // The rules' start tokens in this sentence.
+            let from;
+            (from, to) = starts_within(&starts, &range, to);
             self.rules.apply(
                 text,
                 &seg.tokens,
                 range.clone(),
+                &starts[from..to],
                 &covered,
                 &flags,
                 &mut cands,
             );
-            self.rules
-                .apposition(text, &seg.tokens, range, &covered, &flags, &mut cands);
+            self.rules.apposition(
+                text,
+                &seg.tokens,
+                range,
+                &starts[from..to],
+                &covered,
+                &flags,
+                &mut cands,
+            );
         }
         let chosen = merge_adjacent(text, resolve(cands));
-        let mut chosen = self.rules.coreference(text, &seg.tokens, &flags, chosen);
+        let mut chosen = self
+            .rules
+            .coreference(text, &seg.tokens, &flags, &starts, chosen);
         chosen.sort_by_key(|c| c.start);
         let mut out = Vec::with_capacity(chosen.len());
+        // (The candidates are sorted: both cursors step forward.)
+        let mut token = TokenCursor::new(&seg.tokens);
+        let mut sentence = SentenceCursor::new(seg);
         for c in chosen {
             let role = if c.label == Label::Per {
-                self.rules.role_before(text, &seg.tokens, c.start)
+                let at = token.find(c.start);
+                self.rules.role_before_token(text, &seg.tokens, at)
             } else {
                 None
             };
@@ -156,7 +175,7 @@ impl Recogniser {
                 kb: c.kb,
                 role,
                 subtype: c.subtype.map(Into::into),
-                sentence: seg.sentence_at(c.start),
+                sentence: sentence.find(c.start),
                 rule: Some(c.rule.into()),
             });
         }
@@ -255,6 +274,9 @@ impl<'t> TokenCursor<'t> {
         TokenCursor { tokens, next: 0 }
     }
 
+    /// The tokens stepped over one at a time before galloping.
+    const NEAR: usize = 3;
+
     /// The index of the token holding byte `b`.
     pub(crate) fn find(&mut self, b: usize) -> Option<usize> {
         let tokens = self.tokens;
@@ -265,6 +287,17 @@ impl<'t> TokenCursor<'t> {
             .is_some_and(|t| t.start > b);
         if behind {
             self.next = tokens.partition_point(|t| t.start <= b);
+        }
+        // A few tokens one at a time first: most bytes asked are a few tokens
+        // on from the last (the candidates of a text, a token or two long).
+        for _ in 0..Self::NEAR {
+            match tokens.get(self.next) {
+                Some(t) if t.start <= b => self.next += 1,
+                _ => {
+                    let i = self.next.checked_sub(1)?;
+                    return (tokens[i].end > b).then_some(i);
+                }
+            }
         }
         // Galloping: steps of 1, 2, 4, … then a binary search in the last step,
         // so a long jump costs a logarithm, not a walk.
@@ -281,6 +314,66 @@ impl<'t> TokenCursor<'t> {
         let i = self.next.checked_sub(1)?;
         (tokens[i].end > b).then_some(i)
     }
+}
+
+/// [`Segmentation::sentence_at`] for bytes asked in ascending order (the
+/// sorted entities): steps forward from the last answer instead of a binary
+/// search per entity; a byte before the last one asked falls back to the
+/// search, so any order gives the same answers.
+struct SentenceCursor<'s> {
+    seg: &'s Segmentation,
+    /// The last answer and the byte asked for it.
+    at: usize,
+    last: usize,
+}
+
+impl<'s> SentenceCursor<'s> {
+    fn new(seg: &'s Segmentation) -> Self {
+        SentenceCursor {
+            seg,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    fn find(&mut self, byte: usize) -> usize {
+        let sentences = &self.seg.sentences;
+        if byte < self.last {
+            self.at = self.seg.sentence_at(byte);
+        } else {
+            while sentences.get(self.at + 1).is_some_and(|s| s.start <= byte) {
+                self.at += 1;
+            }
+        }
+        self.last = byte;
+        self.at
+    }
+}
+
+/// The part of `starts` (ascending token indices) within the token `range`,
+/// as `from..to`: `starts.partition_point(|&k| k < range.start)` and on to
+/// the first index at or after `range.end`. Sentences come in order, so the
+/// search steps forward from `after`, the end of the last sentence's part
+/// (instead of two binary searches a sentence); a range that starts before
+/// a start already passed falls back to the binary search.
+fn starts_within(starts: &[usize], range: &Range<usize>, after: usize) -> (usize, usize) {
+    let passed = after
+        .checked_sub(1)
+        .and_then(|i| starts.get(i))
+        .is_some_and(|&k| k >= range.start);
+    let mut from = if passed {
+        starts.partition_point(|&k| k < range.start)
+    } else {
+        after.min(starts.len())
+    };
+    while starts.get(from).is_some_and(|&k| k < range.start) {
+        from += 1;
+    }
+    let mut to = from;
+    while starts.get(to).is_some_and(|&k| k < range.end) {
+        to += 1;
+    }
+    (from, to)
 }
 
 /// Which tokens a candidate already covers (by token index).
@@ -363,7 +456,40 @@ mod tests;
 
 #[cfg(test)]
 mod cursor_tests {
-    use super::{token_at, TokenCursor};
+    use super::{starts_within, token_at, SentenceCursor, TokenCursor};
+
+    #[test]
+    fn starts_within_agrees_with_binary_search() {
+        let starts = [0, 2, 3, 7, 8, 9, 15, 20, 21];
+        let plain = |r: &std::ops::Range<usize>| {
+            let from = starts.partition_point(|&k| k < r.start);
+            (from, from + starts[from..].partition_point(|&k| k < r.end))
+        };
+        // Sentences in order, with gaps, out of order, empty and reversed
+        // (`start` after `end`).
+        let reversed = |start, end| std::ops::Range { start, end };
+        let ranges = [
+            0..3,
+            3..8,
+            8..8,
+            8..16,
+            18..30,
+            5..9,
+            9..12,
+            0..1,
+            25..40,
+            40..50,
+            reversed(12, 4),
+            reversed(3, 2),
+        ];
+        let mut after = 0;
+        for r in &ranges {
+            let got = starts_within(&starts, r, after);
+            assert_eq!(got, plain(r), "{r:?} after {after}");
+            after = got.1;
+        }
+        assert_eq!(starts_within(&[], &(0..5), 0), (0, 0));
+    }
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
 
@@ -379,7 +505,11 @@ mod cursor_tests {
             .map(|i| (i * 37 + 11) % forward.len())
             .chain([5, 5, 90, 3, 3, 120, 0])
             .collect();
-        for order in [forward, backward, mixed] {
+        // Long jumps forward (past the tokens stepped one at a time).
+        let jumps: Vec<usize> = (0..4)
+            .flat_map(|i| [i, 60 + i, 61 + i, 140 + i, 141 + i])
+            .collect();
+        for order in [forward, backward, mixed, jumps] {
             let mut at = TokenCursor::new(&seg.tokens);
             for &b in &order {
                 assert_eq!(
@@ -390,5 +520,29 @@ mod cursor_tests {
             }
         }
         assert_eq!(TokenCursor::new(&[]).find(0), None);
+    }
+
+    #[test]
+    fn sentence_cursor_agrees_with_sentence_at_in_any_order() {
+        let text = "  Erster Satz. Zweiter Satz!  Dritter? Vierter Satz … und Schluss.  ";
+        let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
+        assert!(
+            seg.sentences.len() >= 4,
+            "help: the test needs several sentences"
+        );
+        let forward: Vec<usize> = (0..=text.len() + 2).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let mixed: Vec<usize> = (0..forward.len())
+            .map(|i| (i * 29 + 7) % forward.len())
+            .chain([40, 40, 3, 60, 0, 0])
+            .collect();
+        for order in [forward, backward, mixed] {
+            let mut at = SentenceCursor::new(&seg);
+            for &b in &order {
+                assert_eq!(at.find(b), seg.sentence_at(b), "byte {b}");
+            }
+        }
+        let none = Segmenter::new(&Lexicons::default()).unwrap().segment("");
+        assert_eq!(SentenceCursor::new(&none).find(5), none.sentence_at(5));
     }
 }
