@@ -2390,6 +2390,38 @@ mod relation_tests {
     use super::*;
     use crate::lexicon::Lexicons;
 
+    /// Reads token 2 of "<lead> <word><glue><the rest of `text` from its token k>" for
+    /// every word, glue and k (and the word at the end of a sentence), and hands `visit`
+    /// the context, the sentence and what `at` read there: the shortcuts below must hold
+    /// before every kind of token.
+    fn read_after_each_token(
+        lead: &str,
+        words: &[&str],
+        glues: &[&str],
+        text: &str,
+        mut visit: impl FnMut(&Cx, &str, &str, Option<(Option<Item>, usize)>),
+    ) {
+        let tb = Tables::new(&Lexicons::default()).expect("tables");
+        let t = Toks::new(text, 0, text.len());
+        for word in words {
+            for k in 0..=t.len() {
+                let rest = t.v.get(k).map_or("", |x| &text[x.s..]);
+                for glue in glues {
+                    let sentence = format!("{lead} {word}{glue}{rest}");
+                    let t = Toks::new(&sentence, 0, sentence.len());
+                    let cx = Cx {
+                        tb: &tb,
+                        t: &t,
+                        n: t.len(),
+                    };
+                    let mut currency = String::from("EUR");
+                    let read = cx.at(2, &mut currency);
+                    visit(&cx, word, &sentence, read);
+                }
+            }
+        }
+    }
+
     /// The shortcut of [`Cx::relation_before_nothing`] skips only tokens where `at` reads
     /// nothing: "in" and "vor" before every token of a text of figures, names and words.
     #[test]
@@ -2403,23 +2435,15 @@ mod relation_tests {
                     Hälfte Viertelstunde Million Mai Dezember Euro $ US-Dollar Prozent Jahren \
                     der die Berlin Zeit Monaten und erst – , . ( ) „ A7 6P Sekunden";
         let mut seen = (0, 0);
-        for word in ["in", "vor", "In", "VOR"] {
-            let t = Toks::new(text, 0, text.len());
-            for k in 0..=t.len() {
-                // "<word> <token k> <the rest>", and the word at the end of a sentence
-                let rest = t.v.get(k).map_or("", |x| &text[x.s..]);
-                let sentence = format!("Es geschah {word} {rest}");
-                let t = Toks::new(&sentence, 0, sentence.len());
-                let cx = Cx {
-                    tb: &tb,
-                    t: &t,
-                    n: t.len(),
-                };
-                let i = 2;
-                assert!(cx.may_start(i), "help: {word:?} is a trigger");
-                let mut currency = String::from("EUR");
-                let read = cx.at(i, &mut currency);
-                if cx.relation_before_nothing(i) {
+        let words = ["in", "vor", "In", "VOR"];
+        read_after_each_token(
+            "Es geschah",
+            &words,
+            &[" "],
+            text,
+            |cx, word, sentence, read| {
+                assert!(cx.may_start(2), "help: {word:?} is a trigger");
+                if cx.relation_before_nothing(2) {
                     seen.0 += 1;
                     assert!(
                         read.is_none(),
@@ -2428,8 +2452,8 @@ mod relation_tests {
                 } else {
                     seen.1 += 1;
                 }
-            }
-        }
+            },
+        );
         // both sides were met (the test would pass vacuously otherwise)
         assert!(seen.0 > 20 && seen.1 > 20, "help: {seen:?}");
     }
@@ -2448,36 +2472,27 @@ mod relation_tests {
                     Tag Jahr Kilometer Uhr - – — der Frau Berlin Zeit und oder erst , . ( „ \
                     A7 6P Mal Jahrhundert";
         let mut seen = (0, 0);
-        for word in EIN.iter().chain(&["Ein", "EINE"]) {
-            let t = Toks::new(text, 0, text.len());
-            for k in 0..=t.len() {
-                let rest = t.v.get(k).map_or("", |x| &text[x.s..]);
-                for glue in [" ", ""] {
-                    let sentence = format!("Es kam {word}{glue}{rest}");
-                    let t = Toks::new(&sentence, 0, sentence.len());
-                    let cx = Cx {
-                        tb: &tb,
-                        t: &t,
-                        n: t.len(),
-                    };
-                    let i = 2;
-                    if !cx.may_start(i) || t.low(i) != word.to_lowercase() {
-                        continue;
-                    }
-                    let mut currency = String::from("EUR");
-                    let read = cx.at(i, &mut currency);
-                    if cx.article_before_nothing(i) {
-                        seen.0 += 1;
-                        assert!(
-                            matches!(read, Some((None, next)) if next <= i + 1) || read.is_none(),
-                            "help: the shortcut skipped a reading at {word:?} in {sentence:?}"
-                        );
-                    } else {
-                        seen.1 += 1;
-                    }
+        let words: Vec<&str> = EIN.iter().copied().chain(["Ein", "EINE"]).collect();
+        read_after_each_token(
+            "Es kam",
+            &words,
+            &[" ", ""],
+            text,
+            |cx, word, sentence, read| {
+                if !cx.may_start(2) || cx.t.low(2) != word.to_lowercase() {
+                    return;
                 }
-            }
-        }
+                if cx.article_before_nothing(2) {
+                    seen.0 += 1;
+                    assert!(
+                        matches!(read, Some((None, next)) if next <= 3) || read.is_none(),
+                        "help: the shortcut skipped a reading at {word:?} in {sentence:?}"
+                    );
+                } else {
+                    seen.1 += 1;
+                }
+            },
+        );
         assert!(seen.0 > 50 && seen.1 > 50, "help: {seen:?}");
     }
 }
