@@ -160,6 +160,15 @@ fn continuation_flags(x: u64) -> u64 {
     (x & !(x << 1) & (ONES << 7)) >> 7
 }
 
+/// `word` with its first letter upper-cased.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Lower case of one char when it keeps its UTF-8 length (`Ä` → `ä`); other
 /// chars (`ẞ`, `İ`) stay as they are, so folded offsets equal original ones.
 #[inline]

@@ -2164,13 +2164,7 @@ mod word_tests {
         // letter after it, and cut short: the fast tests answer as the plain ones.
         for list in LISTS {
             for e in list {
-                let mut c = e.chars();
-                let cap: String = c
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_uppercase)
-                    .chain(c)
-                    .collect();
+                let cap = crate::text::capitalised(e);
                 for w in [
                     e.to_string(),
                     cap.clone(),
@@ -2541,13 +2535,7 @@ mod word_set_tests {
         let mut rejected = 0;
         for e in &entries {
             let lower = e.to_lowercase();
-            let mut upper = lower.chars();
-            let cap: String = upper
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(upper)
-                .collect();
+            let cap = crate::text::capitalised(&lower);
             for w in [
                 e.clone(),
                 lower.clone(),

@@ -225,18 +225,10 @@ impl KeyFilter {
 }
 
 use crate::hash::WordHasher;
+use crate::text::capitalised;
 
 type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
 type WordSet = HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
-
-/// `word` with its first letter upper-cased.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
 
 impl Segmenter {
     /// Builds the segmenter from the built-in lexicons plus `lex`'s additions.
