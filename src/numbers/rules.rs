@@ -1881,7 +1881,10 @@ impl Cx<'_, '_> {
         }
 
         // ranges: "30 bis 60 Millionen", "zwischen 16 und 21 Jahren", "10–20 %", "acht- bis zwanzigmal"
-        if let Some(r) = self.range(i, j, mstart, has_mod, zw, approx, bound, &n) {
+        // the unit right after the numeral: asked by the range rule, the unit rule and the
+        // old-year test below, at the same token (`k` is still `n.e` up to the unit rule)
+        let unit_after = self.unit_at(k, false);
+        if let Some(r) = self.range(i, j, mstart, has_mod, zw, approx, bound, &n, unit_after) {
             if let Some(Some(it)) =
                 r.0.as_ref()
                     .map(|it: &Item| (it.kind == "range").then_some(it))
@@ -1898,7 +1901,7 @@ impl Cx<'_, '_> {
         }
 
         // units
-        if let Some((u, ue)) = self.unit_at(k, false) {
+        if let Some((u, ue)) = unit_after {
             let u_code = u.code.clone();
             let kind = match u.kind {
                 UnitKind::Money | UnitKind::Cent => "money",
@@ -2160,7 +2163,7 @@ impl Cx<'_, '_> {
             && !has_mod
             && (1000.0..1900.0).contains(&n.v)
             && self.noun_form(k).is_none()
-            && self.unit_at(k, false).is_none();
+            && unit_after.is_none();
         if year_like || old_year {
             let mut it = self.item(j, k, "year", "year.bare");
             it.value = Some(n.v);
@@ -2243,10 +2246,11 @@ impl Cx<'_, '_> {
         approx: bool,
         bound: Option<&'static str>,
         n: &Num,
+        // `unit_at(n.e, false)`, which the caller has asked already
+        u1: Option<(&Unit, usize)>,
     ) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         let mut k = n.e;
-        let u1 = self.unit_at(k, false);
         if let Some((_, e)) = u1 {
             k = e;
         }
