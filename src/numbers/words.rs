@@ -60,6 +60,9 @@ pub struct Words {
     /// "für", "sie", "viele", "neue" which share their first letters with a number word.
     /// All bits set when some such word is shorter than three bytes.
     prefixes: Vec<u64>,
+    /// The first three bytes of the words of four bytes or more, hashed as in `prefixes`:
+    /// only a word starting like one of them has its fourth byte folded and hashed.
+    longer_heads: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
     whole: FxMap<String, (f64, Class)>,
     /// The whole words as a gate in front of their hash lookup (asked after every numeral).
@@ -140,6 +143,7 @@ impl Words {
         ];
         let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
         self.prefixes = vec![0; 1 << 10];
+        self.longer_heads = vec![0; 1 << 10];
         for w in words.iter().map(String::as_str).chain(extra) {
             let b = w.as_bytes();
             if b.len() >= 2 {
@@ -148,7 +152,13 @@ impl Words {
             }
             match *b {
                 [x, y, z] => self.set_prefix(prefix_key(x, y, z, None)),
-                [x, y, z, q, ..] => self.set_prefix(prefix_key(x, y, z, Some(q))),
+                [x, y, z, q, ..] => {
+                    self.set_prefix(prefix_key(x, y, z, Some(q)));
+                    let k = prefix_key(x, y, z, None);
+                    if let Some(slot) = self.longer_heads.get_mut(k >> 6) {
+                        *slot |= 1 << (k & 63);
+                    }
+                }
                 _ => self.prefixes.fill(u64::MAX),
             }
         }
@@ -264,14 +274,15 @@ impl Words {
             }
         };
         let (x, y2, z2) = (x.to_ascii_lowercase(), fold(x, y), fold(y, z));
-        let hit = |k: usize| {
-            self.prefixes
-                .get(k >> 6)
-                .is_some_and(|s| s >> (k & 63) & 1 == 1)
-        };
-        hit(prefix_key(x, y2, z2, None))
-            || b.get(3)
-                .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
+        let hit = |bits: &[u64], k: usize| bits.get(k >> 6).is_some_and(|s| s >> (k & 63) & 1 == 1);
+        let head = prefix_key(x, y2, z2, None);
+        // (the fourth byte is folded and hashed only after a longer word's first three
+        // bytes: most words that reach this gate start like no number word)
+        hit(&self.prefixes, head)
+            || b.get(3).is_some_and(|&q| {
+                hit(&self.longer_heads, head)
+                    && hit(&self.prefixes, prefix_key(x, y2, z2, Some(fold(z, q))))
+            })
     }
 
     /// The value and class of a whole word (scale word, dozen, fraction noun; lower case).
@@ -593,6 +604,36 @@ mod tests {
         assert!(plain.iter().any(|&x| x != 0));
         assert_eq!(w.written_pairs_by_rows(), plain);
         assert_eq!(w.written_pairs, plain);
+    }
+
+    #[test]
+    fn prefix_gate_lets_every_number_word_through() {
+        let w = words();
+        let mut checked = 0;
+        let extra = [
+            "erst", "dritt", "siebt", "zweit", "viert", "fünft", "ein", "halb",
+        ];
+        let stems = w.morphs.iter().map(|m| m.0.as_str()).chain(extra);
+        for stem in stems {
+            let mut capital = stem.chars();
+            let capital: String = capital
+                .next()
+                .map(|c| c.to_uppercase().chain(capital).collect())
+                .unwrap_or_default();
+            for form in [stem.to_string(), capital, stem.to_uppercase()] {
+                for ending in ["", "e", "en", "zig", "hundert"] {
+                    let word = [form.as_str(), ending].concat();
+                    if word.len() < 3 {
+                        continue;
+                    }
+                    assert!(w.may_prefix_bytes(word.as_bytes()), "help: {word:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 300);
+        // and it still turns words away
+        assert!(!w.may_prefix_bytes(b"Zeitung") && !w.may_prefix_bytes(b"sie"));
     }
 
     #[test]
