@@ -140,8 +140,16 @@ impl<T: Clone> PatternSet<T> {
 
     /// The longest pattern starting at token `i` whose tokens after the first are glued
     /// or spaced as in `t` (any spacing), ending before `limit`; returns it and its end.
-    pub fn at<'s>(&'s self, t: &Toks, i: usize, limit: usize) -> Option<(&'s Pattern<T>, usize)> {
-        let w = t.low(i);
+    /// `lows` are the lower-case forms of `t`'s tokens ([`Toks::lower_forms`]).
+    pub fn at<'s>(
+        &'s self,
+        t: &Toks,
+        lows: &[&str],
+        i: usize,
+        limit: usize,
+    ) -> Option<(&'s Pattern<T>, usize)> {
+        let low = |k: usize| lows.get(k).copied().unwrap_or("");
+        let w = low(i);
         if !self.gate.may_contain(w) {
             return None;
         }
@@ -155,7 +163,7 @@ impl<T: Clone> PatternSet<T> {
                 let ok = if p.cs {
                     t.raw(i + k) == p.raw[k]
                 } else {
-                    t.low(i + k) == w
+                    low(i + k) == w
                 };
                 if !ok {
                     continue 'p;

@@ -485,6 +485,16 @@ impl<'a> Toks<'a> {
             .unwrap_or("")
     }
 
+    /// The lower case of every token in order (each as [`Toks::low`] gives it), to be
+    /// sliced once per sentence.
+    pub fn lower_forms(&self) -> impl Iterator<Item = &str> + '_ {
+        self.v.iter().map(|t| {
+            self.lower
+                .get(t.lo.0 as usize..t.lo.1 as usize)
+                .unwrap_or("")
+        })
+    }
+
     /// The token's lower case as bytes (empty past the end): what [`Toks::low`] returns,
     /// without the char-boundary checks of slicing a `str`, for the per-token gates that
     /// read bytes only (they run on every token of a sentence).

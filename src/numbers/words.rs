@@ -60,6 +60,9 @@ pub struct Words {
     /// "für", "sie", "viele", "neue" which share their first letters with a number word.
     /// All bits set when some such word is shorter than three bytes.
     prefixes: Vec<u64>,
+    /// The first three bytes of the words of four bytes or more, hashed as in `prefixes`:
+    /// only a word starting like one of them has its fourth byte folded and hashed.
+    longer_heads: Vec<u64>,
     /// Whole words: scale words, dozen, fraction nouns.
     whole: FxMap<String, (f64, Class)>,
     /// The whole words as a gate in front of their hash lookup (asked after every numeral).
@@ -140,6 +143,7 @@ impl Words {
         ];
         let words: Vec<String> = self.morphs.iter().map(|m| m.0.clone()).collect();
         self.prefixes = vec![0; 1 << 10];
+        self.longer_heads = vec![0; 1 << 10];
         for w in words.iter().map(String::as_str).chain(extra) {
             let b = w.as_bytes();
             if b.len() >= 2 {
@@ -148,16 +152,17 @@ impl Words {
             }
             match *b {
                 [x, y, z] => self.set_prefix(prefix_key(x, y, z, None)),
-                [x, y, z, q, ..] => self.set_prefix(prefix_key(x, y, z, Some(q))),
+                [x, y, z, q, ..] => {
+                    self.set_prefix(prefix_key(x, y, z, Some(q)));
+                    let k = prefix_key(x, y, z, None);
+                    if let Some(slot) = self.longer_heads.get_mut(k >> 6) {
+                        *slot |= 1 << (k & 63);
+                    }
+                }
                 _ => self.prefixes.fill(u64::MAX),
             }
         }
-        self.written_pairs = vec![0; 1 << 10];
-        for k in 0..1usize << 16 {
-            if self.pair_folded(k >> 8, k & 0xFF) {
-                self.written_pairs[k >> 6] |= 1 << (k & 63);
-            }
-        }
+        self.written_pairs = self.written_pairs_by_rows();
         self.whole_gate = WordGate::default();
         for w in self.whole.keys() {
             self.whole_gate.insert(w);
@@ -179,6 +184,35 @@ impl Words {
                 });
             }
         }
+    }
+
+    /// `written_pairs`: every two bytes `x y` for which [`Words::pair_folded`] holds. The
+    /// folded first byte picks one row of 256 bits of `pairs`, and most rows are empty (few
+    /// letters start a number word): those rows are skipped, not tested pair by pair (the
+    /// 65536 tests were the largest part of building the tables, once per process).
+    fn written_pairs_by_rows(&self) -> Vec<u64> {
+        let mut written = vec![0u64; 1 << 10];
+        for x in 0..=255u8 {
+            let mut folded = x.to_ascii_lowercase();
+            if folded == 0 {
+                folded = 1;
+            }
+            let row = usize::from(folded) << 8;
+            let empty = self
+                .pairs
+                .get(row >> 6..(row >> 6) + 4)
+                .is_none_or(|r| r.iter().all(|&w| w == 0));
+            if empty {
+                continue;
+            }
+            for y in 0..=255u8 {
+                if self.pair_folded(usize::from(x), usize::from(y)) {
+                    let k = usize::from(x) << 8 | usize::from(y);
+                    written[k >> 6] |= 1 << (k & 63);
+                }
+            }
+        }
+        written
     }
 
     fn set_prefix(&mut self, k: usize) {
@@ -240,14 +274,15 @@ impl Words {
             }
         };
         let (x, y2, z2) = (x.to_ascii_lowercase(), fold(x, y), fold(y, z));
-        let hit = |k: usize| {
-            self.prefixes
-                .get(k >> 6)
-                .is_some_and(|s| s >> (k & 63) & 1 == 1)
-        };
-        hit(prefix_key(x, y2, z2, None))
-            || b.get(3)
-                .is_some_and(|&q| hit(prefix_key(x, y2, z2, Some(fold(z, q)))))
+        let hit = |bits: &[u64], k: usize| bits.get(k >> 6).is_some_and(|s| s >> (k & 63) & 1 == 1);
+        let head = prefix_key(x, y2, z2, None);
+        // (the fourth byte is folded and hashed only after a longer word's first three
+        // bytes: most words that reach this gate start like no number word)
+        hit(&self.prefixes, head)
+            || b.get(3).is_some_and(|&q| {
+                hit(&self.longer_heads, head)
+                    && hit(&self.prefixes, prefix_key(x, y2, z2, Some(fold(z, q))))
+            })
     }
 
     /// The value and class of a whole word (scale word, dozen, fraction noun; lower case).
@@ -462,6 +497,13 @@ pub fn has_byte(s: &str, b: u8) -> bool {
 /// The value of German digit notation: `1.000`, `3,5`, `2.000,352`, `0033`, `,77`.
 /// None for dot groups that are not thousands (`14.30`, `3.10.2000`) and for `:`.
 pub fn digits(s: &str) -> Option<f64> {
+    // plain digits (most figures: "2014", "30", "0033") in one pass; up to 15 of them the
+    // value is below 2^53, exact in both ways of summing, and whole, which `round` keeps
+    plain_digits(s).or_else(|| digits_general(s))
+}
+
+/// [`digits`] for any notation (the definition the fast path agrees with).
+fn digits_general(s: &str) -> Option<f64> {
     if has_byte(s, b':') {
         return None;
     }
@@ -500,6 +542,23 @@ pub fn digits(s: &str) -> Option<f64> {
     Some(round(v))
 }
 
+/// The value of 1 to 15 ASCII digits and nothing else (None for anything else).
+#[inline]
+fn plain_digits(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let mut v = 0u64;
+    for b in s.bytes() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v = v * 10 + u64::from(d);
+    }
+    Some(v as f64)
+}
+
 /// Rounds away binary noise (2.3 stays 2.3 after scaling).
 pub fn round(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
@@ -531,6 +590,80 @@ mod tests {
         super::super::Tables::new(&Lexicons::default())
             .unwrap()
             .words
+    }
+
+    #[test]
+    fn written_pairs_by_rows_match_every_pair_tested() {
+        let w = words();
+        let mut plain = vec![0u64; 1 << 10];
+        for k in 0..1usize << 16 {
+            if w.pair_folded(k >> 8, k & 0xFF) {
+                plain[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        assert!(plain.iter().any(|&x| x != 0));
+        assert_eq!(w.written_pairs_by_rows(), plain);
+        assert_eq!(w.written_pairs, plain);
+    }
+
+    #[test]
+    fn prefix_gate_lets_every_number_word_through() {
+        let w = words();
+        let mut checked = 0;
+        let extra = [
+            "erst", "dritt", "siebt", "zweit", "viert", "fünft", "ein", "halb",
+        ];
+        let stems = w.morphs.iter().map(|m| m.0.as_str()).chain(extra);
+        for stem in stems {
+            let mut capital = stem.chars();
+            let capital: String = capital
+                .next()
+                .map(|c| c.to_uppercase().chain(capital).collect())
+                .unwrap_or_default();
+            for form in [stem.to_string(), capital, stem.to_uppercase()] {
+                for ending in ["", "e", "en", "zig", "hundert"] {
+                    let word = [form.as_str(), ending].concat();
+                    if word.len() < 3 {
+                        continue;
+                    }
+                    assert!(w.may_prefix_bytes(word.as_bytes()), "help: {word:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 300);
+        // and it still turns words away
+        assert!(!w.may_prefix_bytes(b"Zeitung") && !w.may_prefix_bytes(b"sie"));
+    }
+
+    #[test]
+    fn plain_digits_agree_with_the_general_reading() {
+        let mut cases: Vec<String> = [
+            "0", "7", "30", "0033", "2014", "9a", "1/", "", "١٢", "12 ", "1.000", "3,5", "14:30",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for len in 1..=17 {
+            cases.push("9".repeat(len));
+            cases.push("7".repeat(len));
+            cases.push(format!("1{}", "0".repeat(len - 1)));
+        }
+        let mut read = 0;
+        for c in &cases {
+            if let Some(v) = plain_digits(c) {
+                assert_eq!(Some(v), digits_general(c), "help: plain_digits({c:?})");
+                read += 1;
+            } else {
+                // only what is no plain run of up to 15 digits is left to the general path
+                assert!(
+                    c.len() > 15 || !c.bytes().all(|b| b.is_ascii_digit()) || c.is_empty(),
+                    "help: plain_digits({c:?}) must read it"
+                );
+            }
+            assert_eq!(digits(c), digits_general(c), "help: digits({c:?})");
+        }
+        assert!(read > 40);
     }
 
     #[test]
