@@ -148,6 +148,21 @@ const FIGURE_SUFFIXES: &[&str] = &[
 /// The byte length of the shortest compound of the two lists.
 const FIGURE_COMPOUND_MIN: usize = 7;
 
+/// Whether lowercase `l` is a number word followed by one of
+/// [`FIGURE_SUFFIXES`] ("anderthalbstündig").
+fn is_figure_compound(l: &str) -> bool {
+    // The shortest such compound, "elffach", has seven bytes (a test checks):
+    // shorter words need no search. A first-byte test before each prefix
+    // compare keeps most of the 24 number words from a `memcmp` call.
+    let first = l.as_bytes().first();
+    l.len() >= FIGURE_COMPOUND_MIN
+        && FIGURE_WORDS.iter().any(|w| {
+            w.as_bytes().first() == first
+                && l.strip_prefix(w)
+                    .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
+        })
+}
+
 const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
 
 /// The quotation marks `find_quotes` pairs.
@@ -1899,13 +1914,7 @@ impl<'a> Doc<'a> {
         if FIGURE_WORDS.contains(&l) {
             return true;
         }
-        // The shortest such compound, "elffach", has seven bytes (a test
-        // checks): shorter words need no search.
-        l.len() >= FIGURE_COMPOUND_MIN
-            && FIGURE_WORDS.iter().any(|w| {
-                l.strip_prefix(w)
-                    .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
-            })
+        is_figure_compound(l)
     }
 
     // ----- finishing --------------------------------------------------------
@@ -2187,6 +2196,54 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
+
+    /// The plain definition of [`is_figure_compound`]: some number word, then
+    /// some suffix, with no length gate or first-byte test.
+    fn figure_compound_plain(l: &str) -> bool {
+        FIGURE_WORDS.iter().any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
+        })
+    }
+
+    #[test]
+    fn figure_compound_agrees_with_the_plain_definition() {
+        let mut words = vec![
+            String::new(),
+            "z".to_string(),
+            "zweifach".to_string(),
+            "zweifacher".to_string(),
+            "dreitägige".to_string(),
+            "fünfjährig".to_string(),
+            "elffach".to_string(),
+            "elffac".to_string(),
+            "dreiecke".to_string(),
+            "zahlreich".to_string(),
+            "ächzend".to_string(),
+            "milliardenfach".to_string(),
+        ];
+        for w in FIGURE_WORDS {
+            for s in FIGURE_SUFFIXES {
+                words.push(format!("{w}{s}"));
+                words.push(format!("{w}{s}e"));
+                words.push(format!("x{w}{s}"));
+                words.push(format!("{w}-{s}"));
+                words.push(format!("{w}{}", &s[..s.len() - 1]));
+            }
+            words.push(w.to_string());
+        }
+        let mut hits = 0;
+        for w in &words {
+            assert_eq!(
+                is_figure_compound(w),
+                figure_compound_plain(w),
+                "help: {w:?}"
+            );
+            hits += usize::from(figure_compound_plain(w));
+        }
+        // Both answers occur, so the comparison tests something.
+        assert!(hits > 100 && hits < words.len());
+    }
 
     #[test]
     fn no_figure_compound_is_shorter_than_the_length_gate() {
