@@ -248,6 +248,9 @@ pub(crate) struct Doc<'a> {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     longest_annotation: usize,
+    /// Where the figure test of `statement` last found its first quantity in
+    /// `q_order` (see [`starting_in_from`]).
+    statement_q_cursor: usize,
 }
 
 /// `text` lower-cased with the same byte offsets: ASCII in bulk, then each
@@ -414,6 +417,32 @@ fn starting_in(
     &order[lo..hi.max(lo)]
 }
 
+/// [`starting_in`] for ranges that mostly come in text order: the search steps
+/// forward from `cursor` (the previous call's first index) instead of two
+/// binary searches, and falls back to one when `from` lies before the item
+/// there.
+fn starting_in_from<'o>(
+    order: &'o [usize],
+    start_of: impl Fn(usize) -> usize,
+    from: usize,
+    to: usize,
+    cursor: &mut usize,
+) -> &'o [usize] {
+    let mut lo = (*cursor).min(order.len());
+    if lo > 0 && start_of(order[lo - 1]) >= from {
+        lo = order.partition_point(|&i| start_of(i) < from);
+    }
+    while lo < order.len() && start_of(order[lo]) < from {
+        lo += 1;
+    }
+    let mut hi = lo;
+    while hi < order.len() && start_of(order[hi]) < to {
+        hi += 1;
+    }
+    *cursor = lo;
+    &order[lo..hi]
+}
+
 impl<'a> Doc<'a> {
     pub(crate) fn new(
         lex: &'a ClaimLexicon,
@@ -470,6 +499,7 @@ impl<'a> Doc<'a> {
                 .chain(qs.iter().map(|q| q.end.saturating_sub(q.start)))
                 .max()
                 .unwrap_or(0),
+            statement_q_cursor: 0,
         };
         doc.find_quotes();
         doc
@@ -1866,14 +1896,17 @@ impl<'a> Doc<'a> {
         let figure = if self.qs.is_empty() {
             r.clone().any(|j| self.is_figure_token(j))
         } else {
-            starting_in(
+            // Sentences come in order: a cursor steps through the quantities.
+            let qs = self.qs;
+            starting_in_from(
                 &self.q_order,
-                |i| self.qs[i].start,
+                |i| qs[i].start,
                 core_span.0,
                 core_span.1,
+                &mut self.statement_q_cursor,
             )
             .iter()
-            .map(|&i| &self.qs[i])
+            .map(|&i| &qs[i])
             .any(|q| {
                 q.end <= core_span.1 && !matches!(&*q.kind, "date" | "time" | "year" | "ordinal")
             })
@@ -2243,6 +2276,37 @@ mod tests {
         }
         // Both answers occur, so the comparison tests something.
         assert!(hits > 100 && hits < words.len());
+    }
+
+    /// The cursor search gives what the binary search gives, for ranges in
+    /// order, out of order, empty, reversed and past either end.
+    #[test]
+    fn starting_in_from_agrees_with_starting_in() {
+        // Starts 0, 3, 3, 7, 10, … (repeats included), listed by a shuffled index.
+        let starts: Vec<usize> = (0..40).map(|k| k * 5 / 2 + k % 3).collect();
+        let mut order: Vec<usize> = (0..starts.len()).rev().collect();
+        order.sort_by_key(|&i| starts[i]);
+        let start_of = |i: usize| starts[i];
+        let mut ranges: Vec<(usize, usize)> = (0..120).map(|a| (a, a + a % 7)).collect();
+        ranges.extend([
+            (50, 20),
+            (0, 0),
+            (200, 300),
+            (30, 31),
+            (0, 200),
+            (5, 6),
+            (99, 100),
+        ]);
+        ranges.extend((0..60).map(|k| ((k * 37) % 110, (k * 37) % 110 + k % 11)));
+        let mut cursor = 0;
+        let mut nonempty = 0;
+        for &(from, to) in &ranges {
+            let want = starting_in(&order, start_of, from, to);
+            let got = starting_in_from(&order, start_of, from, to, &mut cursor);
+            assert_eq!(got, want, "help: range {from}..{to}");
+            nonempty += usize::from(!want.is_empty());
+        }
+        assert!(nonempty > 50);
     }
 
     #[test]
