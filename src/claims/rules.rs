@@ -512,6 +512,17 @@ impl<'a> Doc<'a> {
             .unwrap_or("")
     }
 
+    /// `self.lo(i) == word` for a non-empty `word`, by bytes: the scans that
+    /// test every token of a clause for one word skip the char-boundary checks
+    /// of slicing a `str` (bytes equal to a whole `str` start and end on char
+    /// boundaries anyway).
+    fn lo_is(&self, i: usize, word: &str) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.as_bytes().get(t.start..t.end))
+            == Some(word.as_bytes())
+    }
+
     fn raw(&self, i: usize) -> &str {
         self.toks
             .get(i)
@@ -1384,7 +1395,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let agent = (r.start..r.end)
-                .find(|&j| self.lo(j) == "von" && self.func(j + 1) == Some(Func::Det))
+                .find(|&j| self.lo_is(j, "von") && self.func(j + 1) == Some(Func::Det))
                 .and_then(|j| self.np_at(j + 1, r.end, true));
             return Some(agent.and_then(|a| self.span_of(&a)));
         }
@@ -2016,7 +2027,7 @@ impl<'a> Doc<'a> {
         };
         // gegenüber + NP anywhere in the frame clause.
         for j in cs..ce {
-            if self.lo(j) == "gegenüber" {
+            if self.lo_is(j, "gegenüber") {
                 if let Some(span) = self.np_at(j + 1, ce, true).and_then(|np| free(&np)) {
                     return Some(span);
                 }
@@ -2307,6 +2318,45 @@ mod tests {
             nonempty += usize::from(!want.is_empty());
         }
         assert!(nonempty > 50);
+    }
+
+    /// `lo_is` answers as comparing `lo` does, for every token of a text with
+    /// non-ASCII words, past the last token, and for words that are only a
+    /// token's prefix, suffix or a longer form.
+    #[test]
+    fn lo_is_agrees_with_lo() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Gegenüber der Presse sagte ÄRZTIN Özlem von Bülow: „Über 3,5 % \
+                    gegenüber VON vom Vorjahr.“ Straße, Maß, gegenüberliegend.";
+        let s = seg.segment(text);
+        let doc = Doc::new(&lex, text, &s, &[], &[]);
+        let words = [
+            "gegenüber",
+            "von",
+            "vom",
+            "über",
+            "straße",
+            "maß",
+            "„",
+            "3,5",
+            "ärztin",
+            "özlem",
+            "gegen",
+            "ber",
+            "gegenüberliegend",
+            "bülow:",
+            "%",
+        ];
+        let mut hits = 0;
+        for j in 0..doc.toks.len() + 2 {
+            for w in words {
+                assert_eq!(doc.lo_is(j, w), doc.lo(j) == w, "help: token {j}, {w:?}");
+                hits += usize::from(doc.lo_is(j, w));
+            }
+        }
+        assert!(hits >= 10, "help: only {hits} hits");
     }
 
     #[test]
