@@ -1106,11 +1106,11 @@ impl<'a> Doc<'a> {
     }
 
     /// The marked words (token indices) starting at a byte offset in `a..b`: a
-    /// binary search by offset, as tokens and so marked words are in text order.
+    /// binary search by offset, as tokens and so marked words are in text order
+    /// (`finish` walks a cursor instead; tests check the two agree).
+    #[cfg(test)]
     fn marked_starting_in(&self, a: usize, b: usize) -> &[usize] {
-        let m0 = self.marked.partition_point(|&j| self.toks[j].start < a);
-        let m1 = self.marked.partition_point(|&j| self.toks[j].start < b);
-        self.marked_at(&(m0..m1.max(m0)))
+        starting_in(&self.marked, |j| self.toks[j].start, a, b)
     }
 
     /// The marked words (token indices) at positions `m` of `marked`.
@@ -2090,6 +2090,9 @@ impl<'a> Doc<'a> {
         // The sentence and name of the last speaker that is no pronoun, borrowed
         // (it is copied only when a later "er"/"sie" takes it over).
         let mut last_named: Option<(usize, &str)> = None;
+        // The drafts come sorted by start: cursors step through the marked
+        // words, entities and quantities that start inside each.
+        let (mut marked_cursor, mut ent_cursor, mut q_cursor) = (0, 0, 0);
         for (n, d) in drafts.drain(..).enumerate() {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
@@ -2099,7 +2102,14 @@ impl<'a> Doc<'a> {
             let mut negated = false;
             let mut soll = false;
             // Only marked words carry a Konjunktiv, a hedge, `soll` or a negation.
-            for &j in self.marked_starting_in(d.content.0, d.content.1) {
+            let toks = &self.toks;
+            for &j in starting_in_from(
+                &self.marked,
+                |j| toks[j].start,
+                d.content.0,
+                d.content.1,
+                &mut marked_cursor,
+            ) {
                 let t = &self.toks[j];
                 if !inside(t.start, t.end) || !t.word {
                     continue;
@@ -2171,18 +2181,22 @@ impl<'a> Doc<'a> {
                 }
             });
             let (c0, c1) = d.content;
-            let entities = starting_in(&self.ent_order, |i| self.ents[i].start, c0, c1)
-                .iter()
-                .map(|&i| &self.ents[i])
-                .filter(|e| inside(e.start, e.end))
-                .map(|e| e.id.clone())
-                .collect();
-            let quantities = starting_in(&self.q_order, |i| self.qs[i].start, c0, c1)
-                .iter()
-                .map(|&i| &self.qs[i])
-                .filter(|q| inside(q.start, q.end))
-                .map(|q| q.id.clone())
-                .collect();
+            let ents = self.ents;
+            let entities =
+                starting_in_from(&self.ent_order, |i| ents[i].start, c0, c1, &mut ent_cursor)
+                    .iter()
+                    .map(|&i| &self.ents[i])
+                    .filter(|e| inside(e.start, e.end))
+                    .map(|e| e.id.clone())
+                    .collect();
+            let qs = self.qs;
+            let quantities =
+                starting_in_from(&self.q_order, |i| qs[i].start, c0, c1, &mut q_cursor)
+                    .iter()
+                    .map(|&i| &self.qs[i])
+                    .filter(|q| inside(q.start, q.end))
+                    .map(|q| q.id.clone())
+                    .collect();
             out.push(Claim {
                 id: numbered_id('c', n + 1),
                 sentence: d.sentence,
@@ -2395,6 +2409,7 @@ mod tests {
                 .collect()
         };
         let mut walked = 0;
+        let mut by_offset_cursor = 0;
         for s in 0..seg.sentences.len() {
             let r = doc.sent_range(s);
             let want = full(&r);
@@ -2414,6 +2429,12 @@ mod tests {
                     doc.marked_starting_in(a, b),
                     want.as_slice(),
                     "help: by offsets, sentence {s}"
+                );
+                let toks = &doc.toks;
+                assert_eq!(
+                    starting_in_from(&doc.marked, |j| toks[j].start, a, b, &mut by_offset_cursor),
+                    want.as_slice(),
+                    "help: by offsets with a cursor, sentence {s}"
                 );
             }
         }
