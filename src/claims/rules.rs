@@ -2093,7 +2093,9 @@ impl<'a> Doc<'a> {
         // The drafts come sorted by start: cursors step through the marked
         // words, entities and quantities that start inside each.
         let (mut marked_cursor, mut ent_cursor, mut q_cursor) = (0, 0, 0);
-        for (n, d) in drafts.drain(..).enumerate() {
+        // Walked in place (the list is cleared after) rather than drained: a
+        // draft is large, and draining moved each one twice.
+        for (n, d) in drafts.iter_mut().enumerate() {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
@@ -2170,7 +2172,7 @@ impl<'a> Doc<'a> {
             if let Some(name) = named {
                 last_named = Some((d.sentence, name));
             }
-            let addressee = self.addressee(&d).map(|(a, b)| {
+            let addressee = self.addressee(d).map(|(a, b)| {
                 let ent = self.entity_at(a, b);
                 Speaker {
                     start: a,
@@ -2202,7 +2204,7 @@ impl<'a> Doc<'a> {
                 sentence: d.sentence,
                 kind: d.kind.into(),
                 speaker,
-                cue: d.cue.map(|(a, b, lemma, parts)| Cue {
+                cue: d.cue.take().map(|(a, b, lemma, parts)| Cue {
                     start: a,
                     end: b,
                     text: String::new(),
@@ -2213,7 +2215,7 @@ impl<'a> Doc<'a> {
                     start: d.content.0,
                     end: d.content.1,
                     text: String::new(),
-                    parts: d.parts,
+                    parts: d.parts.take(),
                 },
                 addressee,
                 mood,
@@ -2224,6 +2226,7 @@ impl<'a> Doc<'a> {
                 rule: Some(d.rule.into()),
             });
         }
+        drafts.clear();
         Scratch {
             toks: std::mem::take(&mut self.toks),
             lower: std::mem::take(&mut self.lower),
