@@ -422,10 +422,10 @@ impl Hasher for WordHash {
 /// every word of every text, where a general hash map costs several times more.
 #[derive(Debug, Clone)]
 struct PackedTable {
-    /// Packed keys; 0 marks an empty slot (a packed word has its length ≥ 1 in
-    /// the top byte, so it is never 0).
-    keys: Box<[u128]>,
-    classes: Box<[WordClass]>,
+    /// Packed keys with their classes, side by side so that a hit reads one
+    /// cache line; key 0 marks an empty slot (a packed word has its length ≥ 1
+    /// in the top byte, so it is never 0).
+    slots: Box<[(u128, WordClass)]>,
     /// 64 minus the number of index bits.
     shift: u32,
     /// One bit per value of the keys' [`filter_bit`]: most words of a text
@@ -459,8 +459,7 @@ impl PackedTable {
         let size = 1usize << bits;
         let empty = WordClass::NONE;
         let mut table = PackedTable {
-            keys: vec![0u128; size].into_boxed_slice(),
-            classes: vec![empty; size].into_boxed_slice(),
+            slots: vec![(0u128, empty); size].into_boxed_slice(),
             shift: 64 - bits,
             filter: Box::new([0; FILTER_WORDS]),
         };
@@ -468,11 +467,10 @@ impl PackedTable {
             let bit = filter_bit(key_hash(key));
             table.filter[bit / 64] |= 1 << (bit % 64);
             let mut i = table.slot(key_hash(key));
-            while table.keys[i] != 0 && table.keys[i] != key {
+            while table.slots[i].0 != 0 && table.slots[i].0 != key {
                 i = (i + 1) & (size - 1);
             }
-            table.keys[i] = key;
-            table.classes[i] = class;
+            table.slots[i] = (key, class);
         }
         table
     }
@@ -491,12 +489,12 @@ impl PackedTable {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(hash);
         loop {
-            let k = *self.keys.get(i)?;
+            let &(k, class) = self.slots.get(i)?;
             if k == key {
-                return self.classes.get(i).copied();
+                return Some(class);
             }
             if k == 0 {
                 return None;

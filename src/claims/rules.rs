@@ -148,6 +148,21 @@ const FIGURE_SUFFIXES: &[&str] = &[
 /// The byte length of the shortest compound of the two lists.
 const FIGURE_COMPOUND_MIN: usize = 7;
 
+/// Whether lowercase `l` is a number word followed by one of
+/// [`FIGURE_SUFFIXES`] ("anderthalbstündig").
+fn is_figure_compound(l: &str) -> bool {
+    // The shortest such compound, "elffach", has seven bytes (a test checks):
+    // shorter words need no search. A first-byte test before each prefix
+    // compare keeps most of the 24 number words from a `memcmp` call.
+    let first = l.as_bytes().first();
+    l.len() >= FIGURE_COMPOUND_MIN
+        && FIGURE_WORDS.iter().any(|w| {
+            w.as_bytes().first() == first
+                && l.strip_prefix(w)
+                    .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
+        })
+}
+
 const OPENERS: &[char] = &['„', '»', '"', '“', '«'];
 
 /// The quotation marks `find_quotes` pairs.
@@ -233,6 +248,9 @@ pub(crate) struct Doc<'a> {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     longest_annotation: usize,
+    /// Where the figure test of `statement` last found its first quantity in
+    /// `q_order` (see [`starting_in_from`]).
+    statement_q_cursor: usize,
 }
 
 /// `text` lower-cased with the same byte offsets: ASCII in bulk, then each
@@ -399,6 +417,32 @@ fn starting_in(
     &order[lo..hi.max(lo)]
 }
 
+/// [`starting_in`] for ranges that mostly come in text order: the search steps
+/// forward from `cursor` (the previous call's first index) instead of two
+/// binary searches, and falls back to one when `from` lies before the item
+/// there.
+fn starting_in_from<'o>(
+    order: &'o [usize],
+    start_of: impl Fn(usize) -> usize,
+    from: usize,
+    to: usize,
+    cursor: &mut usize,
+) -> &'o [usize] {
+    let mut lo = (*cursor).min(order.len());
+    if lo > 0 && start_of(order[lo - 1]) >= from {
+        lo = order.partition_point(|&i| start_of(i) < from);
+    }
+    while lo < order.len() && start_of(order[lo]) < from {
+        lo += 1;
+    }
+    let mut hi = lo;
+    while hi < order.len() && start_of(order[hi]) < to {
+        hi += 1;
+    }
+    *cursor = lo;
+    &order[lo..hi]
+}
+
 impl<'a> Doc<'a> {
     pub(crate) fn new(
         lex: &'a ClaimLexicon,
@@ -455,6 +499,7 @@ impl<'a> Doc<'a> {
                 .chain(qs.iter().map(|q| q.end.saturating_sub(q.start)))
                 .max()
                 .unwrap_or(0),
+            statement_q_cursor: 0,
         };
         doc.find_quotes();
         doc
@@ -465,6 +510,17 @@ impl<'a> Doc<'a> {
             .get(i)
             .and_then(|t| self.lower.get(t.start..t.end))
             .unwrap_or("")
+    }
+
+    /// `self.lo(i) == word` for a non-empty `word`, by bytes: the scans that
+    /// test every token of a clause for one word skip the char-boundary checks
+    /// of slicing a `str` (bytes equal to a whole `str` start and end on char
+    /// boundaries anyway).
+    fn lo_is(&self, i: usize, word: &str) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.as_bytes().get(t.start..t.end))
+            == Some(word.as_bytes())
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -1050,11 +1106,11 @@ impl<'a> Doc<'a> {
     }
 
     /// The marked words (token indices) starting at a byte offset in `a..b`: a
-    /// binary search by offset, as tokens and so marked words are in text order.
+    /// binary search by offset, as tokens and so marked words are in text order
+    /// (`finish` walks a cursor instead; tests check the two agree).
+    #[cfg(test)]
     fn marked_starting_in(&self, a: usize, b: usize) -> &[usize] {
-        let m0 = self.marked.partition_point(|&j| self.toks[j].start < a);
-        let m1 = self.marked.partition_point(|&j| self.toks[j].start < b);
-        self.marked_at(&(m0..m1.max(m0)))
+        starting_in(&self.marked, |j| self.toks[j].start, a, b)
     }
 
     /// The marked words (token indices) at positions `m` of `marked`.
@@ -1339,7 +1395,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let agent = (r.start..r.end)
-                .find(|&j| self.lo(j) == "von" && self.func(j + 1) == Some(Func::Det))
+                .find(|&j| self.lo_is(j, "von") && self.func(j + 1) == Some(Func::Det))
                 .and_then(|j| self.np_at(j + 1, r.end, true));
             return Some(agent.and_then(|a| self.span_of(&a)));
         }
@@ -1851,14 +1907,17 @@ impl<'a> Doc<'a> {
         let figure = if self.qs.is_empty() {
             r.clone().any(|j| self.is_figure_token(j))
         } else {
-            starting_in(
+            // Sentences come in order: a cursor steps through the quantities.
+            let qs = self.qs;
+            starting_in_from(
                 &self.q_order,
-                |i| self.qs[i].start,
+                |i| qs[i].start,
                 core_span.0,
                 core_span.1,
+                &mut self.statement_q_cursor,
             )
             .iter()
-            .map(|&i| &self.qs[i])
+            .map(|&i| &qs[i])
             .any(|q| {
                 q.end <= core_span.1 && !matches!(&*q.kind, "date" | "time" | "year" | "ordinal")
             })
@@ -1899,13 +1958,7 @@ impl<'a> Doc<'a> {
         if FIGURE_WORDS.contains(&l) {
             return true;
         }
-        // The shortest such compound, "elffach", has seven bytes (a test
-        // checks): shorter words need no search.
-        l.len() >= FIGURE_COMPOUND_MIN
-            && FIGURE_WORDS.iter().any(|w| {
-                l.strip_prefix(w)
-                    .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
-            })
+        is_figure_compound(l)
     }
 
     // ----- finishing --------------------------------------------------------
@@ -1974,7 +2027,7 @@ impl<'a> Doc<'a> {
         };
         // gegenüber + NP anywhere in the frame clause.
         for j in cs..ce {
-            if self.lo(j) == "gegenüber" {
+            if self.lo_is(j, "gegenüber") {
                 if let Some(span) = self.np_at(j + 1, ce, true).and_then(|np| free(&np)) {
                     return Some(span);
                 }
@@ -2037,7 +2090,12 @@ impl<'a> Doc<'a> {
         // The sentence and name of the last speaker that is no pronoun, borrowed
         // (it is copied only when a later "er"/"sie" takes it over).
         let mut last_named: Option<(usize, &str)> = None;
-        for (n, d) in drafts.drain(..).enumerate() {
+        // The drafts come sorted by start: cursors step through the marked
+        // words, entities and quantities that start inside each.
+        let (mut marked_cursor, mut ent_cursor, mut q_cursor) = (0, 0, 0);
+        // Walked in place (the list is cleared after) rather than drained: a
+        // draft is large, and draining moved each one twice.
+        for (n, d) in drafts.iter_mut().enumerate() {
             let whole = [[d.content.0, d.content.1]];
             let pieces: &[[usize; 2]] = d.parts.as_deref().unwrap_or(&whole);
             let inside = |a: usize, b: usize| pieces.iter().any(|p| a >= p[0] && b <= p[1]);
@@ -2046,7 +2104,14 @@ impl<'a> Doc<'a> {
             let mut negated = false;
             let mut soll = false;
             // Only marked words carry a Konjunktiv, a hedge, `soll` or a negation.
-            for &j in self.marked_starting_in(d.content.0, d.content.1) {
+            let toks = &self.toks;
+            for &j in starting_in_from(
+                &self.marked,
+                |j| toks[j].start,
+                d.content.0,
+                d.content.1,
+                &mut marked_cursor,
+            ) {
                 let t = &self.toks[j];
                 if !inside(t.start, t.end) || !t.word {
                     continue;
@@ -2107,7 +2172,7 @@ impl<'a> Doc<'a> {
             if let Some(name) = named {
                 last_named = Some((d.sentence, name));
             }
-            let addressee = self.addressee(&d).map(|(a, b)| {
+            let addressee = self.addressee(d).map(|(a, b)| {
                 let ent = self.entity_at(a, b);
                 Speaker {
                     start: a,
@@ -2118,24 +2183,28 @@ impl<'a> Doc<'a> {
                 }
             });
             let (c0, c1) = d.content;
-            let entities = starting_in(&self.ent_order, |i| self.ents[i].start, c0, c1)
-                .iter()
-                .map(|&i| &self.ents[i])
-                .filter(|e| inside(e.start, e.end))
-                .map(|e| e.id.clone())
-                .collect();
-            let quantities = starting_in(&self.q_order, |i| self.qs[i].start, c0, c1)
-                .iter()
-                .map(|&i| &self.qs[i])
-                .filter(|q| inside(q.start, q.end))
-                .map(|q| q.id.clone())
-                .collect();
+            let ents = self.ents;
+            let entities =
+                starting_in_from(&self.ent_order, |i| ents[i].start, c0, c1, &mut ent_cursor)
+                    .iter()
+                    .map(|&i| &self.ents[i])
+                    .filter(|e| inside(e.start, e.end))
+                    .map(|e| e.id.clone())
+                    .collect();
+            let qs = self.qs;
+            let quantities =
+                starting_in_from(&self.q_order, |i| qs[i].start, c0, c1, &mut q_cursor)
+                    .iter()
+                    .map(|&i| &self.qs[i])
+                    .filter(|q| inside(q.start, q.end))
+                    .map(|q| q.id.clone())
+                    .collect();
             out.push(Claim {
                 id: numbered_id('c', n + 1),
                 sentence: d.sentence,
                 kind: d.kind.into(),
                 speaker,
-                cue: d.cue.map(|(a, b, lemma, parts)| Cue {
+                cue: d.cue.take().map(|(a, b, lemma, parts)| Cue {
                     start: a,
                     end: b,
                     text: String::new(),
@@ -2146,7 +2215,7 @@ impl<'a> Doc<'a> {
                     start: d.content.0,
                     end: d.content.1,
                     text: String::new(),
-                    parts: d.parts,
+                    parts: d.parts.take(),
                 },
                 addressee,
                 mood,
@@ -2157,6 +2226,7 @@ impl<'a> Doc<'a> {
                 rule: Some(d.rule.into()),
             });
         }
+        drafts.clear();
         Scratch {
             toks: std::mem::take(&mut self.toks),
             lower: std::mem::take(&mut self.lower),
@@ -2187,6 +2257,124 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
+
+    /// The plain definition of [`is_figure_compound`]: some number word, then
+    /// some suffix, with no length gate or first-byte test.
+    fn figure_compound_plain(l: &str) -> bool {
+        FIGURE_WORDS.iter().any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
+        })
+    }
+
+    #[test]
+    fn figure_compound_agrees_with_the_plain_definition() {
+        let mut words = vec![
+            String::new(),
+            "z".to_string(),
+            "zweifach".to_string(),
+            "zweifacher".to_string(),
+            "dreitägige".to_string(),
+            "fünfjährig".to_string(),
+            "elffach".to_string(),
+            "elffac".to_string(),
+            "dreiecke".to_string(),
+            "zahlreich".to_string(),
+            "ächzend".to_string(),
+            "milliardenfach".to_string(),
+        ];
+        for w in FIGURE_WORDS {
+            for s in FIGURE_SUFFIXES {
+                words.push(format!("{w}{s}"));
+                words.push(format!("{w}{s}e"));
+                words.push(format!("x{w}{s}"));
+                words.push(format!("{w}-{s}"));
+                words.push(format!("{w}{}", &s[..s.len() - 1]));
+            }
+            words.push(w.to_string());
+        }
+        let mut hits = 0;
+        for w in &words {
+            assert_eq!(
+                is_figure_compound(w),
+                figure_compound_plain(w),
+                "help: {w:?}"
+            );
+            hits += usize::from(figure_compound_plain(w));
+        }
+        // Both answers occur, so the comparison tests something.
+        assert!(hits > 100 && hits < words.len());
+    }
+
+    /// The cursor search gives what the binary search gives, for ranges in
+    /// order, out of order, empty, reversed and past either end.
+    #[test]
+    fn starting_in_from_agrees_with_starting_in() {
+        // Starts 0, 3, 3, 7, 10, … (repeats included), listed by a shuffled index.
+        let starts: Vec<usize> = (0..40).map(|k| k * 5 / 2 + k % 3).collect();
+        let mut order: Vec<usize> = (0..starts.len()).rev().collect();
+        order.sort_by_key(|&i| starts[i]);
+        let start_of = |i: usize| starts[i];
+        let mut ranges: Vec<(usize, usize)> = (0..120).map(|a| (a, a + a % 7)).collect();
+        ranges.extend([
+            (50, 20),
+            (0, 0),
+            (200, 300),
+            (30, 31),
+            (0, 200),
+            (5, 6),
+            (99, 100),
+        ]);
+        ranges.extend((0..60).map(|k| ((k * 37) % 110, (k * 37) % 110 + k % 11)));
+        let mut cursor = 0;
+        let mut nonempty = 0;
+        for &(from, to) in &ranges {
+            let want = starting_in(&order, start_of, from, to);
+            let got = starting_in_from(&order, start_of, from, to, &mut cursor);
+            assert_eq!(got, want, "help: range {from}..{to}");
+            nonempty += usize::from(!want.is_empty());
+        }
+        assert!(nonempty > 50);
+    }
+
+    /// `lo_is` answers as comparing `lo` does, for every token of a text with
+    /// non-ASCII words, past the last token, and for words that are only a
+    /// token's prefix, suffix or a longer form.
+    #[test]
+    fn lo_is_agrees_with_lo() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Gegenüber der Presse sagte ÄRZTIN Özlem von Bülow: „Über 3,5 % \
+                    gegenüber VON vom Vorjahr.“ Straße, Maß, gegenüberliegend.";
+        let s = seg.segment(text);
+        let doc = Doc::new(&lex, text, &s, &[], &[]);
+        let words = [
+            "gegenüber",
+            "von",
+            "vom",
+            "über",
+            "straße",
+            "maß",
+            "„",
+            "3,5",
+            "ärztin",
+            "özlem",
+            "gegen",
+            "ber",
+            "gegenüberliegend",
+            "bülow:",
+            "%",
+        ];
+        let mut hits = 0;
+        for j in 0..doc.toks.len() + 2 {
+            for w in words {
+                assert_eq!(doc.lo_is(j, w), doc.lo(j) == w, "help: token {j}, {w:?}");
+                hits += usize::from(doc.lo_is(j, w));
+            }
+        }
+        assert!(hits >= 10, "help: only {hits} hits");
+    }
 
     #[test]
     fn no_figure_compound_is_shorter_than_the_length_gate() {
@@ -2224,6 +2412,7 @@ mod tests {
                 .collect()
         };
         let mut walked = 0;
+        let mut by_offset_cursor = 0;
         for s in 0..seg.sentences.len() {
             let r = doc.sent_range(s);
             let want = full(&r);
@@ -2243,6 +2432,12 @@ mod tests {
                     doc.marked_starting_in(a, b),
                     want.as_slice(),
                     "help: by offsets, sentence {s}"
+                );
+                let toks = &doc.toks;
+                assert_eq!(
+                    starting_in_from(&doc.marked, |j| toks[j].start, a, b, &mut by_offset_cursor),
+                    want.as_slice(),
+                    "help: by offsets with a cursor, sentence {s}"
                 );
             }
         }
