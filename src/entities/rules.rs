@@ -1707,9 +1707,12 @@ impl Rules {
                 c.rule = "rule.coreference";
             }
         }
-        let covered = super::covered_tokens(tokens, &chosen);
+        // (The chosen candidates are sorted and do not overlap; the mentions
+        // found go after them, as pushed one by one.)
+        let mut covered = super::CoverCursor::new(tokens, &chosen);
+        let mut mentions = Vec::new();
         for &k in starts {
-            if fl[k] & CAP == 0 || covered[k] {
+            if fl[k] & CAP == 0 || covered.covers(k) {
                 continue;
             }
             let t = &tokens[k];
@@ -1723,7 +1726,7 @@ impl Rules {
                 .filter(|s| index.contains_key(*s))
                 .unwrap_or(w);
             if let Some((name, kb)) = index.get(stem) {
-                chosen.push(Cand {
+                mentions.push(Cand {
                     start: t.start,
                     end: t.end,
                     label: Label::Per,
@@ -1736,6 +1739,7 @@ impl Rules {
                 });
             }
         }
+        chosen.extend(mentions);
         chosen
     }
 }
