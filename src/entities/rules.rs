@@ -420,13 +420,12 @@ pub struct Rules {
 impl Rules {
     /// Loads the rule lexicons.
     pub fn new(lex: &Lexicons, not_names: FastSet<String>) -> Result<Self, Error> {
-        let given: Vec<String> = lex
-            .rows("entities/given_names.txt", GIVEN_NAMES)
+        // (Borrowed words: the table below copies each once.)
+        let given_rows = lex.rows("entities/given_names.txt", GIVEN_NAMES);
+        let given = given_rows
             .iter()
-            .flat_map(|r| r.fields.clone())
-            .flat_map(|f| f.split(' ').map(String::from).collect::<Vec<_>>())
-            .filter(|s| !s.is_empty())
-            .collect();
+            .flat_map(|r| r.fields.iter().flat_map(|f| f.split(' ')))
+            .filter(|s| !s.is_empty());
         let mut suffixes = WordSet::default();
         word_list(&mut suffixes, lex, "entities/roles.txt", ROLES, Kind::Role);
         word_list(
@@ -452,8 +451,14 @@ impl Rules {
         }
         suffixes.freeze();
         let mut words: FastMap<String, u16> = FastMap::default();
-        let mut add = |w: &str, f: u16| *words.entry(w.to_string()).or_insert(0) |= f;
-        given.iter().for_each(|w| add(w, GIVEN));
+        // (A word is copied only when it is new.)
+        let mut add = |w: &str, f: u16| match words.get_mut(w) {
+            Some(flags) => *flags |= f,
+            None => {
+                words.insert(w.to_string(), f);
+            }
+        };
+        given.for_each(|w| add(w, GIVEN));
         not_names.iter().for_each(|w| add(w, NOT_NAME));
         legal.iter().for_each(|w| add(w, LEGAL));
         clubs.iter().for_each(|w| add(w, CLUB));
