@@ -121,8 +121,7 @@ impl Recogniser {
         // then stay in the cache for the look-ups of the hits below.
         let (flags, starts) = self.rules.classify(text, &seg.tokens);
         let hits = self.gaz.find(text);
-        let mut cands = self.compounds(text, &seg.tokens, &hits);
-        let covered = covered_tokens(&seg.tokens, &cands);
+        let (mut cands, covered) = self.compounds(text, &seg.tokens, &hits);
         let mut to = 0;
         for si in 0..seg.sentences.len() {
             let range = seg.sentences[si].tokens.clone();
@@ -182,15 +181,29 @@ impl Recogniser {
         out
     }
 
-    /// Turns gazetteer hits into candidates, deciding compounds per token.
-    fn compounds(&self, text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Cand> {
+    /// Turns gazetteer hits into candidates, deciding compounds per token;
+    /// with them [`covered_tokens`] of the candidates, marked from the token
+    /// each candidate starts in, which is found here anyway (instead of a
+    /// second search per candidate).
+    fn compounds(&self, text: &str, tokens: &[Token], hits: &[Hit]) -> (Vec<Cand>, Vec<bool>) {
         let mut out = Vec::with_capacity(hits.len());
+        let mut covered = vec![false; tokens.len()];
         let mut at = TokenCursor::new(tokens);
+        // The tokens from `t` (holding the candidate's start) on that start
+        // before the candidate's end.
+        let mut cover = |t: usize, end: usize| {
+            for (k, tok) in tokens.iter().enumerate().skip(t) {
+                if tok.start >= end {
+                    break;
+                }
+                covered[k] = true;
+            }
+        };
         let mut i = 0;
         while i < hits.len() {
             let h = hits[i];
             let ti = at.find(h.start);
-            let Some(tok) = ti.map(|t| tokens[t]) else {
+            let Some((t, tok)) = ti.map(|t| (t, tokens[t])) else {
                 i += 1;
                 continue;
             };
@@ -206,6 +219,7 @@ impl Recogniser {
             if whole || !word.contains('-') || h.end > tok.end {
                 for g in group {
                     out.push(self.cand(g, g.start, g.end, None));
+                    cover(t, g.end);
                 }
                 continue;
             }
@@ -220,6 +234,7 @@ impl Recogniser {
             if all_deriv {
                 for g in group {
                     out.push(self.cand(g, g.start, g.end, None));
+                    cover(t, g.end);
                 }
                 continue;
             }
@@ -230,8 +245,9 @@ impl Recogniser {
                 (group[0], "part")
             };
             out.push(self.cand(&head, tok.start, tok.end, Some(subtype)));
+            cover(t, tok.end);
         }
-        out
+        (out, covered)
     }
 
     fn cand(&self, h: &Hit, start: usize, end: usize, subtype: Option<&'static str>) -> Cand {
@@ -376,7 +392,10 @@ fn starts_within(starts: &[usize], range: &Range<usize>, after: usize) -> (usize
     (from, to)
 }
 
-/// Which tokens a candidate already covers (by token index).
+/// Which tokens a candidate already covers (by token index): a token is
+/// covered by a candidate that starts in it or in a token before it and ends
+/// after its start.
+#[cfg(test)]
 fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
     let mut v = vec![false; tokens.len()];
     let mut at = TokenCursor::new(tokens);
@@ -390,6 +409,56 @@ fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
         }
     }
     v
+}
+
+/// [`covered_tokens`] asked token by token in ascending order, for candidates
+/// sorted by start that do not overlap (the chosen ones, whose ends then
+/// ascend too): steps forward through the candidates instead of searching
+/// the token of every candidate and marking its tokens first. A token asked
+/// before the last one starts the walk afresh, so any order answers alike.
+pub(crate) struct CoverCursor<'a> {
+    tokens: &'a [Token],
+    cands: &'a [Cand],
+    /// The first candidate that ends after the start of the last token asked.
+    next: usize,
+    last: usize,
+}
+
+impl<'a> CoverCursor<'a> {
+    pub(crate) fn new(tokens: &'a [Token], cands: &'a [Cand]) -> Self {
+        debug_assert!(cands.windows(2).all(|w| w[0].end <= w[1].start));
+        CoverCursor {
+            tokens,
+            cands,
+            next: 0,
+            last: 0,
+        }
+    }
+
+    /// Whether a candidate covers token `k`.
+    pub(crate) fn covers(&mut self, k: usize) -> bool {
+        if k < self.last {
+            self.next = 0;
+        }
+        self.last = k;
+        let Some(tok) = self.tokens.get(k) else {
+            return false;
+        };
+        while self
+            .cands
+            .get(self.next)
+            .is_some_and(|c| c.end <= tok.start)
+        {
+            self.next += 1;
+        }
+        // The candidates from `next` on end after the token's start; those
+        // starting before its end overlap it, and cover it if they start in
+        // it or in a token before it (not between tokens).
+        self.cands[self.next..]
+            .iter()
+            .take_while(|c| c.start < tok.end)
+            .any(|c| c.start >= tok.start || token_at(self.tokens, c.start).is_some())
+    }
 }
 
 /// Greedy choice: leftmost, then longest, then by priority; no overlaps.
@@ -520,6 +589,86 @@ mod cursor_tests {
             }
         }
         assert_eq!(TokenCursor::new(&[]).find(0), None);
+    }
+
+    /// A candidate over `start..end` (only the span matters here).
+    fn span(start: usize, end: usize) -> super::Cand {
+        super::Cand {
+            start,
+            end,
+            label: super::Label::Loc,
+            name: None,
+            kb: None,
+            subtype: None,
+            rule: "test",
+            prio: 0,
+            surname: false,
+        }
+    }
+
+    #[test]
+    fn compounds_cover_like_covered_tokens() {
+        let lex = Lexicons::default();
+        let rec = super::Recogniser::new(&lex).unwrap();
+        let texts = [
+            "Die deutsch-französische Freundschaft feierten Berliner und Pariser in Köln.",
+            "Der Ex-Bayern-Profi wechselt vom Hamburger SV zur Frankfurter Eintracht.",
+            "In Nordrhein-Westfalen und Baden-Württemberg regnet es, sagt der DWD-Sprecher.",
+            "Die Berlin-Wahl, ein EU-Gipfel in Brüssel und die NATO-Runde – alles am Montag.",
+        ];
+        let mut marked = 0;
+        for text in texts {
+            let seg = Segmenter::new(&lex).unwrap().segment(text);
+            let hits = rec.gaz.find(text);
+            let (cands, covered) = rec.compounds(text, &seg.tokens, &hits);
+            assert_eq!(
+                covered,
+                super::covered_tokens(&seg.tokens, &cands),
+                "{text:?}\nhelp: compounds must mark the tokens covered_tokens marks"
+            );
+            marked += covered.iter().filter(|&&c| c).count();
+        }
+        assert!(marked > 10, "help: the texts must hold gazetteer names");
+    }
+
+    #[test]
+    fn cover_cursor_agrees_with_covered_tokens() {
+        let text = "Am Montag sprach  Bundeskanzler Friedrich Merz in Berlin-Mitte \
+                    mit der EU-Kommission über Zölle.";
+        let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
+        let t = |k: usize| seg.tokens[k];
+        assert!(seg.tokens.len() > 12, "help: the test needs a dozen tokens");
+        let between = t(2).end + 1; // in the double space before `Bundeskanzler`
+                                    // Sorted candidates that do not overlap: whole tokens, several tokens,
+                                    // inside a token, empty, starting between tokens, and none.
+        let sets: Vec<Vec<super::Cand>> = vec![
+            vec![],
+            vec![span(t(0).start, t(1).end), span(t(4).start, t(5).end)],
+            vec![span(t(3).start + 2, t(3).end), span(t(7).start, t(9).end)],
+            vec![
+                span(between, t(3).end),
+                span(t(6).start + 1, t(6).start + 1),
+            ],
+            vec![span(t(1).start, t(1).start), span(t(2).end, t(4).start)],
+            vec![span(0, text.len())],
+        ];
+        let n = seg.tokens.len();
+        let forward: Vec<usize> = (0..n + 2).collect();
+        let mixed: Vec<usize> = (0..n + 2).map(|i| (i * 7 + 3) % (n + 2)).collect();
+        for cands in &sets {
+            let plain = super::covered_tokens(&seg.tokens, cands);
+            for order in [&forward, &mixed] {
+                let mut cursor = super::CoverCursor::new(&seg.tokens, cands);
+                for &k in order {
+                    assert_eq!(
+                        cursor.covers(k),
+                        plain.get(k).copied().unwrap_or(false),
+                        "token {k} of {:?}",
+                        cands.iter().map(|c| c.start..c.end).collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -420,13 +420,12 @@ pub struct Rules {
 impl Rules {
     /// Loads the rule lexicons.
     pub fn new(lex: &Lexicons, not_names: FastSet<String>) -> Result<Self, Error> {
-        let given: Vec<String> = lex
-            .rows("entities/given_names.txt", GIVEN_NAMES)
+        // (Borrowed words: the table below copies each once.)
+        let given_rows = lex.rows("entities/given_names.txt", GIVEN_NAMES);
+        let given = given_rows
             .iter()
-            .flat_map(|r| r.fields.clone())
-            .flat_map(|f| f.split(' ').map(String::from).collect::<Vec<_>>())
-            .filter(|s| !s.is_empty())
-            .collect();
+            .flat_map(|r| r.fields.iter().flat_map(|f| f.split(' ')))
+            .filter(|s| !s.is_empty());
         let mut suffixes = WordSet::default();
         word_list(&mut suffixes, lex, "entities/roles.txt", ROLES, Kind::Role);
         word_list(
@@ -452,8 +451,14 @@ impl Rules {
         }
         suffixes.freeze();
         let mut words: FastMap<String, u16> = FastMap::default();
-        let mut add = |w: &str, f: u16| *words.entry(w.to_string()).or_insert(0) |= f;
-        given.iter().for_each(|w| add(w, GIVEN));
+        // (A word is copied only when it is new.)
+        let mut add = |w: &str, f: u16| match words.get_mut(w) {
+            Some(flags) => *flags |= f,
+            None => {
+                words.insert(w.to_string(), f);
+            }
+        };
+        given.for_each(|w| add(w, GIVEN));
         not_names.iter().for_each(|w| add(w, NOT_NAME));
         legal.iter().for_each(|w| add(w, LEGAL));
         clubs.iter().for_each(|w| add(w, CLUB));
@@ -1438,6 +1443,26 @@ impl Rules {
         fl: &[u16],
         out: &mut Vec<Cand>,
     ) {
+        // Asked of every capitalised word, and most fit none of the rules:
+        // one test of what each needs before the rules' own tests.
+        if may_start_place(wb, k, range, fl) {
+            self.all_places(text, tokens, k, wb, range, covered, fl, out);
+        }
+    }
+
+    /// [`Rules::places`] without its first test.
+    #[allow(clippy::too_many_arguments)]
+    fn all_places(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        wb: &[u8],
+        range: &Range<usize>,
+        covered: &[bool],
+        fl: &[u16],
+        out: &mut Vec<Cand>,
+    ) {
         let end = range.end;
         // The word as `str` only for the rarer tests.
         let word = || tokens[k].text(text);
@@ -1707,9 +1732,12 @@ impl Rules {
                 c.rule = "rule.coreference";
             }
         }
-        let covered = super::covered_tokens(tokens, &chosen);
+        // (The chosen candidates are sorted and do not overlap; the mentions
+        // found go after them, as pushed one by one.)
+        let mut covered = super::CoverCursor::new(tokens, &chosen);
+        let mut mentions = Vec::new();
         for &k in starts {
-            if fl[k] & CAP == 0 || covered[k] {
+            if fl[k] & CAP == 0 || covered.covers(k) {
                 continue;
             }
             let t = &tokens[k];
@@ -1723,7 +1751,7 @@ impl Rules {
                 .filter(|s| index.contains_key(*s))
                 .unwrap_or(w);
             if let Some((name, kb)) = index.get(stem) {
-                chosen.push(Cand {
+                mentions.push(Cand {
                     start: t.start,
                     end: t.end,
                     label: Label::Per,
@@ -1736,6 +1764,7 @@ impl Rules {
                 });
             }
         }
+        chosen.extend(mentions);
         chosen
     }
 }
@@ -1968,6 +1997,26 @@ fn starts_upper(text: &str, t: &Token) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase() && text.is_char_boundary(t.end),
         _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
     }
+}
+
+/// Whether a rule of [`Rules::places`] may start at the capitalised word `k`
+/// (its bytes `wb`): each needs one of these, and most words have none.
+#[inline(always)]
+fn may_start_place(wb: &[u8], k: usize, range: &Range<usize>, fl: &[u16]) -> bool {
+    let fk = fl[k];
+    let before = if k > range.start { fl[k - 1] } else { 0 };
+    // `rule.spa_town`: `Bad`.
+    wb == b"Bad"
+        // `rule.place_after_head`: a place head (`Stadt`, `Partnerstadt`).
+        || fk & PLACE_HEAD != 0
+        || wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"))
+        // `rule.place_near_place`: after a preposition.
+        || before & PREP != 0
+        // `rule.street`: ends with `e` (`-straße`, `-allee`).
+        || wb.last() == Some(&b'e')
+        // A street, landmark or organisation after a place adjective: after
+        // a capitalised word that is no not-name.
+        || before & CAP != 0 && before & NOT_NAME == 0
 }
 
 /// Whether token `t` is the word `word`, compared as bytes: equal bytes of a
@@ -2288,6 +2337,81 @@ mod classify_tests {
             "help: every token a rule may start at, in order"
         );
         assert!(starts.len() > 10 && starts.len() < flags.len());
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::{Rules, CAP};
+    use crate::lexicon::Lexicons;
+    use crate::segment::Segmenter;
+
+    /// Own sentences with a match of every place rule.
+    const TEXTS: [&str; 6] = [
+        "Die Kur in Bad Waldbronn half; im Bad selbst war es kalt.",
+        "Die Partnerstadt Ostrauen und die Gemeinde Kirchbrunn feiern.",
+        "Gebaut wurde in Tannwiesen bei Kassel, sagte Anna Lehnert.",
+        "Er wohnt in der Birkenallee, nahe der Frankfurter Straße.",
+        "Vor dem Kölner Dom stand die Freiburger Stadtwerke AG ohne Strom.",
+        "Die Landesgemeinde Hohenfeld und der Münchner Hauptbahnhof.",
+    ];
+
+    #[test]
+    fn first_test_changes_no_place() {
+        let lex = Lexicons::default();
+        let segmenter = Segmenter::new(&lex).unwrap();
+        let rules = Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let mut found = Vec::new();
+        for text in TEXTS {
+            let seg = segmenter.segment(text);
+            let tokens = &seg.tokens;
+            let (fl, _) = rules.classify(text, tokens);
+            let covered = vec![false; tokens.len()];
+            for s in &seg.sentences {
+                let range = s.tokens.clone();
+                for k in range.clone().filter(|&k| fl[k] & CAP != 0) {
+                    let wb = text.as_bytes()[tokens[k].start..tokens[k].end].as_ref();
+                    // A known place two tokens on, as the gazetteer gives
+                    // (`rule.place_near_place` asks for one).
+                    let known = tokens.get(k + 2).map(|t| super::Cand {
+                        start: t.start,
+                        end: t.end,
+                        label: super::Label::Loc,
+                        name: None,
+                        kb: None,
+                        subtype: None,
+                        rule: "gazetteer",
+                        prio: 0,
+                        surname: false,
+                    });
+                    let mut fast: Vec<super::Cand> = known.into_iter().collect();
+                    let mut plain = fast.clone();
+                    rules.places(text, tokens, k, wb, &range, &covered, &fl, &mut fast);
+                    rules.all_places(text, tokens, k, wb, &range, &covered, &fl, &mut plain);
+                    let spans = |v: &[super::Cand]| {
+                        v.iter()
+                            .map(|c| (c.start, c.end, c.rule))
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(spans(&fast), spans(&plain), "{text:?} at token {k}");
+                    found.extend(plain.iter().map(|c| c.rule).filter(|&r| r != "gazetteer"));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(
+            found,
+            [
+                "rule.landmark",
+                "rule.org_after_place_adjective",
+                "rule.place_after_head",
+                "rule.place_near_place",
+                "rule.spa_town",
+                "rule.street"
+            ],
+            "help: the texts must match every place rule"
+        );
     }
 }
 
