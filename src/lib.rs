@@ -35,6 +35,7 @@ pub mod output;
 pub mod record;
 mod scratch;
 pub mod segment;
+mod sorted;
 mod swar;
 pub mod text;
 

@@ -428,19 +428,9 @@ fn starting_in_from<'o>(
     to: usize,
     cursor: &mut usize,
 ) -> &'o [usize] {
-    let mut lo = (*cursor).min(order.len());
-    if lo > 0 && start_of(order[lo - 1]) >= from {
-        lo = order.partition_point(|&i| start_of(i) < from);
-    }
-    while lo < order.len() && start_of(order[lo]) < from {
-        lo += 1;
-    }
-    let mut hi = lo;
-    while hi < order.len() && start_of(order[hi]) < to {
-        hi += 1;
-    }
-    *cursor = lo;
-    &order[lo..hi]
+    let r = crate::sorted::range_from(order, |&i| start_of(i), from, to, *cursor);
+    *cursor = r.start;
+    &order[r]
 }
 
 impl<'a> Doc<'a> {
@@ -1089,20 +1079,9 @@ impl<'a> Doc<'a> {
     /// is where the search starts (moved to the range's end): a walk from the
     /// previous range, or a binary search when `r` starts before the cursor.
     fn marked_in(&self, r: &Range<usize>, cursor: &mut usize) -> Range<usize> {
-        let marked = &self.marked;
-        let mut lo = (*cursor).min(marked.len());
-        if lo > 0 && marked[lo - 1] >= r.start {
-            lo = marked.partition_point(|&j| j < r.start);
-        }
-        while lo < marked.len() && marked[lo] < r.start {
-            lo += 1;
-        }
-        let mut hi = lo;
-        while hi < marked.len() && marked[hi] < r.end {
-            hi += 1;
-        }
-        *cursor = hi;
-        lo..hi
+        let m = crate::sorted::range_from(&self.marked, |&j| j, r.start, r.end, *cursor);
+        *cursor = m.end;
+        m
     }
 
     /// The marked words (token indices) starting at a byte offset in `a..b`: a

@@ -367,29 +367,12 @@ impl<'s> SentenceCursor<'s> {
 }
 
 /// The part of `starts` (ascending token indices) within the token `range`,
-/// as `from..to`: `starts.partition_point(|&k| k < range.start)` and on to
-/// the first index at or after `range.end`. Sentences come in order, so the
-/// search steps forward from `after`, the end of the last sentence's part
-/// (instead of two binary searches a sentence); a range that starts before
-/// a start already passed falls back to the binary search.
+/// as `from..to`. Sentences come in order, so the search steps forward from
+/// `after`, the end of the last sentence's part (instead of two binary
+/// searches a sentence).
 fn starts_within(starts: &[usize], range: &Range<usize>, after: usize) -> (usize, usize) {
-    let passed = after
-        .checked_sub(1)
-        .and_then(|i| starts.get(i))
-        .is_some_and(|&k| k >= range.start);
-    let mut from = if passed {
-        starts.partition_point(|&k| k < range.start)
-    } else {
-        after.min(starts.len())
-    };
-    while starts.get(from).is_some_and(|&k| k < range.start) {
-        from += 1;
-    }
-    let mut to = from;
-    while starts.get(to).is_some_and(|&k| k < range.end) {
-        to += 1;
-    }
-    (from, to)
+    let r = crate::sorted::range_from(starts, |&k| k, range.start, range.end, after);
+    (r.start, r.end)
 }
 
 /// Which tokens a candidate already covers (by token index): a token is
@@ -638,9 +621,10 @@ mod cursor_tests {
         let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
         let t = |k: usize| seg.tokens[k];
         assert!(seg.tokens.len() > 12, "help: the test needs a dozen tokens");
-        let between = t(2).end + 1; // in the double space before `Bundeskanzler`
-                                    // Sorted candidates that do not overlap: whole tokens, several tokens,
-                                    // inside a token, empty, starting between tokens, and none.
+        // in the double space before `Bundeskanzler`
+        let between = t(2).end + 1;
+        // Sorted candidates that do not overlap: whole tokens, several tokens,
+        // inside a token, empty, starting between tokens, and none.
         let sets: Vec<Vec<super::Cand>> = vec![
             vec![],
             vec![span(t(0).start, t(1).end), span(t(4).start, t(5).end)],
