@@ -14,6 +14,8 @@
 //! assert_eq!(idx.char_of(text.find("3").unwrap()), 7);
 //! ```
 
+use crate::swar::{HIGH, ONES};
+
 const STRIDE: usize = 64;
 
 /// The nearest char boundary of `text` at or below byte `i` (at most `text.len()`).
@@ -150,14 +152,12 @@ fn char_starts_in_word(bytes: &[u8], n: usize) -> usize {
     n - continuations
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-
 /// `1` in each byte of `x` that is a UTF-8 continuation byte, `0` elsewhere:
 /// bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's place; a byte's
 /// bit 7 shifts into the next byte's bit 0, which is masked off).
 #[inline]
 fn continuation_flags(x: u64) -> u64 {
-    (x & !(x << 1) & (ONES << 7)) >> 7
+    (x & !(x << 1) & HIGH) >> 7
 }
 
 /// `word` with its first letter upper-cased.

@@ -24,6 +24,7 @@ use super::tokenize::{
     char_at, class_of, is_upper, newlines_before, TokenKind, MINOR, NL_MASK, STOP, UPPER,
 };
 use super::{AbbrevEnd, Segmenter, SentenceSpan, Token, FW_DET, FW_OPEN, FW_RUNIN, FW_START};
+use crate::swar::{self, ONES};
 
 fn is_closing(s: &str) -> bool {
     matches!(
@@ -97,15 +98,8 @@ fn word_ordinal_shaped(s: &str) -> bool {
 /// it, or the last token: what the splitter's fast path skips to. Eight tokens at
 /// a time: token `k`'s flags and token `k + 1`'s are the bytes of two words.
 fn skip_plain(flags: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let word = |b: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(b);
-        u64::from_le_bytes(w)
-    };
-    while let (Some(own), Some(next)) = (flags.get(i..i + 8), flags.get(i + 1..i + 9)) {
-        let hit =
-            (word(own) & (u64::from(STOP) * ONES)) | (word(next) & (u64::from(NL_MASK) * ONES));
+    while let (Some(own), Some(next)) = (swar::word_at(flags, i), swar::word_at(flags, i + 1)) {
+        let hit = (own & (u64::from(STOP) * ONES)) | (next & (u64::from(NL_MASK) * ONES));
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
