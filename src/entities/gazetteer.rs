@@ -1033,9 +1033,14 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
 /// digits before the first that is not (capitals folded by setting bit 5).
 #[inline]
 fn alnum_prefix_len(x: u64) -> usize {
-    let letter = swar::in_range(x | (0x20 * swar::ONES), b'a', b'z');
-    let digit = swar::in_range(x, b'0', b'9');
-    swar::bytes_before(!(letter | digit) & swar::HIGH)
+    swar::bytes_before(!ascii_alnum(x) & swar::HIGH)
+}
+
+/// `0x80` in each byte of `x` that is an ASCII letter or digit (capitals
+/// folded by setting bit 5), `0` in every other byte.
+#[inline(always)]
+fn ascii_alnum(x: u64) -> u64 {
+    swar::in_range(x | (0x20 * swar::ONES), b'a', b'z') | swar::in_range(x, b'0', b'9')
 }
 
 /// The class of the char at byte `i` (a char boundary) and its length. The
@@ -1206,10 +1211,8 @@ fn classify_block(block: &[u8; BLOCK]) -> (u64, u64) {
     let (mut in_run, mut not_ascii) = (0, 0);
     for (k, chunk) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let letter = swar::in_range(x | (0x20 * swar::ONES), b'a', b'z');
-        let digit = swar::in_range(x, b'0', b'9');
         let high = x & swar::HIGH;
-        in_run |= u64::from(swar::high_bits(letter | digit | high)) << (8 * k);
+        in_run |= u64::from(swar::high_bits(ascii_alnum(x) | high)) << (8 * k);
         not_ascii |= u64::from(swar::high_bits(high)) << (8 * k);
     }
     (in_run, not_ascii)
