@@ -479,20 +479,13 @@ impl<'a> Toks<'a> {
     /// made the large rule functions larger than the instruction cache.
     #[inline(never)]
     pub fn low(&self, i: usize) -> &str {
-        self.v
-            .get(i)
-            .and_then(|t| self.lower.get(t.lo.0 as usize..t.lo.1 as usize))
-            .unwrap_or("")
+        self.v.get(i).map_or("", |t| self.lower_of(t))
     }
 
     /// The lower case of every token in order (each as [`Toks::low`] gives it), to be
     /// sliced once per sentence.
     pub fn lower_forms(&self) -> impl Iterator<Item = &str> + '_ {
-        self.v.iter().map(|t| {
-            self.lower
-                .get(t.lo.0 as usize..t.lo.1 as usize)
-                .unwrap_or("")
-        })
+        self.v.iter().map(|t| self.lower_of(t))
     }
 
     /// The token's lower case as bytes (empty past the end): what [`Toks::low`] returns,
@@ -502,8 +495,20 @@ impl<'a> Toks<'a> {
     pub fn low_bytes(&self, i: usize) -> &[u8] {
         self.v
             .get(i)
-            .and_then(|t| self.lower.as_bytes().get(t.lo.0 as usize..t.lo.1 as usize))
+            .and_then(|t| self.lower.as_bytes().get(Self::lower_range(t)))
             .unwrap_or(&[])
+    }
+
+    /// Where token `t`'s lower case lies in `lower`.
+    #[inline(always)]
+    fn lower_range(t: &Tok) -> std::ops::Range<usize> {
+        t.lo.0 as usize..t.lo.1 as usize
+    }
+
+    /// Token `t`'s lower case ("" if its range were no char range of `lower`).
+    #[inline(always)]
+    fn lower_of(&self, t: &Tok) -> &str {
+        self.lower.get(Self::lower_range(t)).unwrap_or("")
     }
 
     /// The token's kind (Punct past the end).
