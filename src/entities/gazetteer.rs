@@ -178,7 +178,8 @@ pub struct Gazetteer {
     /// [`ANY_CASE`]: those of all patterns, for words that start with a
     /// capital or a digit; set [`LOWER_CASE`]: those of `lower_trie`'s
     /// patterns (so `der`, `die` in lower case do not pass although
-    /// `Der Spiegel` is a pattern).
+    /// `Der Spiegel` is a pattern). Its start bits (`Blocks::may_begin`) hold
+    /// the starts of the words that may start a match of `lower_trie`.
     pub(super) first_words: SetsFilter,
 }
 
@@ -463,7 +464,12 @@ impl Gazetteer {
             first_words.insert(first_word(f).as_bytes(), ANY_CASE);
         }
         for f in lower_only.iter().filter(|f| !f.is_empty()) {
-            first_words.insert(first_word(f).as_bytes(), LOWER_CASE);
+            let w = first_word(f).as_bytes();
+            first_words.insert(w, LOWER_CASE);
+            // The starts of the words `may_start` lets pass for it.
+            for genitive in [&b""[..], b"s", b"es"] {
+                first_words.insert_begin(&[w, genitive].concat());
+            }
         }
         Ok(Gazetteer {
             entries: b.entries,
@@ -509,13 +515,16 @@ impl Gazetteer {
             };
             let worth_a_look = if !run.not_ascii {
                 // A run starts after a byte that is no word char; a lower-case
-                // ASCII letter is the only ASCII word byte from `a` on.
-                let set = if word.first() >= Some(&b'a') {
-                    LOWER_CASE
+                // ASCII letter is the only ASCII word byte from `a` on. Most
+                // words of a text are in lower case and begin as no word of
+                // `LOWER_CASE` does: the start bits reject them before the
+                // blocks are probed.
+                if word.first() >= Some(&b'a') {
+                    first_words.may_begin(word)
+                        && may_start(word, |w| first_words.may_hold_ascii(w, LOWER_CASE))
                 } else {
-                    ANY_CASE
-                };
-                may_start(word, |w| first_words.may_hold_ascii(w, set))
+                    may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
+                }
             } else if let Some(lower) = latin1_word_starts_lower(word) {
                 // One word too (`Köln`, `Ärger`): asked as `hit_at` would.
                 let set = if lower { LOWER_CASE } else { ANY_CASE };
