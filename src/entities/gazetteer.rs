@@ -1184,7 +1184,9 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
             f(Run {
                 start,
                 end: base + end as usize,
-                not_ascii: seen || not_ascii & from_start & ((1u64 << end) - 1) != 0,
+                // (The first byte from the start on that is not ASCII is
+                // before the run's end: 64 when there is none.)
+                not_ascii: seen || (not_ascii & from_start).trailing_zeros() < end,
             });
         }
         base += BLOCK;
