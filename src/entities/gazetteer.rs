@@ -647,7 +647,6 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut node = Trie::ROOT;
         let mut i = s;
-        let mut buf = [0u8; 4];
         // The first two ASCII bytes in one look-up: most walks end here.
         if let (Some(&b0), Some(&b1)) = (bytes.get(s), bytes.get(s + 1)) {
             if b0 < 0x80 && b1 < 0x80 {
@@ -665,7 +664,7 @@ impl Gazetteer {
         // At each node reached (at `i`, after a whole char): its pattern is a
         // candidate, then a step with the next char. (The node is read once
         // for both; the root has no pattern.)
-        'walk: while let Some(n) = trie.nodes.get(node as usize) {
+        while let Some(n) = trie.nodes.get(node as usize) {
             if n.pattern != Trie::NONE {
                 ends.push((i, n.pattern));
             }
@@ -679,16 +678,13 @@ impl Gazetteer {
                 }
                 i += 1;
             } else {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    break;
-                };
-                for &fb in fold_char(c).encode_utf8(&mut buf).as_bytes() {
-                    match trie.step(node, fb) {
-                        Some(n) => node = n,
-                        None => break 'walk,
+                match trie.step_char(text, i, node) {
+                    Some((n, len)) => {
+                        node = n;
+                        i += len;
                     }
+                    None => break,
                 }
-                i += c.len_utf8();
             }
         }
         for &(e, p) in ends.iter().rev() {
@@ -744,7 +740,7 @@ pub(super) struct Node {
     /// The pattern ending here, `NONE` for none.
     pattern: u32,
     count: u8,
-    /// The children's bytes, sorted (`count` of them).
+    /// The children's bytes, sorted (`count` of them), then [`Trie::NO_LABEL`].
     labels: [u8; Trie::WIDE],
     /// Zero: makes the size a multiple of the alignment (no padding bytes).
     spare: u8,
@@ -757,6 +753,9 @@ impl Trie {
     const DENSE: u8 = u8::MAX;
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
+    /// The label of a node's unused slots: a byte that is in no UTF-8 text,
+    /// so a step compares the slots without asking how many are used.
+    const NO_LABEL: u8 = 0xFF;
 
     fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
         // Build with sibling lists (no allocation per node: construction is
@@ -891,12 +890,12 @@ impl Trie {
                     first: off as u32,
                     pattern: pattern[old],
                     count: Self::DENSE,
-                    labels: [0; Self::WIDE],
+                    labels: [Self::NO_LABEL; Self::WIDE],
                     spare: 0,
                 });
                 continue;
             }
-            let mut labels = [0; Self::WIDE];
+            let mut labels = [Self::NO_LABEL; Self::WIDE];
             for (slot, &(l, _)) in labels.iter_mut().zip(c) {
                 *slot = l;
             }
@@ -959,6 +958,19 @@ impl Trie {
             .map_or((Self::FALLBACK, Self::NONE), |&[n, p]| (n, p))
     }
 
+    /// The node after the folded char at byte `i` of `text` (not ASCII) from
+    /// `node`, and the char's length. Out of line: it is rare (one step in
+    /// fifty), and inlined its folding took registers from the ASCII steps.
+    #[inline(never)]
+    fn step_char(&self, text: &str, i: usize, mut node: u32) -> Option<(u32, usize)> {
+        let c = text.get(i..)?.chars().next()?;
+        let mut buf = [0u8; 4];
+        for &fb in fold_char(c).encode_utf8(&mut buf).as_bytes() {
+            node = self.step(node, fb)?;
+        }
+        Some((node, c.len_utf8()))
+    }
+
     #[inline]
     fn step(&self, node: u32, b: u8) -> Option<u32> {
         self.child(self.nodes.get(node as usize)?, b)
@@ -974,8 +986,8 @@ impl Trie {
                 .get(f + usize::from(self.class[usize::from(b)]))?;
             return (t != Self::NONE).then_some(t);
         }
-        let c = usize::from(n.count);
-        let k = n.labels.get(..c)?.iter().position(|&l| l == b)?;
+        // (A step's byte `b` is a byte of UTF-8: never `NO_LABEL`.)
+        let k = n.labels.iter().position(|&l| l == b)?;
         Some(n.first + k as u32)
     }
 
