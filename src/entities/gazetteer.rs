@@ -687,26 +687,45 @@ impl Gazetteer {
                 }
             }
         }
-        for &(e, p) in ends.iter().rev() {
-            let Some(pat) = self.patterns.get(p as usize) else {
-                continue;
-            };
-            let surface = self.surfaces.get(pat.surface_range()).unwrap_or("");
-            let form = pat.form();
-            let Some(end) = end_with_suffix(text, e, surface, form) else {
-                continue;
-            };
-            if !case_ok(&text[s..e], surface, form) {
-                continue;
-            }
-            return Some(Hit {
-                start: s,
-                end,
-                entry: pat.entry(),
-                form,
-            });
-        }
-        None
+        ends.iter().rev().find_map(|&(e, p)| {
+            self.written_hit(bytes, s, e, p)
+                .or_else(|| self.hit(text, s, e, p))
+        })
+    }
+
+    /// The hit of pattern `p` found at `s..e` of `text`, if the end and case
+    /// checks let it be one.
+    fn hit(&self, text: &str, s: usize, e: usize, p: u32) -> Option<Hit> {
+        let pat = self.patterns.get(p as usize)?;
+        let surface = self.surfaces.get(pat.surface_range()).unwrap_or("");
+        let form = pat.form();
+        let end = end_with_suffix(text, e, surface, form)?;
+        case_ok(&text[s..e], surface, form).then_some(Hit {
+            start: s,
+            end,
+            entry: pat.entry(),
+            form,
+        })
+    }
+
+    /// The most common hit, told from bytes alone (no char boundaries, no
+    /// calls): the text as the entry is written, then the end of the text or
+    /// an ASCII byte that is no word char. `end_with_suffix` then ends the
+    /// match at `e` and `case_ok` accepts it; `None` leaves the case to
+    /// [`Gazetteer::hit`].
+    #[inline(always)]
+    fn written_hit(&self, bytes: &[u8], s: usize, e: usize, p: u32) -> Option<Hit> {
+        let pat = self.patterns.get(p as usize)?;
+        let written = self.surfaces.as_bytes().get(pat.surface_range())?;
+        let ends_word = bytes
+            .get(e)
+            .is_none_or(|&b| ASCII_CLASS[usize::from(b)] == NON_WORD);
+        (ends_word && bytes.get(s..e)? == written).then_some(Hit {
+            start: s,
+            end: e,
+            entry: pat.entry(),
+            form: pat.form(),
+        })
     }
 }
 
@@ -1707,6 +1726,46 @@ mod tests {
     }
 
     type FastMapForTest = std::collections::HashMap<String, u32>;
+
+    #[test]
+    fn written_hits_are_hits() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &not_names(&lex)).unwrap();
+        let mut fast = 0;
+        for t in shifted_texts().into_iter().chain(
+            [
+                "Berlin",
+                "Berlins",
+                "BERLIN.",
+                "berlin ",
+                "Merkel’s",
+                "Köln-Deutz",
+            ]
+            .map(String::from),
+        ) {
+            let b = t.as_bytes();
+            for s in (0..t.len()).filter(|&s| t.is_char_boundary(s)) {
+                for trie in [&gaz.trie, &gaz.lower_trie] {
+                    let mut ends = Vec::new();
+                    gaz.longest_at(trie, &t, s, &mut ends);
+                    for &(e, p) in &ends {
+                        if let Some(h) = gaz.written_hit(b, s, e, p) {
+                            assert_eq!(
+                                Some(h),
+                                gaz.hit(&t, s, e, p),
+                                "{t:?} at {s}..{e}\nhelp: the byte check must agree with the end and case checks"
+                            );
+                            fast += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            fast > 1000,
+            "help: the texts should have such hits ({fast})"
+        );
+    }
 
     #[test]
     fn case_rules() {
