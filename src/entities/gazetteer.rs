@@ -694,7 +694,10 @@ impl Gazetteer {
     }
 
     /// The hit of pattern `p` found at `s..e` of `text`, if the end and case
-    /// checks let it be one.
+    /// checks let it be one. (Out of line: most hits are told by
+    /// [`Gazetteer::written_hit`], and inlined it made every walk save more
+    /// registers.)
+    #[inline(never)]
     fn hit(&self, text: &str, s: usize, e: usize, p: u32) -> Option<Hit> {
         let pat = self.patterns.get(p as usize)?;
         let surface = self.surfaces.get(pat.surface_range()).unwrap_or("");
