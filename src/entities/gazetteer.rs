@@ -178,7 +178,8 @@ pub struct Gazetteer {
     /// [`ANY_CASE`]: those of all patterns, for words that start with a
     /// capital or a digit; set [`LOWER_CASE`]: those of `lower_trie`'s
     /// patterns (so `der`, `die` in lower case do not pass although
-    /// `Der Spiegel` is a pattern).
+    /// `Der Spiegel` is a pattern). Its start bits (`Blocks::may_begin`) hold
+    /// the starts of the words that may start a match of `lower_trie`.
     pub(super) first_words: SetsFilter,
 }
 
@@ -463,7 +464,12 @@ impl Gazetteer {
             first_words.insert(first_word(f).as_bytes(), ANY_CASE);
         }
         for f in lower_only.iter().filter(|f| !f.is_empty()) {
-            first_words.insert(first_word(f).as_bytes(), LOWER_CASE);
+            let w = first_word(f).as_bytes();
+            first_words.insert(w, LOWER_CASE);
+            // The starts of the words `may_start` lets pass for it.
+            for genitive in [&b""[..], b"s", b"es"] {
+                first_words.insert_begin(&[w, genitive].concat());
+            }
         }
         Ok(Gazetteer {
             entries: b.entries,
@@ -509,13 +515,16 @@ impl Gazetteer {
             };
             let worth_a_look = if !run.not_ascii {
                 // A run starts after a byte that is no word char; a lower-case
-                // ASCII letter is the only ASCII word byte from `a` on.
-                let set = if word.first() >= Some(&b'a') {
-                    LOWER_CASE
+                // ASCII letter is the only ASCII word byte from `a` on. Most
+                // words of a text are in lower case and begin as no word of
+                // `LOWER_CASE` does: the start bits reject them before the
+                // blocks are probed.
+                if word.first() >= Some(&b'a') {
+                    first_words.may_begin(word)
+                        && may_start(word, |w| first_words.may_hold_ascii(w, LOWER_CASE))
                 } else {
-                    ANY_CASE
-                };
-                may_start(word, |w| first_words.may_hold_ascii(w, set))
+                    may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
+                }
             } else if let Some(lower) = latin1_word_starts_lower(word) {
                 // One word too (`Köln`, `Ärger`): asked as `hit_at` would.
                 let set = if lower { LOWER_CASE } else { ANY_CASE };
@@ -638,7 +647,6 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut node = Trie::ROOT;
         let mut i = s;
-        let mut buf = [0u8; 4];
         // The first two ASCII bytes in one look-up: most walks end here.
         if let (Some(&b0), Some(&b1)) = (bytes.get(s), bytes.get(s + 1)) {
             if b0 < 0x80 && b1 < 0x80 {
@@ -656,7 +664,7 @@ impl Gazetteer {
         // At each node reached (at `i`, after a whole char): its pattern is a
         // candidate, then a step with the next char. (The node is read once
         // for both; the root has no pattern.)
-        'walk: while let Some(n) = trie.nodes.get(node as usize) {
+        while let Some(n) = trie.nodes.get(node as usize) {
             if n.pattern != Trie::NONE {
                 ends.push((i, n.pattern));
             }
@@ -670,38 +678,57 @@ impl Gazetteer {
                 }
                 i += 1;
             } else {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    break;
-                };
-                for &fb in fold_char(c).encode_utf8(&mut buf).as_bytes() {
-                    match trie.step(node, fb) {
-                        Some(n) => node = n,
-                        None => break 'walk,
+                match trie.step_char(text, i, node) {
+                    Some((n, len)) => {
+                        node = n;
+                        i += len;
                     }
+                    None => break,
                 }
-                i += c.len_utf8();
             }
         }
-        for &(e, p) in ends.iter().rev() {
-            let Some(pat) = self.patterns.get(p as usize) else {
-                continue;
-            };
-            let surface = self.surfaces.get(pat.surface_range()).unwrap_or("");
-            let form = pat.form();
-            let Some(end) = end_with_suffix(text, e, surface, form) else {
-                continue;
-            };
-            if !case_ok(&text[s..e], surface, form) {
-                continue;
-            }
-            return Some(Hit {
-                start: s,
-                end,
-                entry: pat.entry(),
-                form,
-            });
-        }
-        None
+        ends.iter().rev().find_map(|&(e, p)| {
+            self.written_hit(bytes, s, e, p)
+                .or_else(|| self.hit(text, s, e, p))
+        })
+    }
+
+    /// The hit of pattern `p` found at `s..e` of `text`, if the end and case
+    /// checks let it be one. (Out of line: most hits are told by
+    /// [`Gazetteer::written_hit`], and inlined it made every walk save more
+    /// registers.)
+    #[inline(never)]
+    fn hit(&self, text: &str, s: usize, e: usize, p: u32) -> Option<Hit> {
+        let pat = self.patterns.get(p as usize)?;
+        let surface = self.surfaces.get(pat.surface_range()).unwrap_or("");
+        let form = pat.form();
+        let end = end_with_suffix(text, e, surface, form)?;
+        case_ok(&text[s..e], surface, form).then_some(Hit {
+            start: s,
+            end,
+            entry: pat.entry(),
+            form,
+        })
+    }
+
+    /// The most common hit, told from bytes alone (no char boundaries, no
+    /// calls): the text as the entry is written, then the end of the text or
+    /// an ASCII byte that is no word char. `end_with_suffix` then ends the
+    /// match at `e` and `case_ok` accepts it; `None` leaves the case to
+    /// [`Gazetteer::hit`].
+    #[inline(always)]
+    fn written_hit(&self, bytes: &[u8], s: usize, e: usize, p: u32) -> Option<Hit> {
+        let pat = self.patterns.get(p as usize)?;
+        let written = self.surfaces.as_bytes().get(pat.surface_range())?;
+        let ends_word = bytes
+            .get(e)
+            .is_none_or(|&b| ASCII_CLASS[usize::from(b)] == NON_WORD);
+        (ends_word && bytes.get(s..e)? == written).then_some(Hit {
+            start: s,
+            end: e,
+            entry: pat.entry(),
+            form: pat.form(),
+        })
     }
 }
 
@@ -735,7 +762,7 @@ pub(super) struct Node {
     /// The pattern ending here, `NONE` for none.
     pattern: u32,
     count: u8,
-    /// The children's bytes, sorted (`count` of them).
+    /// The children's bytes, sorted (`count` of them), then [`Trie::NO_LABEL`].
     labels: [u8; Trie::WIDE],
     /// Zero: makes the size a multiple of the alignment (no padding bytes).
     spare: u8,
@@ -748,6 +775,9 @@ impl Trie {
     const DENSE: u8 = u8::MAX;
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
+    /// The label of a node's unused slots: a byte that is in no UTF-8 text,
+    /// so a step compares the slots without asking how many are used.
+    const NO_LABEL: u8 = 0xFF;
 
     fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
         // Build with sibling lists (no allocation per node: construction is
@@ -882,12 +912,12 @@ impl Trie {
                     first: off as u32,
                     pattern: pattern[old],
                     count: Self::DENSE,
-                    labels: [0; Self::WIDE],
+                    labels: [Self::NO_LABEL; Self::WIDE],
                     spare: 0,
                 });
                 continue;
             }
-            let mut labels = [0; Self::WIDE];
+            let mut labels = [Self::NO_LABEL; Self::WIDE];
             for (slot, &(l, _)) in labels.iter_mut().zip(c) {
                 *slot = l;
             }
@@ -950,6 +980,19 @@ impl Trie {
             .map_or((Self::FALLBACK, Self::NONE), |&[n, p]| (n, p))
     }
 
+    /// The node after the folded char at byte `i` of `text` (not ASCII) from
+    /// `node`, and the char's length. Out of line: it is rare (one step in
+    /// fifty), and inlined its folding took registers from the ASCII steps.
+    #[inline(never)]
+    fn step_char(&self, text: &str, i: usize, mut node: u32) -> Option<(u32, usize)> {
+        let c = text.get(i..)?.chars().next()?;
+        let mut buf = [0u8; 4];
+        for &fb in fold_char(c).encode_utf8(&mut buf).as_bytes() {
+            node = self.step(node, fb)?;
+        }
+        Some((node, c.len_utf8()))
+    }
+
     #[inline]
     fn step(&self, node: u32, b: u8) -> Option<u32> {
         self.child(self.nodes.get(node as usize)?, b)
@@ -965,8 +1008,8 @@ impl Trie {
                 .get(f + usize::from(self.class[usize::from(b)]))?;
             return (t != Self::NONE).then_some(t);
         }
-        let c = usize::from(n.count);
-        let k = n.labels.get(..c)?.iter().position(|&l| l == b)?;
+        // (A step's byte `b` is a byte of UTF-8: never `NO_LABEL`.)
+        let k = n.labels.iter().position(|&l| l == b)?;
         Some(n.first + k as u32)
     }
 
@@ -1175,7 +1218,9 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
             f(Run {
                 start,
                 end: base + end as usize,
-                not_ascii: seen || not_ascii & from_start & ((1u64 << end) - 1) != 0,
+                // (The first byte from the start on that is not ASCII is
+                // before the run's end: 64 when there is none.)
+                not_ascii: seen || (not_ascii & from_start).trailing_zeros() < end,
             });
         }
         base += BLOCK;
@@ -1684,6 +1729,46 @@ mod tests {
     }
 
     type FastMapForTest = std::collections::HashMap<String, u32>;
+
+    #[test]
+    fn written_hits_are_hits() {
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &not_names(&lex)).unwrap();
+        let mut fast = 0;
+        for t in shifted_texts().into_iter().chain(
+            [
+                "Berlin",
+                "Berlins",
+                "BERLIN.",
+                "berlin ",
+                "Merkel’s",
+                "Köln-Deutz",
+            ]
+            .map(String::from),
+        ) {
+            let b = t.as_bytes();
+            for s in (0..t.len()).filter(|&s| t.is_char_boundary(s)) {
+                for trie in [&gaz.trie, &gaz.lower_trie] {
+                    let mut ends = Vec::new();
+                    gaz.longest_at(trie, &t, s, &mut ends);
+                    for &(e, p) in &ends {
+                        if let Some(h) = gaz.written_hit(b, s, e, p) {
+                            assert_eq!(
+                                Some(h),
+                                gaz.hit(&t, s, e, p),
+                                "{t:?} at {s}..{e}\nhelp: the byte check must agree with the end and case checks"
+                            );
+                            fast += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            fast > 1000,
+            "help: the texts should have such hits ({fast})"
+        );
+    }
 
     #[test]
     fn case_rules() {

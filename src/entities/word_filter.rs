@@ -212,16 +212,23 @@ impl WordFilter {
 /// bytes may share a key, which costs a vain walk, never a word), bytes of
 /// non-ASCII chars as `0x80` (so any case folding that keeps char lengths,
 /// `Ä`/`ä`, keeps the key).
+///
+/// After the blocks it keeps one bit per three-byte start of a word (see
+/// [`Blocks::may_begin`]), for a set whose words begin with few of them (the
+/// gazetteer's lower-case first words: `deutsch…`, `französisch…`, `dpa`):
+/// most words of a text are rejected by the first three bytes, with one
+/// load and no hashing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetsFilter {
-    /// [`SetsFilter::BLOCKS`] blocks; used in place from the compiled tables.
+    /// [`SetsFilter::BLOCKS`] blocks, then [`SetsFilter::BEGIN_WORDS`] words of
+    /// start bits; used in place from the compiled tables.
     blocks: Cow<'static, [u64]>,
 }
 
 impl Default for SetsFilter {
     fn default() -> Self {
         SetsFilter {
-            blocks: Cow::Owned(vec![0; Self::BLOCKS]),
+            blocks: Cow::Owned(vec![0; Self::LEN]),
         }
     }
 }
@@ -229,6 +236,10 @@ impl Default for SetsFilter {
 impl SetsFilter {
     /// 2^11 blocks of 64 bits (16 KB): for some 7,000 words.
     pub const BLOCKS: usize = 1 << 11;
+    /// The start bits: one per key of [`begin_key`] (4 KB).
+    pub const BEGIN_WORDS: usize = 1 << (3 * 5 - 6);
+    /// The length of [`SetsFilter::blocks`].
+    const LEN: usize = Self::BLOCKS + Self::BEGIN_WORDS;
 
     /// The blocks, for the compiled tables (see `compiled.rs`).
     pub(super) fn blocks(&self) -> &[u64] {
@@ -237,7 +248,7 @@ impl SetsFilter {
 
     /// The filter of [`SetsFilter::blocks`]; `None` for another number.
     pub(super) fn from_blocks(blocks: &'static [u64]) -> Option<Self> {
-        (blocks.len() == Self::BLOCKS).then_some(SetsFilter {
+        (blocks.len() == Self::LEN).then_some(SetsFilter {
             blocks: Cow::Borrowed(blocks),
         })
     }
@@ -246,7 +257,7 @@ impl SetsFilter {
     #[cfg(test)]
     pub fn full() -> Self {
         SetsFilter {
-            blocks: Cow::Owned(vec![u64::MAX; Self::BLOCKS]),
+            blocks: Cow::Owned(vec![u64::MAX; Self::LEN]),
         }
     }
 
@@ -255,6 +266,15 @@ impl SetsFilter {
         let (block, bits) = Self::probe(fold_ends(pack_ends(w)), w.len(), set);
         if let Some(b) = self.blocks.to_mut().get_mut(block) {
             *b |= bits;
+        }
+    }
+
+    /// Records the start of the word `w` (its first three bytes, see
+    /// [`Blocks::may_begin`]).
+    pub fn insert_begin(&mut self, w: &[u8]) {
+        let key = begin_key(w);
+        if let Some(b) = self.blocks.to_mut().get_mut(Self::BLOCKS + key / 64) {
+            *b |= 1 << (key % 64);
         }
     }
 
@@ -282,7 +302,7 @@ impl SetsFilter {
 
 /// The blocks of a [`SetsFilter`] as an array (see [`SetsFilter::as_blocks`]).
 #[derive(Clone, Copy)]
-pub struct Blocks<'a>(&'a [u64; SetsFilter::BLOCKS]);
+pub struct Blocks<'a>(&'a [u64; SetsFilter::LEN]);
 
 impl Blocks<'_> {
     /// False when `w` was certainly never inserted into set `set` (in any
@@ -299,11 +319,37 @@ impl Blocks<'_> {
         self.may_hold_ends(pack_ends(w) | 0x2020_2020, w.len(), set)
     }
 
+    /// False when no word given to [`SetsFilter::insert_begin`] starts as
+    /// `w` does (its first three bytes, ASCII letters in any case).
+    #[inline(always)]
+    pub fn may_begin(self, w: &[u8]) -> bool {
+        let key = begin_key(w);
+        // `key` < 2^15: the bounds check folds away.
+        self.0
+            .get(SetsFilter::BLOCKS + key / 64)
+            .is_none_or(|&b| b >> (key % 64) & 1 != 0)
+    }
+
     #[inline(always)]
     fn may_hold_ends(self, ends: u32, len: usize, set: u32) -> bool {
         let (block, bits) = SetsFilter::probe(ends, len, set);
         // `block` < BLOCKS by the shift: the bounds check folds away.
         self.0.get(block).is_none_or(|&b| b & bits == bits)
+    }
+}
+
+/// The key of a word's start for [`Blocks::may_begin`]: its first three bytes
+/// (zero for bytes a shorter word lacks), five bits of each (`& 31`: an
+/// ASCII letter in either case gives the same bits; two other bytes may share
+/// them, which costs a vain probe of the blocks, never a word).
+#[inline(always)]
+fn begin_key(w: &[u8]) -> usize {
+    let five = |b: u8| usize::from(b & 31);
+    match *w {
+        [a, b, c, ..] => five(a) | five(b) << 5 | five(c) << 10,
+        [a, b] => five(a) | five(b) << 5,
+        [a] => five(a),
+        [] => 0,
     }
 }
 
@@ -425,7 +471,7 @@ mod tests {
 
 #[cfg(test)]
 mod sets_tests {
-    use super::{fold_ends, pack_ends, SetsFilter};
+    use super::{begin_key, fold_ends, pack_ends, SetsFilter};
 
     #[test]
     fn keys_by_the_plain_definition() {
@@ -541,6 +587,65 @@ mod sets_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn begins_by_the_plain_definition() {
+        let mut f = SetsFilter::default();
+        let inserted = ["deutsch", "dpa", "eu", "x", "französisch"];
+        for w in inserted {
+            f.insert_begin(w.as_bytes());
+        }
+        let blocks = f.as_blocks().unwrap();
+        // The plain definition: the first three bytes (or fewer) of an
+        // inserted word, ASCII letters in any case, equal the word's.
+        let plain = |w: &str| {
+            let start = |s: &str| -> Vec<u8> {
+                s.bytes().take(3).map(|b| b.to_ascii_lowercase()).collect()
+            };
+            inserted.iter().any(|i| start(i) == start(w))
+        };
+        let words = [
+            "deutsche",
+            "Deutsche",
+            "DEUTSCHEN",
+            "dpa",
+            "DPA",
+            "dp",
+            "d",
+            "eu",
+            "EU",
+            "eus",
+            "x",
+            "xy",
+            "fra",
+            "frankreich",
+            "franz",
+            "der",
+            "die",
+            "und",
+            "ein",
+            "",
+            "ab",
+        ];
+        for w in words {
+            if plain(w) {
+                assert!(
+                    blocks.may_begin(w.as_bytes()),
+                    "{w:?}\nhelp: a word that starts as an inserted one must pass"
+                );
+            }
+        }
+        let passed = words
+            .iter()
+            .filter(|w| !plain(w) && blocks.may_begin(w.as_bytes()));
+        assert_eq!(
+            passed.count(),
+            0,
+            "help: these starts differ in the low five bits of some byte"
+        );
+        // Digits share bits with letters (`0` with `p`): a vain pass only.
+        assert_eq!(begin_key(b"d0a"), begin_key(b"dpa"));
     }
 
     #[test]
