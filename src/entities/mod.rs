@@ -128,7 +128,7 @@ impl Recogniser {
             // The rules' start tokens in this sentence.
             let from;
             (from, to) = starts_within(&starts, &range, to);
-            self.rules.apply(
+            let roles = self.rules.apply(
                 text,
                 &seg.tokens,
                 range.clone(),
@@ -137,6 +137,10 @@ impl Recogniser {
                 &flags,
                 &mut cands,
             );
+            // (Without a role word the apposition rule starts nowhere.)
+            if !roles {
+                continue;
+            }
             self.rules.apposition(
                 text,
                 &seg.tokens,

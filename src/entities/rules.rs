@@ -1062,18 +1062,22 @@ impl FormEnds {
     /// form of the roles, cues and head words ends with (`-zent`, `-chen`,
     /// `-ung`); one bit for those four bytes answers for seven in ten words.
     ///
-    /// How: a walk reads an ASCII lower-case letter as itself, so a form of
-    /// four bytes or more that ends the word ends with the word's last four
-    /// bytes as written, and a form of three bytes is the word's last three.
-    /// With neither bit set no form ends the word. Words whose last four
-    /// bytes are anything else (a capital, a digit, a hyphen, a byte of a
-    /// longer char) are left to the other tests.
+    /// How: a walk reads an ASCII letter lowered, so a form of four bytes or
+    /// more that ends the word ends with the word's last four bytes lowered,
+    /// and a form of three bytes is the word's last three. With neither bit
+    /// set no form ends the word. The test takes words whose last four bytes
+    /// are lower-case ASCII letters, the first of them also a capital (`Jahr`,
+    /// `Euro`); words whose last four bytes are anything else (a capital
+    /// later, a digit, a hyphen, a byte of a longer char) are left to the
+    /// other tests.
     #[inline(always)]
     fn quick_rejects(&self, bytes: &[u8]) -> bool {
         let Some(&z) = bytes.last_chunk::<4>() else {
             return false;
         };
-        let x = u32::from_le_bytes(z);
+        // (`| 0x20` lowers a capital and keeps a lower-case letter; it makes
+        // no letter of any other byte.)
+        let x = u32::from_le_bytes(z) | 0x20;
         swar::in_range(u64::from(x), b'a', b'z') == 0x8080_8080
             && !Self::has_bit(&self.last4[..], Self::LAST4_LOG2, x)
             && !Self::has_bit(&self.last3[..], Self::LAST3_LOG2, x >> 8)
@@ -1176,7 +1180,10 @@ impl Rules {
 
     /// Applies the rules to the tokens `range` of one sentence (`fl`: the
     /// document's token flags from [`Rules::classify`]; `starts`: its tokens
-    /// in `range` with a flag of [`RULE_START`], ascending).
+    /// in `range` with a flag of [`RULE_START`], ascending). Returns whether
+    /// a start token is a role word: [`Rules::apposition`] starts at none
+    /// other, and most sentences have none (noted here, where a role is a
+    /// cue that the rules ask about anyway).
     #[allow(clippy::too_many_arguments)]
     pub fn apply(
         &self,
@@ -1187,9 +1194,10 @@ impl Rules {
         covered: &[bool],
         fl: &[u16],
         out: &mut Vec<Cand>,
-    ) {
+    ) -> bool {
         let end = range.end;
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
+        let mut roles = false;
         for &k in starts {
             let f = fl[k];
             let t = &tokens[k];
@@ -1226,6 +1234,7 @@ impl Rules {
                 }
             }
             // Role + one or two capitalised words.
+            roles |= f & ROLE != 0;
             if f & CUE != 0 && k + 1 < end {
                 let n = &tokens[k + 1];
                 if has(k + 1, NAME) && !covered[k + 1] && !has(k + 1, GIVEN) {
@@ -1457,6 +1466,7 @@ impl Rules {
                 });
             }
         }
+        roles
     }
 
     /// `rule.given_name_alone`: the given name at `k` stands alone: no
@@ -2416,6 +2426,34 @@ mod classify_tests {
         );
         assert!(starts.len() > 10 && starts.len() < flags.len());
     }
+
+    #[test]
+    fn apply_reports_the_sentences_the_apposition_rule_needs() {
+        let text = "Der Vorsitzende der Kammer, Jonas Brehmer Quast, sagte das. \
+                    Im Ort regnete es. Die Landrätin, Mara Tessendorf, lud ein. \
+                    Das Team gewann. Trainer Ulbrich jubelte.";
+        let lex = Lexicons::default();
+        let seg = Segmenter::new(&lex).unwrap().segment(text);
+        let rules = Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let (fl, starts) = rules.classify(text, &seg.tokens);
+        let covered = vec![false; fl.len()];
+        let (mut with_roles, mut appositions) = (0, 0);
+        for s in &seg.sentences {
+            let r = s.tokens.clone();
+            let st: Vec<usize> = starts.iter().copied().filter(|k| r.contains(k)).collect();
+            let mut out = Vec::new();
+            let roles = rules.apply(text, &seg.tokens, r.clone(), &st, &covered, &fl, &mut out);
+            // The plain definition: a start token with the role flag.
+            assert_eq!(roles, st.iter().any(|&k| fl[k] & super::ROLE != 0));
+            let mut app = Vec::new();
+            rules.apposition(text, &seg.tokens, r, &st, &covered, &fl, &mut app);
+            assert!(roles || app.is_empty(), "help: no role, no apposition");
+            with_roles += usize::from(roles);
+            appositions += app.len();
+        }
+        assert!(with_roles >= 3 && with_roles < seg.sentences.len());
+        assert!(appositions >= 2, "help: the texts hold appositions");
+    }
 }
 
 #[cfg(test)]
@@ -2834,6 +2872,10 @@ mod word_set_tests {
             "Ab",
             "Schulz",
             "Kanzleramts",
+            "Jahr",
+            "Euro",
+            "Chef",
+            "Boss",
         ];
         let mut rejected = 0;
         for w in words {
@@ -2850,8 +2892,20 @@ mod word_set_tests {
             rejected > 20,
             "help: the quick test should reject most ends"
         );
+        // Four-letter words: `Jahr` and `Euro` end with no form, `Chef` is one.
+        assert!(set.ends.quick_rejects(b"Jahr"));
+        assert!(set.ends.quick_rejects(b"Euro"));
         // Not four lower-case ASCII letters: left to the other tests.
-        for w in ["Chef", "Ärztin", "Dr.", "BMW", "Boeing-747", "Präsidentä"] {
+        for w in [
+            "Chef",
+            "Ärztin",
+            "Dr.",
+            "BMW",
+            "Boeing-747",
+            "Präsidentä",
+            "EUro",
+            "@uro",
+        ] {
             assert!(!set.ends.quick_rejects(w.as_bytes()), "{w}");
         }
     }
