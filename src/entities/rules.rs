@@ -1205,124 +1205,130 @@ impl Rules {
             // `str` (its char boundaries checked) only where a rule needs it.
             let wb = text.as_bytes().get(t.start..t.end).unwrap_or_default();
             let word = || t.text(text);
-            // Given name + surname.
-            if f & CAP != 0 && f & GIVEN != 0 {
-                let mut m = k + 1;
-                while m < end && m < k + 3 && has(m, GIVEN) {
-                    m += 1;
-                }
-                let mut p = m;
-                while p < end && p < m + 2 && has(p, PARTICLE) {
-                    p += 1;
-                }
-                let last = if p < end && (has(p, NAME) || is_initial(text, &tokens[p])) {
-                    Some(p)
-                } else if m > k + 1 && p == m {
-                    Some(m - 1)
-                } else {
-                    None
-                };
-                if let Some(l) = last {
-                    let s = t.start;
-                    let e = tokens[l].end;
-                    out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
-                } else if m == k + 1
-                    && !covered[k]
-                    && self.lone_given_name(text, tokens, k, &range, fl)
-                {
-                    out.push(per(t.start, t.end, word(), "rule.given_name_alone", 3));
-                }
-            }
-            // Role + one or two capitalised words.
-            roles |= f & ROLE != 0;
-            if f & CUE != 0 && k + 1 < end {
-                let n = &tokens[k + 1];
-                if has(k + 1, NAME) && !covered[k + 1] && !has(k + 1, GIVEN) {
-                    let mut last = k + 1;
-                    if k + 2 < end && has(k + 2, NAME) && !covered[k + 2] {
-                        last = k + 2;
+            // (Each group of rules below behind the flags they all need: one
+            // test for most words instead of one per rule. A role is a cue.)
+            if f & (GIVEN | CUE | SPEECH) != 0 {
+                // Given name + surname.
+                if f & CAP != 0 && f & GIVEN != 0 {
+                    let mut m = k + 1;
+                    while m < end && m < k + 3 && has(m, GIVEN) {
+                        m += 1;
                     }
-                    // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
-                    let nn = last + 1;
-                    let ok = nn >= end
-                        || !tokens[nn]
-                            .text(text)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                        || has(nn, NOT_NAME);
-                    if ok {
-                        let (s, e) = (n.start, tokens[last].end);
-                        out.push(per(s, e, &text[s..e], "rule.role_name", 2));
+                    let mut p = m;
+                    while p < end && p < m + 2 && has(p, PARTICLE) {
+                        p += 1;
+                    }
+                    let last = if p < end && (has(p, NAME) || is_initial(text, &tokens[p])) {
+                        Some(p)
+                    } else if m > k + 1 && p == m {
+                        Some(m - 1)
+                    } else {
+                        None
+                    };
+                    if let Some(l) = last {
+                        let s = t.start;
+                        let e = tokens[l].end;
+                        out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
+                    } else if m == k + 1
+                        && !covered[k]
+                        && self.lone_given_name(text, tokens, k, &range, fl)
+                    {
+                        out.push(per(t.start, t.end, word(), "rule.given_name_alone", 3));
                     }
                 }
-            }
-            // Speech verb + a lone capitalised word before punctuation, or
-            // before the one spoken to (`sagte Kowalczyk dem Sender`,
-            // `gegenüber …`, `der Zeitung`).
-            if f & SPEECH != 0 && k + 1 < end && !covered[k + 1] {
-                let n = &tokens[k + 1];
-                let after = tokens.get(k + 2).filter(|_| k + 2 < end);
-                let medium = || {
-                    tokens
-                        .get(k + 3)
-                        .filter(|_| k + 3 < end)
-                        .is_some_and(|m| is_medium(m.text(text)))
-                };
-                if has(k + 1, NAME)
-                    && after.is_none_or(|a| {
-                        let at = a.text(text);
-                        a.kind == TokenKind::Punct && at != "-"
-                            || at == "dem"
-                            || at == "gegenüber"
-                            || at == "der" && medium()
-                    })
-                {
-                    out.push(per(
-                        n.start,
-                        n.end,
-                        n.text(text),
-                        "rule.speech_verb_name",
-                        2,
-                    ));
+                // Role + one or two capitalised words.
+                roles |= f & ROLE != 0;
+                if f & CUE != 0 && k + 1 < end {
+                    let n = &tokens[k + 1];
+                    if has(k + 1, NAME) && !covered[k + 1] && !has(k + 1, GIVEN) {
+                        let mut last = k + 1;
+                        if k + 2 < end && has(k + 2, NAME) && !covered[k + 2] {
+                            last = k + 2;
+                        }
+                        // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
+                        let nn = last + 1;
+                        let ok = nn >= end
+                            || !tokens[nn]
+                                .text(text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                            || has(nn, NOT_NAME);
+                        if ok {
+                            let (s, e) = (n.start, tokens[last].end);
+                            out.push(per(s, e, &text[s..e], "rule.role_name", 2));
+                        }
+                    }
+                }
+                // Speech verb + a lone capitalised word before punctuation, or
+                // before the one spoken to (`sagte Kowalczyk dem Sender`,
+                // `gegenüber …`, `der Zeitung`).
+                if f & SPEECH != 0 && k + 1 < end && !covered[k + 1] {
+                    let n = &tokens[k + 1];
+                    let after = tokens.get(k + 2).filter(|_| k + 2 < end);
+                    let medium = || {
+                        tokens
+                            .get(k + 3)
+                            .filter(|_| k + 3 < end)
+                            .is_some_and(|m| is_medium(m.text(text)))
+                    };
+                    if has(k + 1, NAME)
+                        && after.is_none_or(|a| {
+                            let at = a.text(text);
+                            a.kind == TokenKind::Punct && at != "-"
+                                || at == "dem"
+                                || at == "gegenüber"
+                                || at == "der" && medium()
+                        })
+                    {
+                        out.push(per(
+                            n.start,
+                            n.end,
+                            n.text(text),
+                            "rule.speech_verb_name",
+                            2,
+                        ));
+                    }
                 }
             }
-            // A bare name opening the sentence before a person's verb:
-            // `Brockmeyer warnte …`.
-            if k == range.start
-                && f & NAME != 0
-                && !covered[k]
-                && k + 1 < end
-                && has(k + 1, PERSON_VERB)
-                && word().chars().count() >= 3
-                && !has_hyphen(word())
-                && !ends_lower_any(word(), NOT_SUBJECT_ENDINGS)
-            {
-                out.push(per(t.start, t.end, word(), "rule.subject_name", 3));
-            }
-            // Name + goal minute or party in brackets: `Okonkwo ( 78. )`,
-            // `Keller ( SPD )`.
-            if f & NAME != 0
-                && !covered[k]
-                && tokens.get(k + 1).is_some_and(|b| is_word(text, b, "("))
-                && bracket_after_name(text, tokens, k + 1, end)
-            {
-                let s = if k > range.start
-                    && has(k - 1, NAME)
-                    && !covered[k - 1]
-                    && !has_hyphen(tokens[k - 1].text(text))
-                {
-                    tokens[k - 1].start
-                } else {
-                    t.start
-                };
-                out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
-            }
-            // Name + age in brackets: `Lena Vogt ( 26 )`.
             if f & NAME != 0 && !covered[k] {
-                if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
-                    let (s, e) = (t.start, tokens[e].end);
-                    out.push(per(s, e, &text[s..e], "rule.name_age", 2));
+                // A bare name opening the sentence before a person's verb:
+                // `Brockmeyer warnte …`.
+                if k == range.start
+                    && f & NAME != 0
+                    && !covered[k]
+                    && k + 1 < end
+                    && has(k + 1, PERSON_VERB)
+                    && word().chars().count() >= 3
+                    && !has_hyphen(word())
+                    && !ends_lower_any(word(), NOT_SUBJECT_ENDINGS)
+                {
+                    out.push(per(t.start, t.end, word(), "rule.subject_name", 3));
+                }
+                // Name + goal minute or party in brackets: `Okonkwo ( 78. )`,
+                // `Keller ( SPD )`.
+                if f & NAME != 0
+                    && !covered[k]
+                    && tokens.get(k + 1).is_some_and(|b| is_word(text, b, "("))
+                    && bracket_after_name(text, tokens, k + 1, end)
+                {
+                    let s = if k > range.start
+                        && has(k - 1, NAME)
+                        && !covered[k - 1]
+                        && !has_hyphen(tokens[k - 1].text(text))
+                    {
+                        tokens[k - 1].start
+                    } else {
+                        t.start
+                    };
+                    out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
+                }
+                // Name + age in brackets: `Lena Vogt ( 26 )`.
+                if f & NAME != 0 && !covered[k] {
+                    if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
+                        let (s, e) = (t.start, tokens[e].end);
+                        out.push(per(s, e, &text[s..e], "rule.name_age", 2));
+                    }
                 }
             }
             // (Asked once: most capitalised words have no hyphen.)
@@ -1391,54 +1397,57 @@ impl Rules {
                     });
                 }
             }
-            // Legal form after capitalised words.
-            if f & LEGAL != 0 && k > range.start {
-                let mut b = k;
-                while b > range.start && b + 4 > k {
-                    let pw = tokens[b - 1].text(text);
-                    let joins = pw == "&" || pw == "und" && b < k;
-                    if (has(b - 1, CAP) && !has(b - 1, NOT_NAME)) || (joins && b > range.start + 1)
-                    {
-                        b -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                if b < k && has(b, CAP) {
-                    out.push(org(tokens[b].start, t.end, text, "rule.org_legal_form"));
-                }
-            }
-            // Club prefixes: `FC Schalke 04`, `VfB Stuttgart`.
-            if f & CLUB != 0 {
-                let mut m = k + 1;
-                while m < end && m < k + 4 {
-                    if has(m, CAP) && !has(m, NOT_NAME) || tokens[m].kind == TokenKind::Number {
-                        m += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if m > k + 1 {
-                    out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
-                } else if is_acronym(word()) && (m >= end || !has(m, CAP)) {
-                    // `Der TSV kam zurück`, `beim KSC`.
-                    out.push(org(t.start, t.end, text, "rule.club_acronym"));
-                }
-            }
-            // Head words: `Institut für …`, `Universität Hamburg`.
-            if f & HEAD != 0 {
-                if let Some(e) = self.head_tail(text, tokens, k, end, fl) {
+            if f & (LEGAL | CLUB | HEAD) != 0 {
+                // Legal form after capitalised words.
+                if f & LEGAL != 0 && k > range.start {
                     let mut b = k;
-                    if b > range.start {
+                    while b > range.start && b + 4 > k {
                         let pw = tokens[b - 1].text(text);
-                        if has(b - 1, CAP)
-                            && !has(b - 1, NOT_NAME)
-                            && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
+                        let joins = pw == "&" || pw == "und" && b < k;
+                        if (has(b - 1, CAP) && !has(b - 1, NOT_NAME))
+                            || (joins && b > range.start + 1)
                         {
                             b -= 1;
+                        } else {
+                            break;
                         }
                     }
-                    out.push(org(tokens[b].start, e, text, "rule.org_head"));
+                    if b < k && has(b, CAP) {
+                        out.push(org(tokens[b].start, t.end, text, "rule.org_legal_form"));
+                    }
+                }
+                // Club prefixes: `FC Schalke 04`, `VfB Stuttgart`.
+                if f & CLUB != 0 {
+                    let mut m = k + 1;
+                    while m < end && m < k + 4 {
+                        if has(m, CAP) && !has(m, NOT_NAME) || tokens[m].kind == TokenKind::Number {
+                            m += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if m > k + 1 {
+                        out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
+                    } else if is_acronym(word()) && (m >= end || !has(m, CAP)) {
+                        // `Der TSV kam zurück`, `beim KSC`.
+                        out.push(org(t.start, t.end, text, "rule.club_acronym"));
+                    }
+                }
+                // Head words: `Institut für …`, `Universität Hamburg`.
+                if f & HEAD != 0 {
+                    if let Some(e) = self.head_tail(text, tokens, k, end, fl) {
+                        let mut b = k;
+                        if b > range.start {
+                            let pw = tokens[b - 1].text(text);
+                            if has(b - 1, CAP)
+                                && !has(b - 1, NOT_NAME)
+                                && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
+                            {
+                                b -= 1;
+                            }
+                        }
+                        out.push(org(tokens[b].start, e, text, "rule.org_head"));
+                    }
                 }
             }
             // Places after a place head, `Bad …`, near a known place; streets.
