@@ -2170,7 +2170,7 @@ fn has_hyphen_bytes(mut bytes: &[u8]) -> bool {
     // (Exact as a yes or no: a false mark only ever sits above a true one.
     // The zeros below a short word's bytes become `-` ^ 0, no zero.)
     let hyphen = |x: u64| {
-        let y = x ^ u64::from(b'-') * swar::ONES;
+        let y = x ^ (u64::from(b'-') * swar::ONES);
         y.wrapping_sub(swar::ONES) & !y & swar::HIGH != 0
     };
     loop {
