@@ -128,7 +128,7 @@ impl Recogniser {
             // The rules' start tokens in this sentence.
             let from;
             (from, to) = starts_within(&starts, &range, to);
-            self.rules.apply(
+            let roles = self.rules.apply(
                 text,
                 &seg.tokens,
                 range.clone(),
@@ -137,6 +137,10 @@ impl Recogniser {
                 &flags,
                 &mut cands,
             );
+            // (Without a role word the apposition rule starts nowhere.)
+            if !roles {
+                continue;
+            }
             self.rules.apposition(
                 text,
                 &seg.tokens,
@@ -463,15 +467,27 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// The byte of `text[end..start]` when that is one byte (the gaps asked
+/// for, `/` and a space, are ASCII and so whole chars): no `str` slice and
+/// its char boundary checks for every pair of neighbours.
+#[inline]
+fn one_byte_gap(text: &str, end: usize, start: usize) -> Option<u8> {
+    if start == end.wrapping_add(1) {
+        text.as_bytes().get(end).copied()
+    } else {
+        None
+    }
+}
+
 /// Joins neighbours that make one name: `München/Hamburg` (a dateline, one LOC),
 /// `THW Kiel`, `ADAC GT` (an acronym with a name next to it, one ORG).
 fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(chosen.len());
     for c in chosen {
         if let Some(p) = out.last_mut() {
-            let gap = text.get(p.end..c.start).unwrap_or("?");
+            let gap = one_byte_gap(text, p.end, c.start);
             let plain = p.subtype.is_none() && c.subtype.is_none();
-            if plain && gap == "/" && p.label == Label::Loc && c.label == Label::Loc {
+            if plain && gap == Some(b'/') && p.label == Label::Loc && c.label == Label::Loc {
                 p.end = c.end;
                 p.name = text.get(p.start..p.end).map(String::from);
                 p.kb = None;
@@ -480,7 +496,7 @@ fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
             }
             let acronym = p.rule == "rule.acronym" || c.rule == "rule.acronym";
             if plain
-                && gap == " "
+                && gap == Some(b' ')
                 && acronym
                 && matches!(p.label, Label::Org | Label::Misc)
                 && matches!(c.label, Label::Org | Label::Loc)
@@ -639,9 +655,11 @@ mod cursor_tests {
         let n = seg.tokens.len();
         let forward: Vec<usize> = (0..n + 2).collect();
         let mixed: Vec<usize> = (0..n + 2).map(|i| (i * 7 + 3) % (n + 2)).collect();
+        // Ascending with gaps, as coreference asks only the words its filter passes.
+        let sparse: Vec<usize> = (1..n + 2).step_by(3).chain(n + 1..n + 2).collect();
         for cands in &sets {
             let plain = super::covered_tokens(&seg.tokens, cands);
-            for order in [&forward, &mixed] {
+            for order in [&forward, &mixed, &sparse] {
                 let mut cursor = super::CoverCursor::new(&seg.tokens, cands);
                 for &k in order {
                     assert_eq!(
@@ -649,6 +667,23 @@ mod cursor_tests {
                         plain.get(k).copied().unwrap_or(false),
                         "token {k} of {:?}",
                         cands.iter().map(|c| c.start..c.end).collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_byte_gap_agrees_with_the_slice() {
+        let text = "Köln/Bonn, Ulm – Neu-Ulm;ÄÖ/ß x";
+        for end in 0..=text.len() + 1 {
+            for start in 0..=text.len() + 1 {
+                for b in [b'/', b' '] {
+                    let plain = text.get(end..start) == Some(char::from(b).to_string().as_str());
+                    assert_eq!(
+                        super::one_byte_gap(text, end, start) == Some(b),
+                        plain,
+                        "{end}..{start}"
                     );
                 }
             }

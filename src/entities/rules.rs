@@ -517,7 +517,8 @@ impl Rules {
                 // before a name, a legal form after one.
                 let near = |j: usize| fl.get(j).is_some_and(|f| f & CAP != 0);
                 let near = k.checked_sub(1).is_some_and(near) || near(k + 1) || near(k + 2);
-                if !near && !upper(t) {
+                // (A word that is not `CAP` starts in lower case.)
+                if !near && (t.kind == TokenKind::Word || !upper(t)) {
                     continue;
                 }
             }
@@ -961,6 +962,11 @@ struct FormEnds {
     forms: Vec<u64>,
     /// The last 3 to 8 bytes of the forms longer than that.
     tails: Vec<u64>,
+    /// The quick test before the others (see [`FormEnds::quick_rejects`]):
+    /// by a hash of four bytes, a bit set when a form of four bytes or more
+    /// ends with them; by a hash of three, when a form is those three.
+    last4: Box<[u64; 1 << (FormEnds::LAST4_LOG2 - 6)]>,
+    last3: Box<[u64; 1 << (FormEnds::LAST3_LOG2 - 6)]>,
 }
 
 impl Default for FormEnds {
@@ -971,12 +977,18 @@ impl Default for FormEnds {
             // built-in roles, cues and head words.
             forms: vec![0; 1 << 8],
             tails: vec![0; 1 << 11],
+            last4: Box::new([0; 1 << (FormEnds::LAST4_LOG2 - 6)]),
+            last3: Box::new([0; 1 << (FormEnds::LAST3_LOG2 - 6)]),
         }
     }
 }
 
 impl FormEnds {
     const LENGTHS_LOG2: u32 = 12;
+    /// Some 1,500 distinct last four bytes of the built-in forms: one bit in
+    /// twenty set.
+    const LAST4_LOG2: u32 = 15;
+    const LAST3_LOG2: u32 = 10;
 
     /// Adds a form (in lower case) of `n` bytes, given its last eight as
     /// [`last_eight`] reads them.
@@ -984,6 +996,11 @@ impl FormEnds {
         let last = |l: usize| last_eight >> (64 - 8 * l);
         if n < 3 {
             return;
+        }
+        if n == 3 {
+            Self::set_bit(&mut self.last3[..], Self::LAST3_LOG2, last(3) as u32);
+        } else {
+            Self::set_bit(&mut self.last4[..], Self::LAST4_LOG2, last(4) as u32);
         }
         if n <= 8 {
             self.lengths[Self::bucket3(last(3))] |= 1 << (n - 3);
@@ -1020,9 +1037,61 @@ impl FormEnds {
         set.get(word).is_none_or(|w| w & bits == bits)
     }
 
+    /// The bit of `bits` (of `2^log2` bits) for the packed bytes `x`.
+    #[inline(always)]
+    fn bit_of(log2: u32, x: u32) -> (usize, u64) {
+        let h = x.wrapping_mul(0x9E37_79B1) >> (32 - log2);
+        ((h >> 6) as usize, 1 << (h & 63))
+    }
+
+    fn set_bit(bits: &mut [u64], log2: u32, x: u32) {
+        let (word, bit) = Self::bit_of(log2, x);
+        bits[word] |= bit;
+    }
+
+    #[inline(always)]
+    fn has_bit(bits: &[u64], log2: u32, x: u32) -> bool {
+        let (word, bit) = Self::bit_of(log2, x);
+        bits.get(word).is_none_or(|w| w & bit != 0)
+    }
+
+    /// Whether the quick test proves that no form ends the word `bytes`.
+    ///
+    /// Why: the test of [`FormEnds::may_end`] costs some 90 instructions, and
+    /// most capitalised words end in four lower-case ASCII letters, which no
+    /// form of the roles, cues and head words ends with (`-zent`, `-chen`,
+    /// `-ung`); one bit for those four bytes answers for seven in ten words.
+    ///
+    /// How: a walk reads an ASCII letter lowered, so a form of four bytes or
+    /// more that ends the word ends with the word's last four bytes lowered,
+    /// and a form of three bytes is the word's last three. With neither bit
+    /// set no form ends the word. The test takes words whose last four bytes
+    /// are lower-case ASCII letters, the first of them also a capital (`Jahr`,
+    /// `Euro`); words whose last four bytes are anything else (a capital
+    /// later, a digit, a hyphen, a byte of a longer char) are left to the
+    /// other tests.
+    #[inline(always)]
+    fn quick_rejects(&self, bytes: &[u8]) -> bool {
+        let Some(&z) = bytes.last_chunk::<4>() else {
+            return false;
+        };
+        // (`| 0x20` lowers a capital and keeps a lower-case letter; it makes
+        // no letter of any other byte.)
+        let x = u32::from_le_bytes(z) | 0x20;
+        swar::in_range(u64::from(x), b'a', b'z') == 0x8080_8080
+            && !Self::has_bit(&self.last4[..], Self::LAST4_LOG2, x)
+            && !Self::has_bit(&self.last3[..], Self::LAST3_LOG2, x >> 8)
+    }
+
     /// Whether the word `bytes` may end with a form (see the type's docs).
     #[inline(always)]
     fn may_end(&self, bytes: &[u8]) -> bool {
+        !self.quick_rejects(bytes) && self.may_end_slow(bytes)
+    }
+
+    /// [`FormEnds::may_end`] without the quick test.
+    #[inline(always)]
+    fn may_end_slow(&self, bytes: &[u8]) -> bool {
         let n = bytes.len();
         let x = last_eight(bytes);
         let capitals = swar::in_range(x, b'A', b'Z');
@@ -1111,7 +1180,10 @@ impl Rules {
 
     /// Applies the rules to the tokens `range` of one sentence (`fl`: the
     /// document's token flags from [`Rules::classify`]; `starts`: its tokens
-    /// in `range` with a flag of [`RULE_START`], ascending).
+    /// in `range` with a flag of [`RULE_START`], ascending). Returns whether
+    /// a start token is a role word: [`Rules::apposition`] starts at none
+    /// other, and most sentences have none (noted here, where a role is a
+    /// cue that the rules ask about anyway).
     #[allow(clippy::too_many_arguments)]
     pub fn apply(
         &self,
@@ -1122,9 +1194,10 @@ impl Rules {
         covered: &[bool],
         fl: &[u16],
         out: &mut Vec<Cand>,
-    ) {
+    ) -> bool {
         let end = range.end;
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
+        let mut roles = false;
         for &k in starts {
             let f = fl[k];
             let t = &tokens[k];
@@ -1132,123 +1205,130 @@ impl Rules {
             // `str` (its char boundaries checked) only where a rule needs it.
             let wb = text.as_bytes().get(t.start..t.end).unwrap_or_default();
             let word = || t.text(text);
-            // Given name + surname.
-            if f & CAP != 0 && f & GIVEN != 0 {
-                let mut m = k + 1;
-                while m < end && m < k + 3 && has(m, GIVEN) {
-                    m += 1;
-                }
-                let mut p = m;
-                while p < end && p < m + 2 && has(p, PARTICLE) {
-                    p += 1;
-                }
-                let last = if p < end && (has(p, NAME) || is_initial(text, &tokens[p])) {
-                    Some(p)
-                } else if m > k + 1 && p == m {
-                    Some(m - 1)
-                } else {
-                    None
-                };
-                if let Some(l) = last {
-                    let s = t.start;
-                    let e = tokens[l].end;
-                    out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
-                } else if m == k + 1
-                    && !covered[k]
-                    && self.lone_given_name(text, tokens, k, &range, fl)
-                {
-                    out.push(per(t.start, t.end, word(), "rule.given_name_alone", 3));
-                }
-            }
-            // Role + one or two capitalised words.
-            if f & CUE != 0 && k + 1 < end {
-                let n = &tokens[k + 1];
-                if has(k + 1, NAME) && !covered[k + 1] && !has(k + 1, GIVEN) {
-                    let mut last = k + 1;
-                    if k + 2 < end && has(k + 2, NAME) && !covered[k + 2] {
-                        last = k + 2;
+            // (Each group of rules below behind the flags they all need: one
+            // test for most words instead of one per rule. A role is a cue.)
+            if f & (GIVEN | CUE | SPEECH) != 0 {
+                // Given name + surname.
+                if f & CAP != 0 && f & GIVEN != 0 {
+                    let mut m = k + 1;
+                    while m < end && m < k + 3 && has(m, GIVEN) {
+                        m += 1;
                     }
-                    // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
-                    let nn = last + 1;
-                    let ok = nn >= end
-                        || !tokens[nn]
-                            .text(text)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                        || has(nn, NOT_NAME);
-                    if ok {
-                        let (s, e) = (n.start, tokens[last].end);
-                        out.push(per(s, e, &text[s..e], "rule.role_name", 2));
+                    let mut p = m;
+                    while p < end && p < m + 2 && has(p, PARTICLE) {
+                        p += 1;
+                    }
+                    let last = if p < end && (has(p, NAME) || is_initial(text, &tokens[p])) {
+                        Some(p)
+                    } else if m > k + 1 && p == m {
+                        Some(m - 1)
+                    } else {
+                        None
+                    };
+                    if let Some(l) = last {
+                        let s = t.start;
+                        let e = tokens[l].end;
+                        out.push(per(s, e, &text[s..e], "rule.given_name_surname", 1));
+                    } else if m == k + 1
+                        && !covered[k]
+                        && self.lone_given_name(text, tokens, k, &range, fl)
+                    {
+                        out.push(per(t.start, t.end, word(), "rule.given_name_alone", 3));
                     }
                 }
-            }
-            // Speech verb + a lone capitalised word before punctuation, or
-            // before the one spoken to (`sagte Kowalczyk dem Sender`,
-            // `gegenüber …`, `der Zeitung`).
-            if f & SPEECH != 0 && k + 1 < end && !covered[k + 1] {
-                let n = &tokens[k + 1];
-                let after = tokens.get(k + 2).filter(|_| k + 2 < end);
-                let medium = || {
-                    tokens
-                        .get(k + 3)
-                        .filter(|_| k + 3 < end)
-                        .is_some_and(|m| is_medium(m.text(text)))
-                };
-                if has(k + 1, NAME)
-                    && after.is_none_or(|a| {
-                        let at = a.text(text);
-                        a.kind == TokenKind::Punct && at != "-"
-                            || at == "dem"
-                            || at == "gegenüber"
-                            || at == "der" && medium()
-                    })
-                {
-                    out.push(per(
-                        n.start,
-                        n.end,
-                        n.text(text),
-                        "rule.speech_verb_name",
-                        2,
-                    ));
+                // Role + one or two capitalised words.
+                roles |= f & ROLE != 0;
+                if f & CUE != 0 && k + 1 < end {
+                    let n = &tokens[k + 1];
+                    if has(k + 1, NAME) && !covered[k + 1] && !has(k + 1, GIVEN) {
+                        let mut last = k + 1;
+                        if k + 2 < end && has(k + 2, NAME) && !covered[k + 2] {
+                            last = k + 2;
+                        }
+                        // Not the first noun of a longer phrase: `Trainer Nachwuchs-...`
+                        let nn = last + 1;
+                        let ok = nn >= end
+                            || !tokens[nn]
+                                .text(text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                            || has(nn, NOT_NAME);
+                        if ok {
+                            let (s, e) = (n.start, tokens[last].end);
+                            out.push(per(s, e, &text[s..e], "rule.role_name", 2));
+                        }
+                    }
+                }
+                // Speech verb + a lone capitalised word before punctuation, or
+                // before the one spoken to (`sagte Kowalczyk dem Sender`,
+                // `gegenüber …`, `der Zeitung`).
+                if f & SPEECH != 0 && k + 1 < end && !covered[k + 1] {
+                    let n = &tokens[k + 1];
+                    let after = tokens.get(k + 2).filter(|_| k + 2 < end);
+                    let medium = || {
+                        tokens
+                            .get(k + 3)
+                            .filter(|_| k + 3 < end)
+                            .is_some_and(|m| is_medium(m.text(text)))
+                    };
+                    if has(k + 1, NAME)
+                        && after.is_none_or(|a| {
+                            let at = a.text(text);
+                            a.kind == TokenKind::Punct && at != "-"
+                                || at == "dem"
+                                || at == "gegenüber"
+                                || at == "der" && medium()
+                        })
+                    {
+                        out.push(per(
+                            n.start,
+                            n.end,
+                            n.text(text),
+                            "rule.speech_verb_name",
+                            2,
+                        ));
+                    }
                 }
             }
-            // A bare name opening the sentence before a person's verb:
-            // `Brockmeyer warnte …`.
-            if k == range.start
-                && f & NAME != 0
-                && !covered[k]
-                && k + 1 < end
-                && has(k + 1, PERSON_VERB)
-                && word().chars().count() >= 3
-                && !has_hyphen(word())
-                && !ends_lower_any(word(), NOT_SUBJECT_ENDINGS)
-            {
-                out.push(per(t.start, t.end, word(), "rule.subject_name", 3));
-            }
-            // Name + goal minute or party in brackets: `Okonkwo ( 78. )`,
-            // `Keller ( SPD )`.
-            if f & NAME != 0
-                && !covered[k]
-                && tokens.get(k + 1).is_some_and(|b| is_word(text, b, "("))
-                && bracket_after_name(text, tokens, k + 1, end)
-            {
-                let s = if k > range.start
-                    && has(k - 1, NAME)
-                    && !covered[k - 1]
-                    && !has_hyphen(tokens[k - 1].text(text))
-                {
-                    tokens[k - 1].start
-                } else {
-                    t.start
-                };
-                out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
-            }
-            // Name + age in brackets: `Lena Vogt ( 26 )`.
             if f & NAME != 0 && !covered[k] {
-                if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
-                    let (s, e) = (t.start, tokens[e].end);
-                    out.push(per(s, e, &text[s..e], "rule.name_age", 2));
+                // A bare name opening the sentence before a person's verb:
+                // `Brockmeyer warnte …`.
+                if k == range.start
+                    && f & NAME != 0
+                    && !covered[k]
+                    && k + 1 < end
+                    && has(k + 1, PERSON_VERB)
+                    && word().chars().count() >= 3
+                    && !has_hyphen(word())
+                    && !ends_lower_any(word(), NOT_SUBJECT_ENDINGS)
+                {
+                    out.push(per(t.start, t.end, word(), "rule.subject_name", 3));
+                }
+                // Name + goal minute or party in brackets: `Okonkwo ( 78. )`,
+                // `Keller ( SPD )`.
+                if f & NAME != 0
+                    && !covered[k]
+                    && tokens.get(k + 1).is_some_and(|b| is_word(text, b, "("))
+                    && bracket_after_name(text, tokens, k + 1, end)
+                {
+                    let s = if k > range.start
+                        && has(k - 1, NAME)
+                        && !covered[k - 1]
+                        && !has_hyphen(tokens[k - 1].text(text))
+                    {
+                        tokens[k - 1].start
+                    } else {
+                        t.start
+                    };
+                    out.push(per(s, t.end, &text[s..t.end], "rule.name_bracket", 2));
+                }
+                // Name + age in brackets: `Lena Vogt ( 26 )`.
+                if f & NAME != 0 && !covered[k] {
+                    if let Some(e) = name_with_age(text, tokens, k, end, covered, fl) {
+                        let (s, e) = (t.start, tokens[e].end);
+                        out.push(per(s, e, &text[s..e], "rule.name_age", 2));
+                    }
                 }
             }
             // (Asked once: most capitalised words have no hyphen.)
@@ -1317,54 +1397,57 @@ impl Rules {
                     });
                 }
             }
-            // Legal form after capitalised words.
-            if f & LEGAL != 0 && k > range.start {
-                let mut b = k;
-                while b > range.start && b + 4 > k {
-                    let pw = tokens[b - 1].text(text);
-                    let joins = pw == "&" || pw == "und" && b < k;
-                    if (has(b - 1, CAP) && !has(b - 1, NOT_NAME)) || (joins && b > range.start + 1)
-                    {
-                        b -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                if b < k && has(b, CAP) {
-                    out.push(org(tokens[b].start, t.end, text, "rule.org_legal_form"));
-                }
-            }
-            // Club prefixes: `FC Schalke 04`, `VfB Stuttgart`.
-            if f & CLUB != 0 {
-                let mut m = k + 1;
-                while m < end && m < k + 4 {
-                    if has(m, CAP) && !has(m, NOT_NAME) || tokens[m].kind == TokenKind::Number {
-                        m += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if m > k + 1 {
-                    out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
-                } else if is_acronym(word()) && (m >= end || !has(m, CAP)) {
-                    // `Der TSV kam zurück`, `beim KSC`.
-                    out.push(org(t.start, t.end, text, "rule.club_acronym"));
-                }
-            }
-            // Head words: `Institut für …`, `Universität Hamburg`.
-            if f & HEAD != 0 {
-                if let Some(e) = self.head_tail(text, tokens, k, end, fl) {
+            if f & (LEGAL | CLUB | HEAD) != 0 {
+                // Legal form after capitalised words.
+                if f & LEGAL != 0 && k > range.start {
                     let mut b = k;
-                    if b > range.start {
+                    while b > range.start && b + 4 > k {
                         let pw = tokens[b - 1].text(text);
-                        if has(b - 1, CAP)
-                            && !has(b - 1, NOT_NAME)
-                            && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
+                        let joins = pw == "&" || pw == "und" && b < k;
+                        if (has(b - 1, CAP) && !has(b - 1, NOT_NAME))
+                            || (joins && b > range.start + 1)
                         {
                             b -= 1;
+                        } else {
+                            break;
                         }
                     }
-                    out.push(org(tokens[b].start, e, text, "rule.org_head"));
+                    if b < k && has(b, CAP) {
+                        out.push(org(tokens[b].start, t.end, text, "rule.org_legal_form"));
+                    }
+                }
+                // Club prefixes: `FC Schalke 04`, `VfB Stuttgart`.
+                if f & CLUB != 0 {
+                    let mut m = k + 1;
+                    while m < end && m < k + 4 {
+                        if has(m, CAP) && !has(m, NOT_NAME) || tokens[m].kind == TokenKind::Number {
+                            m += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if m > k + 1 {
+                        out.push(org(t.start, tokens[m - 1].end, text, "rule.org_head"));
+                    } else if is_acronym(word()) && (m >= end || !has(m, CAP)) {
+                        // `Der TSV kam zurück`, `beim KSC`.
+                        out.push(org(t.start, t.end, text, "rule.club_acronym"));
+                    }
+                }
+                // Head words: `Institut für …`, `Universität Hamburg`.
+                if f & HEAD != 0 {
+                    if let Some(e) = self.head_tail(text, tokens, k, end, fl) {
+                        let mut b = k;
+                        if b > range.start {
+                            let pw = tokens[b - 1].text(text);
+                            if has(b - 1, CAP)
+                                && !has(b - 1, NOT_NAME)
+                                && (pw.ends_with("er") || pw.ends_with("es") || pw.ends_with('e'))
+                            {
+                                b -= 1;
+                            }
+                        }
+                        out.push(org(tokens[b].start, e, text, "rule.org_head"));
+                    }
                 }
             }
             // Places after a place head, `Bad …`, near a known place; streets.
@@ -1392,6 +1475,7 @@ impl Rules {
                 });
             }
         }
+        roles
     }
 
     /// `rule.given_name_alone`: the given name at `k` stands alone: no
@@ -1545,12 +1629,13 @@ impl Rules {
             }
         }
         // Streets: `Lindenstraße`, `Lübecker Straße`.
+        // (The endings before the hyphen: few words ending in `e` pass them.)
         if free
             && wb.ends_with(b"e")
-            && !has_hyphen_bytes(wb)
             && STREET_ENDINGS
                 .iter()
                 .any(|e| wb.len() >= e.len() + 3 && ends_with_fast(wb, e))
+            && !has_hyphen_bytes(wb)
         {
             out.push(loc(k, k, "rule.street"));
         }
@@ -1737,12 +1822,16 @@ impl Rules {
         let mut covered = super::CoverCursor::new(tokens, &chosen);
         let mut mentions = Vec::new();
         for &k in starts {
-            if fl[k] & CAP == 0 || covered.covers(k) {
+            if fl[k] & CAP == 0 {
                 continue;
             }
             let t = &tokens[k];
             // The filters read bytes; the word as `str` only if they pass.
-            if !known.may_hold(text.as_bytes().get(t.start..t.end).unwrap_or_default()) {
+            // (The filter first: it turns away nearly every word, and the
+            // cursor answers tokens asked in any ascending order alike.)
+            if !known.may_hold(text.as_bytes().get(t.start..t.end).unwrap_or_default())
+                || covered.covers(k)
+            {
                 continue;
             }
             let w = t.text(text);
@@ -2066,10 +2155,10 @@ fn second_upper_bytes<'w>(wb: &[u8], word: impl FnOnce() -> &'w str) -> bool {
 
 /// Whether the word `w` has a hyphen (a compound: `Karl-Marx-Straße`):
 /// eight bytes at a time (a byte equal to `-` becomes zero, and the classic
-/// zero-byte test finds it), the rest as the last eight bytes (overlapping
-/// the ones read) or, for a word under eight bytes, all its bytes in one word.
-/// Words are short, and `str::contains` calls out to `memchr` for each of
-/// them.
+/// zero-byte test finds it): the first and the last eight bytes (which
+/// overlap in a word under 16 bytes, most words), then the bytes between
+/// them the same way; a word under eight bytes as one word. Words are short,
+/// and `str::contains` calls out to `memchr` for each of them.
 #[inline]
 fn has_hyphen(w: &str) -> bool {
     has_hyphen_bytes(w.as_bytes())
@@ -2077,17 +2166,26 @@ fn has_hyphen(w: &str) -> bool {
 
 /// [`has_hyphen`] of a word's bytes.
 #[inline]
-fn has_hyphen_bytes(bytes: &[u8]) -> bool {
-    let hyphen = |x: u64| swar::in_range(x, b'-', b'-') != 0;
-    let mut i = 0;
-    while let Some(x) = swar::word_at(bytes, i) {
-        if hyphen(x) {
+fn has_hyphen_bytes(mut bytes: &[u8]) -> bool {
+    // (Exact as a yes or no: a false mark only ever sits above a true one.
+    // The zeros below a short word's bytes become `-` ^ 0, no zero.)
+    let hyphen = |x: u64| {
+        let y = x ^ (u64::from(b'-') * swar::ONES);
+        y.wrapping_sub(swar::ONES) & !y & swar::HIGH != 0
+    };
+    loop {
+        let (Some(&a), Some(&z)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) else {
+            return hyphen(last_eight(bytes));
+        };
+        if hyphen(u64::from_le_bytes(a)) || hyphen(u64::from_le_bytes(z)) {
             return true;
         }
-        i += 8;
+        // The bytes between the two (none in a word of up to 16 bytes).
+        match bytes.get(8..bytes.len() - 8) {
+            Some(between) if !between.is_empty() => bytes = between,
+            _ => return false,
+        }
     }
-    // (Zeros below a short word's bytes are no hyphen.)
-    i < bytes.len() && hyphen(last_eight(bytes))
 }
 
 /// Whether `w` ends with one of `endings`; see [`ends_with_fast`].
@@ -2248,8 +2346,8 @@ mod word_tests {
     #[test]
     fn hyphens_at_every_place() {
         // Every position in and after the eight-byte chunks, with umlauts.
-        for n in 0..20 {
-            let plain: String = "Ärzteschaftsverbände".chars().take(n).collect();
+        for n in 0..40 {
+            let plain: String = "Ärzteschaftsverbände".repeat(2).chars().take(n).collect();
             assert!(!has_hyphen(&plain), "{plain:?}");
             for i in 0..=plain.chars().count() {
                 let mut w: Vec<char> = plain.chars().collect();
@@ -2337,6 +2435,34 @@ mod classify_tests {
             "help: every token a rule may start at, in order"
         );
         assert!(starts.len() > 10 && starts.len() < flags.len());
+    }
+
+    #[test]
+    fn apply_reports_the_sentences_the_apposition_rule_needs() {
+        let text = "Der Vorsitzende der Kammer, Jonas Brehmer Quast, sagte das. \
+                    Im Ort regnete es. Die Landrätin, Mara Tessendorf, lud ein. \
+                    Das Team gewann. Trainer Ulbrich jubelte.";
+        let lex = Lexicons::default();
+        let seg = Segmenter::new(&lex).unwrap().segment(text);
+        let rules = Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let (fl, starts) = rules.classify(text, &seg.tokens);
+        let covered = vec![false; fl.len()];
+        let (mut with_roles, mut appositions) = (0, 0);
+        for s in &seg.sentences {
+            let r = s.tokens.clone();
+            let st: Vec<usize> = starts.iter().copied().filter(|k| r.contains(k)).collect();
+            let mut out = Vec::new();
+            let roles = rules.apply(text, &seg.tokens, r.clone(), &st, &covered, &fl, &mut out);
+            // The plain definition: a start token with the role flag.
+            assert_eq!(roles, st.iter().any(|&k| fl[k] & super::ROLE != 0));
+            let mut app = Vec::new();
+            rules.apposition(text, &seg.tokens, r, &st, &covered, &fl, &mut app);
+            assert!(roles || app.is_empty(), "help: no role, no apposition");
+            with_roles += usize::from(roles);
+            appositions += app.len();
+        }
+        assert!(with_roles >= 3 && with_roles < seg.sentences.len());
+        assert!(appositions >= 2, "help: the texts hold appositions");
     }
 }
 
@@ -2725,6 +2851,72 @@ mod word_set_tests {
             "US-Präsident",
         ] {
             assert_ne!(on.matches(w), 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn quick_form_end_test_rejects_only_words_no_form_ends() {
+        let lex = crate::lexicon::Lexicons::default();
+        let rules = super::Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let set = &rules.suffixes;
+        let mut off = set.clone();
+        off.short_forms = true;
+        // Words of news text, and ends of roles and cues with other letters
+        // before them; the plain definition: a walk of the whole trie.
+        let words = [
+            "Prozent",
+            "Regierung",
+            "Menschen",
+            "Zeitpunkt",
+            "Ministerium",
+            "Innenminister",
+            "Landrätin",
+            "Parteichefs",
+            "Pressesprecherin",
+            "Geschäftsführern",
+            "Bundesamt",
+            "Zaren",
+            "Amt",
+            "Mannschaft",
+            "Uhr",
+            "Ab",
+            "Schulz",
+            "Kanzleramts",
+            "Jahr",
+            "Euro",
+            "Chef",
+            "Boss",
+        ];
+        let mut rejected = 0;
+        for w in words {
+            for (i, _) in w.char_indices() {
+                let end = &w[i..];
+                if set.ends.quick_rejects(end.as_bytes()) {
+                    rejected += 1;
+                    assert_eq!(off.matches(end), 0, "{end}\nhelp: a form ends it");
+                    assert!(!set.ends.may_end(end.as_bytes()), "{end}");
+                }
+            }
+        }
+        assert!(
+            rejected > 20,
+            "help: the quick test should reject most ends"
+        );
+        // Four-letter words: `Jahr` and `Euro` end with no form, `Chef` is one.
+        assert!(set.ends.quick_rejects(b"Jahr"));
+        assert!(set.ends.quick_rejects(b"Euro"));
+        // Not four lower-case ASCII letters: left to the other tests.
+        for w in [
+            "Chef",
+            "Ärztin",
+            "Dr.",
+            "BMW",
+            "Boeing-747",
+            "Präsidentä",
+            "EUro",
+            "@uro",
+        ] {
+            assert!(!set.ends.quick_rejects(w.as_bytes()), "{w}");
         }
     }
 
