@@ -482,6 +482,31 @@ impl PackedTable {
         (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
+    /// [`Self::get`] with [`WordClass::NONE`] for a miss: the per-token loop
+    /// copies the answer as it is, with no `Option` to unwrap.
+    #[inline]
+    fn class(&self, key: u128) -> WordClass {
+        let hash = key_hash(key);
+        let bit = filter_bit(hash);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return WordClass::NONE;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let Some(&(k, class)) = self.slots.get(i) else {
+                return WordClass::NONE;
+            };
+            if k == key {
+                return class;
+            }
+            if k == 0 {
+                return WordClass::NONE;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     #[inline]
     fn get(&self, key: u128) -> Option<WordClass> {
         let hash = key_hash(key);
@@ -550,6 +575,10 @@ pub fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
         None => pack(rest.get(..len)?),
     }
 }
+
+/// The padding [`ClaimLexicon::class_at`] needs after the text: a 16-byte load
+/// at any byte of the text stays inside.
+pub const LOWER_PAD: usize = 16;
 
 /// A map keyed by lowercase words with the [`WordHash`] hash.
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
@@ -881,6 +910,34 @@ impl ClaimLexicon {
             None if len > self.max_word_len => None,
             None => self.long.get(lower.get(start..end)?).copied(),
         }
+    }
+
+    /// [`Self::word_at`] for the per-token loop, with [`WordClass::NONE`] for
+    /// a miss, over `lower` followed by at least [`LOWER_PAD`] bytes of padding:
+    /// every word of at most [`PACKED_MAX`] bytes is then packed from one
+    /// 16-byte load with one bounds check, never by the byte-wise fallback
+    /// that `word_at` needs at the end of a text.
+    #[inline]
+    pub fn class_at(&self, padded: &str, start: usize, end: usize) -> WordClass {
+        let len = end.wrapping_sub(start);
+        // An empty or reversed range wraps to a huge length.
+        if (1..=PACKED_MAX).contains(&len) {
+            if let Some(w) = padded
+                .as_bytes()
+                .get(start..)
+                .and_then(|r| r.first_chunk::<16>())
+            {
+                let key = (u128::from_le_bytes(*w) & KEEP[len]) | (len as u128) << 120;
+                return self.packed.class(key);
+            }
+        }
+        self.class_slow(padded, start, end)
+    }
+
+    /// [`Self::class_at`] for long words and a text without its padding.
+    #[inline(never)]
+    fn class_slow(&self, padded: &str, start: usize, end: usize) -> WordClass {
+        self.word_at(padded, start, end).unwrap_or(WordClass::NONE)
     }
 
     /// The cue-verb readings of a word by its [`WordClass::forms`].

@@ -11,8 +11,9 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, FormKind, Func, Konj, Particle, WordClass, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE,
-    REPORTED, TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
+    ClaimLexicon, FormKind, Func, Konj, Particle, WordClass, CLAUSE, INFINITIVE, LOWER_PAD,
+    NO_FORMS, PASSIVE, REPORTED, TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM,
+    TAG_WOLLEN, VON,
 };
 use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -348,10 +349,11 @@ fn first_char(text: &str, t: &Token) -> Option<char> {
 
 /// Classifies every token into `toks` (word, capital, punctuation char, lexicon
 /// class) and notes the quotation marks' indices in `quote_marks` and the marked
-/// words' (see `Doc::marked`) in `marked`. A function of its own so that its
-/// loop, run for every token, gets the registers to itself; the record is built
-/// from locals in one go (building it first and patching fields made the compiler
-/// keep them on the stack).
+/// words' (see `Doc::marked`) in `marked`. `lower` is the lowercase text with
+/// [`LOWER_PAD`] bytes of padding after it (see [`ClaimLexicon::class_at`]). A
+/// function of its own so that its loop, run for every token, gets the
+/// registers to itself; the record is built from locals in one go (building it
+/// first and patching fields made the compiler keep them on the stack).
 #[inline(never)]
 fn classify_tokens(
     lex: &ClaimLexicon,
@@ -376,22 +378,23 @@ fn classify_tokens(
         } else {
             first_char(text, t).is_some_and(is_uppercase)
         };
-        let word = t.kind == TokenKind::Word;
-        let mut class = WordClass::NONE;
-        let mut punct = None;
-        if word {
-            if let Some(w) = lex.word_at(lower, t.start, t.end) {
-                class = w;
-                if w.marked {
+        let (class, punct, word) = match t.kind {
+            TokenKind::Word => {
+                let class = lex.class_at(lower, t.start, t.end);
+                if class.marked {
                     marked.push(i);
                 }
+                (class, None, true)
             }
-        } else if t.kind == TokenKind::Punct {
-            punct = first_char(text, t);
-            if punct.is_some_and(is_quote_char) {
-                quote_marks.push(i);
+            TokenKind::Punct => {
+                let punct = first_char(text, t);
+                if punct.is_some_and(is_quote_char) {
+                    quote_marks.push(i);
+                }
+                (WordClass::NONE, punct, false)
             }
-        }
+            _ => (WordClass::NONE, None, false),
+        };
         Tk {
             start: t.start,
             end: t.end,
@@ -452,6 +455,8 @@ impl<'a> Doc<'a> {
         } = Scratch::take();
         drafts.clear();
         lowercase_aligned_into(text, &mut lower);
+        // NULs: no token reaches into them, and `lo` slices only tokens.
+        lower.extend(std::iter::repeat_n('\0', LOWER_PAD));
         classify_tokens(
             lex,
             text,
