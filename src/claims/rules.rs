@@ -376,7 +376,7 @@ fn classify_tokens(
         let cap = if lead < 0x80 {
             lead.is_ascii_uppercase()
         } else {
-            first_char(text, t).is_some_and(is_uppercase)
+            non_ascii_cap(text, t)
         };
         let (class, punct, word) = match t.kind {
             TokenKind::Word => {
@@ -387,7 +387,7 @@ fn classify_tokens(
                 (class, None, true)
             }
             TokenKind::Punct => {
-                let punct = first_char(text, t);
+                let punct = punct_of(text, t);
                 if punct.is_some_and(is_quote_char) {
                     quote_marks.push(i);
                 }
@@ -405,6 +405,19 @@ fn classify_tokens(
             in_quote: false,
         }
     }));
+}
+
+/// Whether a token starting with a non-ASCII byte starts with a capital: out of
+/// the token loop, which then keeps its registers for the common case.
+#[inline(never)]
+fn non_ascii_cap(text: &str, t: &Token) -> bool {
+    first_char(text, t).is_some_and(is_uppercase)
+}
+
+/// The char of a punctuation token, out of the token loop (one token in eight).
+#[inline(never)]
+fn punct_of(text: &str, t: &Token) -> Option<char> {
+    first_char(text, t)
 }
 
 /// Indices into a list sorted by start offset (`order`) of the items whose start is
