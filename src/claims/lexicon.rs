@@ -438,17 +438,19 @@ struct PackedTable {
 
 const FILTER_WORDS: usize = 256;
 
-/// The key's hash both the slot and the filter bit are taken from.
+/// The key's hash both the slot and the filter bit are taken from: the two
+/// halves folded, then one multiply.
 #[inline]
 fn key_hash(key: u128) -> u64 {
-    (key as u64) ^ ((key >> 64) as u64).rotate_left(29)
+    ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// The filter bit of a key's [`key_hash`] (from a multiplier of its own, so
-/// that keys sharing a slot need not share a bit).
+/// The filter bit of a key's [`key_hash`]: bits 36..50 of the product, below the
+/// top bits the slot is taken from (for a table of up to 2^14 slots), so that
+/// keys sharing a slot need not share a bit, without a second multiply.
 #[inline]
 fn filter_bit(hash: u64) -> usize {
-    (hash.wrapping_mul(0xd6e8_feb8_6659_fd93) >> 50) as usize % (FILTER_WORDS * 64)
+    (hash >> 36) as usize % (FILTER_WORDS * 64)
 }
 
 impl PackedTable {
@@ -475,11 +477,11 @@ impl PackedTable {
         table
     }
 
-    /// The home slot of a key by its [`key_hash`]: the top bits of a
-    /// multiplicative hash.
+    /// The home slot of a key by its [`key_hash`]: the top bits of the
+    /// product.
     #[inline]
     fn slot(&self, hash: u64) -> usize {
-        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        (hash >> self.shift) as usize
     }
 
     /// [`Self::get`] with [`WordClass::NONE`] for a miss: the per-token loop
@@ -545,6 +547,16 @@ pub fn pack(word: &[u8]) -> Option<u128> {
     }
     b[15] = word.len() as u8;
     Some(u128::from_le_bytes(b))
+}
+
+/// A word of more than [`PACKED_MAX`] and at most 255 bytes by its last
+/// [`PACKED_MAX`] bytes and its length (in the top byte), as
+/// [`ClaimLexicon::class_at`] packs it from a text.
+fn long_tail(word: &[u8]) -> Option<u128> {
+    let n = u8::try_from(word.len()).ok()?;
+    let tail = word.get(word.len().checked_sub(PACKED_MAX)?..)?;
+    let key = pack(tail)? & KEEP[PACKED_MAX];
+    Some(key | u128::from(n) << 120)
 }
 
 /// `KEEP[n]` keeps the first `n` bytes of a little-endian 16-byte load: a table,
@@ -670,6 +682,9 @@ pub struct ClaimLexicon {
     packed: PackedTable,
     /// The entries of `words` longer than [`PACKED_MAX`] bytes.
     long: WordMap<WordClass>,
+    /// The keys of `long` (of at most 255 bytes) by [`long_tail`]: a filter in
+    /// front of `long`.
+    long_tails: PackedTable,
     /// The non-empty cue-verb readings of `words`, indexed by [`WordClass::forms`].
     form_lists: Vec<Vec<Form>>,
 }
@@ -854,6 +869,7 @@ impl ClaimLexicon {
         let max_word_len = words.keys().map(String::len).max().unwrap_or(0);
         let mut packed = Vec::new();
         let mut long = WordMap::default();
+        let mut tails = Vec::new();
         let mut form_lists = Vec::new();
         let mut keys: Vec<&String> = words.keys().collect();
         keys.sort();
@@ -876,6 +892,9 @@ impl ClaimLexicon {
                     packed.push((p, class));
                 }
                 None => {
+                    if let Some(t) = long_tail(k.as_bytes()) {
+                        tails.push((t, class));
+                    }
                     long.insert(k.clone(), class);
                 }
             }
@@ -885,6 +904,7 @@ impl ClaimLexicon {
             max_word_len,
             packed: PackedTable::new(&packed),
             long,
+            long_tails: PackedTable::new(&tails),
             form_lists,
             verbs,
             forms,
@@ -937,6 +957,25 @@ impl ClaimLexicon {
     /// [`Self::class_at`] for long words and a text without its padding.
     #[inline(never)]
     fn class_slow(&self, padded: &str, start: usize, end: usize) -> WordClass {
+        let len = end.wrapping_sub(start);
+        if len > self.max_word_len {
+            return WordClass::NONE;
+        }
+        // A long word is looked up in `long` (a string hash) only when its last
+        // bytes and length are a long key's: most long words are compounds the
+        // lexicons do not hold.
+        if len > PACKED_MAX {
+            let tail = end
+                .checked_sub(PACKED_MAX)
+                .and_then(|a| padded.as_bytes().get(a..))
+                .and_then(|r| r.first_chunk::<16>());
+            if let (Some(w), Ok(n)) = (tail, u8::try_from(len)) {
+                let key = (u128::from_le_bytes(*w) & KEEP[PACKED_MAX]) | u128::from(n) << 120;
+                if self.long_tails.get(key).is_none() {
+                    return WordClass::NONE;
+                }
+            }
+        }
         self.word_at(padded, start, end).unwrap_or(WordClass::NONE)
     }
 
