@@ -194,6 +194,7 @@ struct Scratch {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     drafts: Vec<Draft>,
+    draft_spans: Vec<(usize, usize)>,
 }
 
 /// Buffers grown for a text longer than this (bytes) are freed, not kept, so a
@@ -239,9 +240,12 @@ pub(crate) struct Doc<'a> {
     /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
     drafts: Vec<Draft>,
-    /// Content spans of `drafts` as (start, end), for overlap checks in
-    /// logarithmic rather than linear time (a long document has thousands).
-    draft_spans: std::collections::BTreeSet<(usize, usize)>,
+    /// Content spans of `drafts` as (start, end), sorted and without
+    /// duplicates, for overlap checks in logarithmic rather than linear time (a
+    /// long document has thousands). A sorted vector rather than a `BTreeSet`:
+    /// drafts come mostly in text order, so an insert is mostly an append, with
+    /// no node to allocate.
+    draft_spans: Vec<(usize, usize)>,
     /// The longest draft content so far, bounding the overlap search.
     longest_draft: usize,
     /// Indices of `ents` / `qs` sorted by start, and their longest span, so that
@@ -465,8 +469,10 @@ impl<'a> Doc<'a> {
             mut ent_order,
             mut q_order,
             mut drafts,
+            mut draft_spans,
         } = Scratch::take();
         drafts.clear();
+        draft_spans.clear();
         lowercase_aligned_into(text, &mut lower);
         // NULs: no token reaches into them, and `lo` slices only tokens.
         lower.extend(std::iter::repeat_n('\0', LOWER_PAD));
@@ -497,7 +503,7 @@ impl<'a> Doc<'a> {
             marked,
             quotes: Vec::new(),
             drafts,
-            draft_spans: std::collections::BTreeSet::new(),
+            draft_spans,
             longest_draft: 0,
             ent_order,
             q_order,
@@ -1060,19 +1066,27 @@ impl<'a> Doc<'a> {
     /// drafts starting within `longest_draft` before `a` can overlap it.
     fn overlaps(&self, a: (usize, usize)) -> bool {
         let from = (a.0.saturating_sub(self.longest_draft), 0);
-        self.draft_spans.range(from..(a.1, 0)).any(|&(ds, de)| {
-            let (s, e) = (a.0.max(ds), a.1.min(de));
-            let inter = e.saturating_sub(s);
-            let small = (a.1 - a.0).min(de - ds).max(1);
-            inter * 2 >= small
-        })
+        let lo = self.draft_spans.partition_point(|s| *s < from);
+        let spans = self.draft_spans.get(lo..).unwrap_or(&[]);
+        spans
+            .iter()
+            .take_while(|s| **s < (a.1, 0))
+            .any(|&(ds, de)| {
+                let (s, e) = (a.0.max(ds), a.1.min(de));
+                let inter = e.saturating_sub(s);
+                let small = (a.1 - a.0).min(de - ds).max(1);
+                inter * 2 >= small
+            })
     }
 
     fn push(&mut self, d: Draft) -> bool {
         if d.content.1 <= d.content.0 || self.overlaps(d.content) {
             return false;
         }
-        self.draft_spans.insert(d.content);
+        let k = self.draft_spans.partition_point(|s| *s < d.content);
+        if self.draft_spans.get(k) != Some(&d.content) {
+            self.draft_spans.insert(k, d.content);
+        }
         self.longest_draft = self.longest_draft.max(d.content.1 - d.content.0);
         self.drafts.push(d);
         true
@@ -2232,6 +2246,7 @@ impl<'a> Doc<'a> {
             ent_order: std::mem::take(&mut self.ent_order),
             q_order: std::mem::take(&mut self.q_order),
             drafts,
+            draft_spans: std::mem::take(&mut self.draft_spans),
         }
         .keep(self.text.len());
         out
