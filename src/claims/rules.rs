@@ -279,16 +279,22 @@ fn lowercase_aligned_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            let mut w = [0u8; 16];
-            w.copy_from_slice(chunk);
-            let high = u128::from_le_bytes(w) & 0x8080_8080_8080_8080_8080_8080_8080_8080;
-            if high == 0 {
-                i += 16;
-                continue;
+        // Jump to the next non-ASCII byte: whole chunks first, in a loop of a
+        // load, a mask and a compare each, then the bytes after the last chunk.
+        let rest = bytes.get(i..).unwrap_or(&[]);
+        let mut chunks = rest.chunks_exact(16);
+        match chunks.position(|c| ascii_high(c) != 0) {
+            Some(k) => {
+                let high = rest.get(k * 16..).map_or(0, ascii_high);
+                i += k * 16 + (high.trailing_zeros() / 8) as usize;
             }
-            // Jump to the first non-ASCII byte of the chunk.
-            i += (high.trailing_zeros() / 8) as usize;
+            None => {
+                let tail = chunks.remainder();
+                match tail.iter().position(|&b| b >= 0x80) {
+                    Some(p) => i += rest.len() - tail.len() + p,
+                    None => break,
+                }
+            }
         }
         let lead = bytes[i];
         if lead < 0xC0 {
@@ -324,6 +330,15 @@ fn lowercase_aligned_into(text: &str, out: &mut String) {
         }
         i += n;
     }
+}
+
+/// The high bits of the first sixteen bytes of `chunk` (at least sixteen): 0
+/// when they are all ASCII.
+#[inline]
+fn ascii_high(chunk: &[u8]) -> u128 {
+    chunk
+        .first_chunk::<16>()
+        .map_or(0, |w| u128::from_le_bytes(*w) & 0x8080_8080_8080_8080_8080_8080_8080_8080)
 }
 
 /// `char::is_uppercase` with answers for the chars German news text is full of
