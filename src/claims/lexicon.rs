@@ -468,8 +468,14 @@ fn filter_bit(hash: u64) -> usize {
 }
 
 impl<K: Key> PackedTable<K> {
+    /// A table at most half full.
     fn new(entries: &[(K, WordClass)]) -> Self {
-        let bits = (entries.len().max(1) * 2)
+        Self::with_room(entries, 2)
+    }
+
+    /// A table with at least `room` slots per entry.
+    fn with_room(entries: &[(K, WordClass)], room: usize) -> Self {
+        let bits = (entries.len().max(1) * room)
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
@@ -509,6 +515,27 @@ impl<K: Key> PackedTable<K> {
         }
         let mask = self.slots.len() - 1;
         let mut i = self.slot(hash);
+        loop {
+            let Some(&(k, class)) = self.slots.get(i) else {
+                return WordClass::NONE;
+            };
+            if k == key {
+                return class;
+            }
+            if k == K::default() {
+                return WordClass::NONE;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Self::class`] without the filter: for a table with room enough that
+    /// a missing key mostly finds its home slot empty, where one compare with
+    /// the slot's key answers for the filter's several steps.
+    #[inline]
+    fn class_sparse(&self, key: K) -> WordClass {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key.hash());
         loop {
             let Some(&(k, class)) = self.slots.get(i) else {
                 return WordClass::NONE;
@@ -564,6 +591,10 @@ pub fn pack_short(word: &[u8]) -> Option<u64> {
     b[7] = word.len() as u8;
     Some(u64::from_le_bytes(b))
 }
+
+/// Slots per entry of the short-word table: at most a quarter full, so that the
+/// lookup needs no filter in front.
+const SHORT_ROOM: usize = 4;
 
 /// `KEEP_SHORT[n]` keeps the first `n` bytes of a little-endian 8-byte load.
 const KEEP_SHORT: [u64; SHORT_MAX + 1] = {
@@ -970,7 +1001,7 @@ impl ClaimLexicon {
             words,
             max_word_len,
             packed: PackedTable::new(&packed),
-            short: PackedTable::new(&short),
+            short: PackedTable::with_room(&short, SHORT_ROOM),
             long,
             long_tails: PackedTable::new(&tails),
             form_lists,
@@ -1018,7 +1049,7 @@ impl ClaimLexicon {
                 .and_then(|r| r.first_chunk::<8>())
             {
                 let key = (u64::from_le_bytes(*w) & KEEP_SHORT[len]) | (len as u64) << 56;
-                return self.short.class(key);
+                return self.short.class_sparse(key);
             }
         }
         if (1..=PACKED_MAX).contains(&len) {
