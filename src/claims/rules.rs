@@ -1117,7 +1117,13 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let m = self.marked_in(&self.sent_range(s), &mut cursor);
-            self.sentence_claims(s, m);
+            if m.is_empty() {
+                // No cue, frame, tag or Konjunktiv: of all the rules only the
+                // figure statement can fire (a test checks the two paths agree).
+                self.statement_only(s);
+            } else {
+                self.sentence_claims(s, m);
+            }
         }
         self.finish()
     }
@@ -1315,6 +1321,22 @@ impl<'a> Doc<'a> {
     // ----- per sentence -----------------------------------------------------
 
     /// The rules of sentence `s`, whose marked words are `marked[m]`.
+    /// [`Self::sentence_claims`] for a sentence without marked words: its
+    /// gate finds no tag, no cue and no Konjunktiv there, which leaves the
+    /// statement rule alone.
+    fn statement_only(&mut self, s: usize) {
+        let r = self.sent_range(s);
+        if r.is_empty() {
+            return;
+        }
+        let core_end = self.sent_core_end(&r);
+        let core_span = (
+            self.toks[r.start].start,
+            self.toks[core_end.max(r.start + 1) - 1].end,
+        );
+        self.statement(s, &r, core_span);
+    }
+
     fn sentence_claims(&mut self, s: usize, m: Range<usize>) {
         let r = self.sent_range(s);
         if r.is_empty() {
