@@ -336,9 +336,9 @@ fn lowercase_aligned_into(text: &str, out: &mut String) {
 /// when they are all ASCII.
 #[inline]
 fn ascii_high(chunk: &[u8]) -> u128 {
-    chunk
-        .first_chunk::<16>()
-        .map_or(0, |w| u128::from_le_bytes(*w) & 0x8080_8080_8080_8080_8080_8080_8080_8080)
+    chunk.first_chunk::<16>().map_or(0, |w| {
+        u128::from_le_bytes(*w) & 0x8080_8080_8080_8080_8080_8080_8080_8080
+    })
 }
 
 /// `char::is_uppercase` with answers for the chars German news text is full of
@@ -2314,6 +2314,78 @@ mod tests {
             l.strip_prefix(w)
                 .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
         })
+    }
+
+    #[test]
+    fn statement_only_agrees_with_the_full_rule_pass() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Im Hafen lagen gestern 14 Schiffe. Das Wetter war schön. \
+                    Der Kanal ist zwölf Kilometer lang? Es kamen dreißig Gäste: \
+                    „Neun Boote fuhren aus.“ Die Fähre braucht anderthalbstündige \
+                    Pausen. Um 8 Uhr öffnet das Museum. Im Jahr 2019 schloss es.";
+        let seg = seg.segment(text);
+        let probe = Doc::new(&lex, text, &seg, &[], &[]);
+        let mut cursor = 0;
+        let mut fired = 0;
+        for s in 0..seg.sentences.len() {
+            let m = probe.marked_in(&probe.sent_range(s), &mut cursor);
+            if !m.is_empty() {
+                continue;
+            }
+            let mut fast = Doc::new(&lex, text, &seg, &[], &[]);
+            fast.statement_only(s);
+            let mut full = Doc::new(&lex, text, &seg, &[], &[]);
+            full.sentence_claims(s, m);
+            let key = |d: &Draft| (d.rule, d.kind, d.sentence, d.speaker, d.content);
+            let got: Vec<_> = fast.drafts.iter().map(key).collect();
+            let want: Vec<_> = full.drafts.iter().map(key).collect();
+            assert_eq!(got, want, "help: sentence {s}");
+            fired += got.len();
+        }
+        assert!(fired >= 2, "help: the sample should hold figure statements");
+    }
+
+    #[test]
+    fn draft_spans_overlap_as_a_linear_scan_does() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Ein kurzer Satz.";
+        let seg = seg.segment(text);
+        let mut doc = Doc::new(&lex, text, &seg, &[], &[]);
+        // Spans out of order, nested, touching, repeated and empty.
+        let spans = [
+            (40, 60),
+            (10, 20),
+            (15, 18),
+            (20, 30),
+            (0, 5),
+            (100, 400),
+            (120, 130),
+            (58, 90),
+            (10, 20),
+            (7, 7),
+            (300, 500),
+            (6, 9),
+        ];
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (k, &span) in spans.iter().enumerate() {
+            let plain = kept.iter().any(|&(ds, de)| {
+                let (s, e) = (span.0.max(ds), span.1.min(de));
+                let small = (span.1 - span.0).min(de - ds).max(1);
+                e.saturating_sub(s) * 2 >= small
+            });
+            let pushed = doc.push(Draft::new("test", "statement", 0, None, None, span));
+            assert_eq!(pushed, span.1 > span.0 && !plain, "help: span {k} {span:?}");
+            if pushed {
+                kept.push(span);
+            }
+            let mut sorted = kept.clone();
+            sorted.sort_unstable();
+            assert_eq!(doc.draft_spans, sorted, "help: after span {k}");
+        }
     }
 
     #[test]
