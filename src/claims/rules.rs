@@ -406,7 +406,12 @@ fn classify_tokens(
                 (class, None, true)
             }
             TokenKind::Punct => {
-                let punct = punct_of(text, t);
+                // An ASCII mark is its lead byte (as `first_char` answers).
+                let punct = if lead < 0x80 && t.start < t.end && text.is_char_boundary(t.end) {
+                    Some(char::from(lead))
+                } else {
+                    punct_of(text, t)
+                };
                 if punct.is_some_and(is_quote_char) {
                     quote_marks.push(i);
                 }
