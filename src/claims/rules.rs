@@ -239,6 +239,8 @@ pub(crate) struct Doc<'a> {
     marked: Vec<usize>,
     /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
+    /// The buffer `sentence_claims` finds a sentence's cue verbs into.
+    hits: Vec<CueHit>,
     drafts: Vec<Draft>,
     /// Content spans of `drafts` as (start, end), sorted and without
     /// duplicates, for overlap checks in logarithmic rather than linear time (a
@@ -522,6 +524,7 @@ impl<'a> Doc<'a> {
             quote_marks,
             marked,
             quotes: Vec::new(),
+            hits: Vec::new(),
             drafts,
             draft_spans,
             longest_draft: 0,
@@ -647,8 +650,19 @@ impl<'a> Doc<'a> {
         candidates: impl IntoIterator<Item = usize>,
         sent: &Range<usize>,
     ) -> Vec<CueHit> {
-        let sent_start = sent.start;
         let mut out = Vec::new();
+        self.cues_among_into(candidates, sent, &mut out);
+        out
+    }
+
+    /// [`Self::cues_among`] appended to `out`, a buffer the caller reuses.
+    fn cues_among_into(
+        &self,
+        candidates: impl IntoIterator<Item = usize>,
+        sent: &Range<usize>,
+        out: &mut Vec<CueHit>,
+    ) {
+        let sent_start = sent.start;
         for i in candidates {
             let t = &self.toks[i];
             if !t.word || t.in_quote {
@@ -694,7 +708,6 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
-        out
     }
 
     /// Whether the words end right before token `end`; their token range.
@@ -1362,11 +1375,12 @@ impl<'a> Doc<'a> {
             has_forms |= t.has_forms();
             k1 |= t.class.konj == Some(Konj::One);
         }
-        let hits = if has_forms {
-            self.cues_among(self.marked_at(&m).iter().copied(), &r)
-        } else {
-            Vec::new()
-        };
+        // The hits go to a buffer kept from sentence to sentence (put back below).
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        if has_forms {
+            self.cues_among_into(self.marked_at(&m).iter().copied(), &r, &mut hits);
+        }
         let before = self.drafts.len();
         for c in &hits {
             if self.wie_clause(s, c, &r, core_end) {
@@ -1401,6 +1415,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        self.hits = hits;
         if self.drafts.len() == before && tags & TAG_WOLLEN != 0 {
             self.wollen(s, &r, &m, sent_span);
         }
