@@ -641,6 +641,12 @@ fn tail4(word: &[u8]) -> Option<u32> {
     word.last_chunk::<4>().map(|t| u32::from_le_bytes(*t))
 }
 
+/// One of 64 bits for a [`tail4`]: the top six bits of a multiplicative hash.
+#[inline]
+fn tail_bit(tail: u32) -> u64 {
+    1 << (tail.wrapping_mul(0x9e37_79b1) >> 26)
+}
+
 /// `KEEP[n]` keeps the first `n` bytes of a little-endian 16-byte load: a table,
 /// because a 128-bit shift by a variable count is a dozen instructions.
 const KEEP: [u128; PACKED_MAX + 1] = {
@@ -753,6 +759,10 @@ pub struct ClaimLexicon {
     noun_tails: Vec<u32>,
     /// The [`tail4`] of each of `noun_suffixes`.
     suffix_tails: Vec<Option<u32>>,
+    /// The [`tail_bit`]s of `noun_tails`.
+    noun_bloom: u64,
+    /// The [`tail_bit`]s of `suffix_tails`, or all bits if one has none.
+    suffix_bloom: u64,
     /// Lowercase hedges.
     pub hedges: HashSet<String>,
     /// Lowercase negations.
@@ -992,11 +1002,15 @@ impl ClaimLexicon {
                 }
             }
         }
-        let noun_tails = nouns.keys().filter_map(|n| tail4(n.as_bytes())).collect();
-        let suffix_tails = noun_suffixes
+        let noun_tails: Vec<u32> = nouns.keys().filter_map(|n| tail4(n.as_bytes())).collect();
+        let suffix_tails: Vec<Option<u32>> = noun_suffixes
             .iter()
             .map(|(n, _)| tail4(n.as_bytes()))
             .collect();
+        let noun_bloom = noun_tails.iter().fold(0, |b, &t| b | tail_bit(t));
+        let suffix_bloom = suffix_tails
+            .iter()
+            .fold(0, |b, t| t.map_or(u64::MAX, |t| b | tail_bit(t)));
         Ok(ClaimLexicon {
             words,
             max_word_len,
@@ -1011,6 +1025,8 @@ impl ClaimLexicon {
             nouns,
             noun_tails,
             suffix_tails,
+            noun_bloom,
+            suffix_bloom,
             noun_suffixes,
             hedges,
             negations,
@@ -1101,13 +1117,18 @@ impl ClaimLexicon {
         // Last four bytes first: a word whose tail is no noun's cannot be one
         // (and skips the string hash), a suffix whose tail differs cannot end
         // the word (and skips the compare).
+        // A bit per tail (of 64) answers for most words before either list.
         let tail = tail4(word.as_bytes());
-        if tail.is_none_or(|t| self.noun_tails.contains(&t)) {
+        if tail.is_none_or(|t| self.noun_bloom & tail_bit(t) != 0 && self.noun_tails.contains(&t)) {
             if let Some(l) = self.nouns.get(word) {
                 return Some(l);
             }
         }
         let lt = tail4(lower.as_bytes());
+        // (All 64 bits set: some suffix may have no tail; search them all.)
+        if self.suffix_bloom != u64::MAX && lt.is_none_or(|t| self.suffix_bloom & tail_bit(t) == 0) {
+            return None;
+        }
         self.noun_suffixes
             .iter()
             .zip(&self.suffix_tails)
