@@ -1126,7 +1126,8 @@ impl ClaimLexicon {
         }
         let lt = tail4(lower.as_bytes());
         // (All 64 bits set: some suffix may have no tail; search them all.)
-        if self.suffix_bloom != u64::MAX && lt.is_none_or(|t| self.suffix_bloom & tail_bit(t) == 0) {
+        if self.suffix_bloom != u64::MAX && lt.is_none_or(|t| self.suffix_bloom & tail_bit(t) == 0)
+        {
             return None;
         }
         self.noun_suffixes
