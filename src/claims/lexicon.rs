@@ -416,16 +416,37 @@ impl Hasher for WordHash {
     }
 }
 
-/// The per-token table: packed words ([`pack`]) → [`WordClass`] by open
-/// addressing with linear probing, at most half full. A lookup is a multiply, a
-/// shift and usually one or two key compares; this is the one lookup made for
-/// every word of every text, where a general hash map costs several times more.
+/// A packed word as a table key: never 0 (its length is in its top byte).
+trait Key: Copy + Eq + Default {
+    /// The hash both the slot and the filter bit are taken from: one multiply
+    /// (after folding a wide key).
+    fn hash(self) -> u64;
+}
+
+impl Key for u128 {
+    #[inline]
+    fn hash(self) -> u64 {
+        ((self as u64) ^ ((self >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+impl Key for u64 {
+    #[inline]
+    fn hash(self) -> u64 {
+        self.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// The per-token table: packed words ([`pack`], [`pack_short`]) → [`WordClass`]
+/// by open addressing with linear probing, at most half full. A lookup is a
+/// multiply, a shift and usually one or two key compares; this is the one
+/// lookup made for every word of every text, where a general hash map costs
+/// several times more.
 #[derive(Debug, Clone)]
-struct PackedTable {
+struct PackedTable<K> {
     /// Packed keys with their classes, side by side so that a hit reads one
-    /// cache line; key 0 marks an empty slot (a packed word has its length ≥ 1
-    /// in the top byte, so it is never 0).
-    slots: Box<[(u128, WordClass)]>,
+    /// cache line; key 0 marks an empty slot.
+    slots: Box<[(K, WordClass)]>,
     /// 64 minus the number of index bits.
     shift: u32,
     /// One bit per value of the keys' [`filter_bit`]: most words of a text
@@ -438,36 +459,37 @@ struct PackedTable {
 
 const FILTER_WORDS: usize = 256;
 
-/// The key's hash both the slot and the filter bit are taken from.
-#[inline]
-fn key_hash(key: u128) -> u64 {
-    (key as u64) ^ ((key >> 64) as u64).rotate_left(29)
-}
-
-/// The filter bit of a key's [`key_hash`] (from a multiplier of its own, so
-/// that keys sharing a slot need not share a bit).
+/// The filter bit of a key's [`Key::hash`]: bits 36..50 of the product, below
+/// the top bits the slot is taken from (for a table of up to 2^14 slots), so
+/// that keys sharing a slot need not share a bit, without a second multiply.
 #[inline]
 fn filter_bit(hash: u64) -> usize {
-    (hash.wrapping_mul(0xd6e8_feb8_6659_fd93) >> 50) as usize % (FILTER_WORDS * 64)
+    (hash >> 36) as usize % (FILTER_WORDS * 64)
 }
 
-impl PackedTable {
-    fn new(entries: &[(u128, WordClass)]) -> Self {
-        let bits = (entries.len().max(1) * 2)
+impl<K: Key> PackedTable<K> {
+    /// A table at most half full.
+    fn new(entries: &[(K, WordClass)]) -> Self {
+        Self::with_room(entries, 2)
+    }
+
+    /// A table with at least `room` slots per entry.
+    fn with_room(entries: &[(K, WordClass)], room: usize) -> Self {
+        let bits = (entries.len().max(1) * room)
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
         let empty = WordClass::NONE;
         let mut table = PackedTable {
-            slots: vec![(0u128, empty); size].into_boxed_slice(),
+            slots: vec![(K::default(), empty); size].into_boxed_slice(),
             shift: 64 - bits,
             filter: Box::new([0; FILTER_WORDS]),
         };
         for &(key, class) in entries {
-            let bit = filter_bit(key_hash(key));
+            let bit = filter_bit(key.hash());
             table.filter[bit / 64] |= 1 << (bit % 64);
-            let mut i = table.slot(key_hash(key));
-            while table.slots[i].0 != 0 && table.slots[i].0 != key {
+            let mut i = table.slot(key.hash());
+            while table.slots[i].0 != K::default() && table.slots[i].0 != key {
                 i = (i + 1) & (size - 1);
             }
             table.slots[i] = (key, class);
@@ -475,16 +497,62 @@ impl PackedTable {
         table
     }
 
-    /// The home slot of a key by its [`key_hash`]: the top bits of a
-    /// multiplicative hash.
+    /// The home slot of a key by its [`Key::hash`]: the top bits of the
+    /// product.
     #[inline]
     fn slot(&self, hash: u64) -> usize {
-        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        (hash >> self.shift) as usize
+    }
+
+    /// [`Self::get`] with [`WordClass::NONE`] for a miss: the per-token loop
+    /// copies the answer as it is, with no `Option` to unwrap.
+    #[inline]
+    fn class(&self, key: K) -> WordClass {
+        let hash = key.hash();
+        let bit = filter_bit(hash);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return WordClass::NONE;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let Some(&(k, class)) = self.slots.get(i) else {
+                return WordClass::NONE;
+            };
+            if k == key {
+                return class;
+            }
+            if k == K::default() {
+                return WordClass::NONE;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Self::class`] without the filter: for a table with room enough that
+    /// a missing key mostly finds its home slot empty, where one compare with
+    /// the slot's key answers for the filter's several steps.
+    #[inline]
+    fn class_sparse(&self, key: K) -> WordClass {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key.hash());
+        loop {
+            let Some(&(k, class)) = self.slots.get(i) else {
+                return WordClass::NONE;
+            };
+            if k == key {
+                return class;
+            }
+            if k == K::default() {
+                return WordClass::NONE;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     #[inline]
-    fn get(&self, key: u128) -> Option<WordClass> {
-        let hash = key_hash(key);
+    fn get(&self, key: K) -> Option<WordClass> {
+        let hash = key.hash();
         let bit = filter_bit(hash);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
@@ -496,13 +564,48 @@ impl PackedTable {
             if k == key {
                 return Some(class);
             }
-            if k == 0 {
+            if k == K::default() {
                 return None;
             }
             i = (i + 1) & mask;
         }
     }
 }
+
+/// The longest word (in bytes) that [`pack_short`] packs.
+pub const SHORT_MAX: usize = 7;
+
+/// A word of at most [`SHORT_MAX`] bytes as one `u64`, as [`pack`] does for
+/// longer ones: its bytes, then its length in the top byte. Most words a text
+/// looks up (articles, pronouns, prepositions, auxiliaries) are this short,
+/// and a one-word key is loaded, hashed and compared in half the steps.
+#[inline]
+pub fn pack_short(word: &[u8]) -> Option<u64> {
+    if word.len() > SHORT_MAX {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    for (d, s) in b.iter_mut().zip(word) {
+        *d = *s;
+    }
+    b[7] = word.len() as u8;
+    Some(u64::from_le_bytes(b))
+}
+
+/// Slots per entry of the short-word table: at most a quarter full, so that the
+/// lookup needs no filter in front.
+const SHORT_ROOM: usize = 4;
+
+/// `KEEP_SHORT[n]` keeps the first `n` bytes of a little-endian 8-byte load.
+const KEEP_SHORT: [u64; SHORT_MAX + 1] = {
+    let mut keep = [0u64; SHORT_MAX + 1];
+    let mut n = 1;
+    while n <= SHORT_MAX {
+        keep[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    keep
+};
 
 /// The longest word (in bytes) that [`pack`] packs.
 pub const PACKED_MAX: usize = 15;
@@ -520,6 +623,28 @@ pub fn pack(word: &[u8]) -> Option<u128> {
     }
     b[15] = word.len() as u8;
     Some(u128::from_le_bytes(b))
+}
+
+/// A word of more than [`PACKED_MAX`] and at most 255 bytes by its last
+/// [`PACKED_MAX`] bytes and its length (in the top byte), as
+/// [`ClaimLexicon::class_at`] packs it from a text.
+fn long_tail(word: &[u8]) -> Option<u128> {
+    let n = u8::try_from(word.len()).ok()?;
+    let tail = word.get(word.len().checked_sub(PACKED_MAX)?..)?;
+    let key = pack(tail)? & KEEP[PACKED_MAX];
+    Some(key | u128::from(n) << 120)
+}
+
+/// The last four bytes of a word as one integer, if it has four.
+#[inline]
+fn tail4(word: &[u8]) -> Option<u32> {
+    word.last_chunk::<4>().map(|t| u32::from_le_bytes(*t))
+}
+
+/// One of 64 bits for a [`tail4`]: the top six bits of a multiplicative hash.
+#[inline]
+fn tail_bit(tail: u32) -> u64 {
+    1 << (tail.wrapping_mul(0x9e37_79b1) >> 26)
 }
 
 /// `KEEP[n]` keeps the first `n` bytes of a little-endian 16-byte load: a table,
@@ -550,6 +675,10 @@ pub fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
         None => pack(rest.get(..len)?),
     }
 }
+
+/// The padding [`ClaimLexicon::class_at`] needs after the text: a 16-byte load
+/// at any byte of the text stays inside.
+pub const LOWER_PAD: usize = 16;
 
 /// A map keyed by lowercase words with the [`WordHash`] hash.
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
@@ -626,6 +755,14 @@ pub struct ClaimLexicon {
     pub nouns: HashMap<String, String>,
     /// Cue nouns usable as the end of a compound ("angaben" in "Polizeiangaben").
     pub noun_suffixes: Vec<(String, String)>,
+    /// The [`tail4`] of every key of `nouns` that has one.
+    noun_tails: Vec<u32>,
+    /// The [`tail4`] of each of `noun_suffixes`.
+    suffix_tails: Vec<Option<u32>>,
+    /// The [`tail_bit`]s of `noun_tails`.
+    noun_bloom: u64,
+    /// The [`tail_bit`]s of `suffix_tails`, or all bits if one has none.
+    suffix_bloom: u64,
     /// Lowercase hedges.
     pub hedges: HashSet<String>,
     /// Lowercase negations.
@@ -638,9 +775,15 @@ pub struct ClaimLexicon {
     pub max_word_len: usize,
     /// The entries of `words` of at most [`PACKED_MAX`] bytes keyed by [`pack`]:
     /// the per-token lookup, with no string compare.
-    packed: PackedTable,
+    packed: PackedTable<u128>,
+    /// The entries of `words` of at most [`SHORT_MAX`] bytes keyed by
+    /// [`pack_short`] (they are in `packed` too).
+    short: PackedTable<u64>,
     /// The entries of `words` longer than [`PACKED_MAX`] bytes.
     long: WordMap<WordClass>,
+    /// The keys of `long` (of at most 255 bytes) by [`long_tail`]: a filter in
+    /// front of `long`.
+    long_tails: PackedTable<u128>,
     /// The non-empty cue-verb readings of `words`, indexed by [`WordClass::forms`].
     form_lists: Vec<Vec<Form>>,
 }
@@ -824,7 +967,9 @@ impl ClaimLexicon {
         }
         let max_word_len = words.keys().map(String::len).max().unwrap_or(0);
         let mut packed = Vec::new();
+        let mut short = Vec::new();
         let mut long = WordMap::default();
+        let mut tails = Vec::new();
         let mut form_lists = Vec::new();
         let mut keys: Vec<&String> = words.keys().collect();
         keys.sort();
@@ -845,22 +990,43 @@ impl ClaimLexicon {
             match pack(k.as_bytes()) {
                 Some(p) => {
                     packed.push((p, class));
+                    if let Some(q) = pack_short(k.as_bytes()) {
+                        short.push((q, class));
+                    }
                 }
                 None => {
+                    if let Some(t) = long_tail(k.as_bytes()) {
+                        tails.push((t, class));
+                    }
                     long.insert(k.clone(), class);
                 }
             }
         }
+        let noun_tails: Vec<u32> = nouns.keys().filter_map(|n| tail4(n.as_bytes())).collect();
+        let suffix_tails: Vec<Option<u32>> = noun_suffixes
+            .iter()
+            .map(|(n, _)| tail4(n.as_bytes()))
+            .collect();
+        let noun_bloom = noun_tails.iter().fold(0, |b, &t| b | tail_bit(t));
+        let suffix_bloom = suffix_tails
+            .iter()
+            .fold(0, |b, t| t.map_or(u64::MAX, |t| b | tail_bit(t)));
         Ok(ClaimLexicon {
             words,
             max_word_len,
             packed: PackedTable::new(&packed),
+            short: PackedTable::with_room(&short, SHORT_ROOM),
             long,
+            long_tails: PackedTable::new(&tails),
             form_lists,
             verbs,
             forms,
             konj,
             nouns,
+            noun_tails,
+            suffix_tails,
+            noun_bloom,
+            suffix_bloom,
             noun_suffixes,
             hedges,
             negations,
@@ -883,6 +1049,63 @@ impl ClaimLexicon {
         }
     }
 
+    /// [`Self::word_at`] for the per-token loop, with [`WordClass::NONE`] for
+    /// a miss, over `lower` followed by at least [`LOWER_PAD`] bytes of padding:
+    /// every word of at most [`PACKED_MAX`] bytes is then packed from one
+    /// 16-byte load with one bounds check, never by the byte-wise fallback
+    /// that `word_at` needs at the end of a text.
+    #[inline]
+    pub fn class_at(&self, padded: &str, start: usize, end: usize) -> WordClass {
+        let len = end.wrapping_sub(start);
+        // An empty or reversed range wraps to a huge length.
+        if (1..=SHORT_MAX).contains(&len) {
+            if let Some(w) = padded
+                .as_bytes()
+                .get(start..)
+                .and_then(|r| r.first_chunk::<8>())
+            {
+                let key = (u64::from_le_bytes(*w) & KEEP_SHORT[len]) | (len as u64) << 56;
+                return self.short.class_sparse(key);
+            }
+        }
+        if (1..=PACKED_MAX).contains(&len) {
+            if let Some(w) = padded
+                .as_bytes()
+                .get(start..)
+                .and_then(|r| r.first_chunk::<16>())
+            {
+                let key = (u128::from_le_bytes(*w) & KEEP[len]) | (len as u128) << 120;
+                return self.packed.class(key);
+            }
+        }
+        self.class_slow(padded, start, end)
+    }
+
+    /// [`Self::class_at`] for long words and a text without its padding.
+    #[inline(never)]
+    fn class_slow(&self, padded: &str, start: usize, end: usize) -> WordClass {
+        let len = end.wrapping_sub(start);
+        if len > self.max_word_len {
+            return WordClass::NONE;
+        }
+        // A long word is looked up in `long` (a string hash) only when its last
+        // bytes and length are a long key's: most long words are compounds the
+        // lexicons do not hold.
+        if len > PACKED_MAX {
+            let tail = end
+                .checked_sub(PACKED_MAX)
+                .and_then(|a| padded.as_bytes().get(a..))
+                .and_then(|r| r.first_chunk::<16>());
+            if let (Some(w), Ok(n)) = (tail, u8::try_from(len)) {
+                let key = (u128::from_le_bytes(*w) & KEEP[PACKED_MAX]) | u128::from(n) << 120;
+                if self.long_tails.get(key).is_none() {
+                    return WordClass::NONE;
+                }
+            }
+        }
+        self.word_at(padded, start, end).unwrap_or(WordClass::NONE)
+    }
+
     /// The cue-verb readings of a word by its [`WordClass::forms`].
     #[inline]
     pub fn forms_of(&self, forms: u32) -> Option<&[Form]> {
@@ -891,12 +1114,30 @@ impl ClaimLexicon {
 
     /// The cue-noun lemma of a written noun, also as the end of a compound.
     pub fn cue_noun(&self, word: &str, lower: &str) -> Option<&str> {
-        if let Some(l) = self.nouns.get(word) {
-            return Some(l);
+        // Last four bytes first: a word whose tail is no noun's cannot be one
+        // (and skips the string hash), a suffix whose tail differs cannot end
+        // the word (and skips the compare).
+        // A bit per tail (of 64) answers for most words before either list.
+        let tail = tail4(word.as_bytes());
+        if tail.is_none_or(|t| self.noun_bloom & tail_bit(t) != 0 && self.noun_tails.contains(&t)) {
+            if let Some(l) = self.nouns.get(word) {
+                return Some(l);
+            }
+        }
+        let lt = tail4(lower.as_bytes());
+        // (All 64 bits set: some suffix may have no tail; search them all.)
+        if self.suffix_bloom != u64::MAX && lt.is_none_or(|t| self.suffix_bloom & tail_bit(t) == 0)
+        {
+            return None;
         }
         self.noun_suffixes
             .iter()
-            .find(|(suffix, _)| lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str()))
-            .map(|(_, l)| l.as_str())
+            .zip(&self.suffix_tails)
+            .find(|((suffix, _), t)| {
+                t.is_none_or(|t| lt == Some(t))
+                    && lower.len() > suffix.len() + 2
+                    && lower.ends_with(suffix.as_str())
+            })
+            .map(|((_, l), _)| l.as_str())
     }
 }

@@ -11,8 +11,9 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ClaimLexicon, FormKind, Func, Konj, Particle, WordClass, CLAUSE, INFINITIVE, NO_FORMS, PASSIVE,
-    REPORTED, TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM, TAG_WOLLEN, VON,
+    ClaimLexicon, FormKind, Func, Konj, Particle, WordClass, CLAUSE, INFINITIVE, LOWER_PAD,
+    NO_FORMS, PASSIVE, REPORTED, TAG_FRAME, TAG_HEDGE, TAG_NEG, TAG_SO, TAG_SOLL, TAG_SOLL_FORM,
+    TAG_WOLLEN, VON,
 };
 use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -193,6 +194,7 @@ struct Scratch {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     drafts: Vec<Draft>,
+    draft_spans: Vec<(usize, usize)>,
 }
 
 /// Buffers grown for a text longer than this (bytes) are freed, not kept, so a
@@ -237,10 +239,15 @@ pub(crate) struct Doc<'a> {
     marked: Vec<usize>,
     /// The quotations in text order (they do not nest).
     quotes: Vec<Quote>,
+    /// The buffer `sentence_claims` finds a sentence's cue verbs into.
+    hits: Vec<CueHit>,
     drafts: Vec<Draft>,
-    /// Content spans of `drafts` as (start, end), for overlap checks in
-    /// logarithmic rather than linear time (a long document has thousands).
-    draft_spans: std::collections::BTreeSet<(usize, usize)>,
+    /// Content spans of `drafts` as (start, end), sorted and without
+    /// duplicates, for overlap checks in logarithmic rather than linear time (a
+    /// long document has thousands). A sorted vector rather than a `BTreeSet`:
+    /// drafts come mostly in text order, so an insert is mostly an append, with
+    /// no node to allocate.
+    draft_spans: Vec<(usize, usize)>,
     /// The longest draft content so far, bounding the overlap search.
     longest_draft: usize,
     /// Indices of `ents` / `qs` sorted by start, and their longest span, so that
@@ -274,16 +281,22 @@ fn lowercase_aligned_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            let mut w = [0u8; 16];
-            w.copy_from_slice(chunk);
-            let high = u128::from_le_bytes(w) & 0x8080_8080_8080_8080_8080_8080_8080_8080;
-            if high == 0 {
-                i += 16;
-                continue;
+        // Jump to the next non-ASCII byte: whole chunks first, in a loop of a
+        // load, a mask and a compare each, then the bytes after the last chunk.
+        let rest = bytes.get(i..).unwrap_or(&[]);
+        let mut chunks = rest.chunks_exact(16);
+        match chunks.position(|c| ascii_high(c) != 0) {
+            Some(k) => {
+                let high = rest.get(k * 16..).map_or(0, ascii_high);
+                i += k * 16 + (high.trailing_zeros() / 8) as usize;
             }
-            // Jump to the first non-ASCII byte of the chunk.
-            i += (high.trailing_zeros() / 8) as usize;
+            None => {
+                let tail = chunks.remainder();
+                match tail.iter().position(|&b| b >= 0x80) {
+                    Some(p) => i += rest.len() - tail.len() + p,
+                    None => break,
+                }
+            }
         }
         let lead = bytes[i];
         if lead < 0xC0 {
@@ -321,6 +334,15 @@ fn lowercase_aligned_into(text: &str, out: &mut String) {
     }
 }
 
+/// The high bits of the first sixteen bytes of `chunk` (at least sixteen): 0
+/// when they are all ASCII.
+#[inline]
+fn ascii_high(chunk: &[u8]) -> u128 {
+    chunk.first_chunk::<16>().map_or(0, |w| {
+        u128::from_le_bytes(*w) & 0x8080_8080_8080_8080_8080_8080_8080_8080
+    })
+}
+
 /// `char::is_uppercase` with answers for the chars German news text is full of
 /// (Latin-1 letters, the quotation marks and dashes of General Punctuation)
 /// before the Unicode table search.
@@ -348,10 +370,11 @@ fn first_char(text: &str, t: &Token) -> Option<char> {
 
 /// Classifies every token into `toks` (word, capital, punctuation char, lexicon
 /// class) and notes the quotation marks' indices in `quote_marks` and the marked
-/// words' (see `Doc::marked`) in `marked`. A function of its own so that its
-/// loop, run for every token, gets the registers to itself; the record is built
-/// from locals in one go (building it first and patching fields made the compiler
-/// keep them on the stack).
+/// words' (see `Doc::marked`) in `marked`. `lower` is the lowercase text with
+/// [`LOWER_PAD`] bytes of padding after it (see [`ClaimLexicon::class_at`]). A
+/// function of its own so that its loop, run for every token, gets the
+/// registers to itself; the record is built from locals in one go (building it
+/// first and patching fields made the compiler keep them on the stack).
 #[inline(never)]
 fn classify_tokens(
     lex: &ClaimLexicon,
@@ -374,24 +397,30 @@ fn classify_tokens(
         let cap = if lead < 0x80 {
             lead.is_ascii_uppercase()
         } else {
-            first_char(text, t).is_some_and(is_uppercase)
+            non_ascii_cap(text, t)
         };
-        let word = t.kind == TokenKind::Word;
-        let mut class = WordClass::NONE;
-        let mut punct = None;
-        if word {
-            if let Some(w) = lex.word_at(lower, t.start, t.end) {
-                class = w;
-                if w.marked {
+        let (class, punct, word) = match t.kind {
+            TokenKind::Word => {
+                let class = lex.class_at(lower, t.start, t.end);
+                if class.marked {
                     marked.push(i);
                 }
+                (class, None, true)
             }
-        } else if t.kind == TokenKind::Punct {
-            punct = first_char(text, t);
-            if punct.is_some_and(is_quote_char) {
-                quote_marks.push(i);
+            TokenKind::Punct => {
+                // An ASCII mark is its lead byte (as `first_char` answers).
+                let punct = if lead < 0x80 && t.start < t.end && text.is_char_boundary(t.end) {
+                    Some(char::from(lead))
+                } else {
+                    punct_of(text, t)
+                };
+                if punct.is_some_and(is_quote_char) {
+                    quote_marks.push(i);
+                }
+                (WordClass::NONE, punct, false)
             }
-        }
+            _ => (WordClass::NONE, None, false),
+        };
         Tk {
             start: t.start,
             end: t.end,
@@ -402,6 +431,19 @@ fn classify_tokens(
             in_quote: false,
         }
     }));
+}
+
+/// Whether a token starting with a non-ASCII byte starts with a capital: out of
+/// the token loop, which then keeps its registers for the common case.
+#[inline(never)]
+fn non_ascii_cap(text: &str, t: &Token) -> bool {
+    first_char(text, t).is_some_and(is_uppercase)
+}
+
+/// The char of a punctuation token, out of the token loop (one token in eight).
+#[inline(never)]
+fn punct_of(text: &str, t: &Token) -> Option<char> {
+    first_char(text, t)
 }
 
 /// Indices into a list sorted by start offset (`order`) of the items whose start is
@@ -449,9 +491,13 @@ impl<'a> Doc<'a> {
             mut ent_order,
             mut q_order,
             mut drafts,
+            mut draft_spans,
         } = Scratch::take();
         drafts.clear();
+        draft_spans.clear();
         lowercase_aligned_into(text, &mut lower);
+        // NULs: no token reaches into them, and `lo` slices only tokens.
+        lower.extend(std::iter::repeat_n('\0', LOWER_PAD));
         classify_tokens(
             lex,
             text,
@@ -478,8 +524,9 @@ impl<'a> Doc<'a> {
             quote_marks,
             marked,
             quotes: Vec::new(),
+            hits: Vec::new(),
             drafts,
-            draft_spans: std::collections::BTreeSet::new(),
+            draft_spans,
             longest_draft: 0,
             ent_order,
             q_order,
@@ -603,8 +650,19 @@ impl<'a> Doc<'a> {
         candidates: impl IntoIterator<Item = usize>,
         sent: &Range<usize>,
     ) -> Vec<CueHit> {
-        let sent_start = sent.start;
         let mut out = Vec::new();
+        self.cues_among_into(candidates, sent, &mut out);
+        out
+    }
+
+    /// [`Self::cues_among`] appended to `out`, a buffer the caller reuses.
+    fn cues_among_into(
+        &self,
+        candidates: impl IntoIterator<Item = usize>,
+        sent: &Range<usize>,
+        out: &mut Vec<CueHit>,
+    ) {
+        let sent_start = sent.start;
         for i in candidates {
             let t = &self.toks[i];
             if !t.word || t.in_quote {
@@ -650,7 +708,6 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
-        out
     }
 
     /// Whether the words end right before token `end`; their token range.
@@ -1042,19 +1099,27 @@ impl<'a> Doc<'a> {
     /// drafts starting within `longest_draft` before `a` can overlap it.
     fn overlaps(&self, a: (usize, usize)) -> bool {
         let from = (a.0.saturating_sub(self.longest_draft), 0);
-        self.draft_spans.range(from..(a.1, 0)).any(|&(ds, de)| {
-            let (s, e) = (a.0.max(ds), a.1.min(de));
-            let inter = e.saturating_sub(s);
-            let small = (a.1 - a.0).min(de - ds).max(1);
-            inter * 2 >= small
-        })
+        let lo = self.draft_spans.partition_point(|s| *s < from);
+        let spans = self.draft_spans.get(lo..).unwrap_or(&[]);
+        spans
+            .iter()
+            .take_while(|s| **s < (a.1, 0))
+            .any(|&(ds, de)| {
+                let (s, e) = (a.0.max(ds), a.1.min(de));
+                let inter = e.saturating_sub(s);
+                let small = (a.1 - a.0).min(de - ds).max(1);
+                inter * 2 >= small
+            })
     }
 
     fn push(&mut self, d: Draft) -> bool {
         if d.content.1 <= d.content.0 || self.overlaps(d.content) {
             return false;
         }
-        self.draft_spans.insert(d.content);
+        let k = self.draft_spans.partition_point(|s| *s < d.content);
+        if self.draft_spans.get(k) != Some(&d.content) {
+            self.draft_spans.insert(k, d.content);
+        }
         self.longest_draft = self.longest_draft.max(d.content.1 - d.content.0);
         self.drafts.push(d);
         true
@@ -1070,7 +1135,13 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let m = self.marked_in(&self.sent_range(s), &mut cursor);
-            self.sentence_claims(s, m);
+            if m.is_empty() {
+                // No cue, frame, tag or Konjunktiv: of all the rules only the
+                // figure statement can fire (a test checks the two paths agree).
+                self.statement_only(s);
+            } else {
+                self.sentence_claims(s, m);
+            }
         }
         self.finish()
     }
@@ -1268,6 +1339,22 @@ impl<'a> Doc<'a> {
     // ----- per sentence -----------------------------------------------------
 
     /// The rules of sentence `s`, whose marked words are `marked[m]`.
+    /// [`Self::sentence_claims`] for a sentence without marked words: its
+    /// gate finds no tag, no cue and no Konjunktiv there, which leaves the
+    /// statement rule alone.
+    fn statement_only(&mut self, s: usize) {
+        let r = self.sent_range(s);
+        if r.is_empty() {
+            return;
+        }
+        let core_end = self.sent_core_end(&r);
+        let core_span = (
+            self.toks[r.start].start,
+            self.toks[core_end.max(r.start + 1) - 1].end,
+        );
+        self.statement(s, &r, core_span);
+    }
+
     fn sentence_claims(&mut self, s: usize, m: Range<usize>) {
         let r = self.sent_range(s);
         if r.is_empty() {
@@ -1288,11 +1375,12 @@ impl<'a> Doc<'a> {
             has_forms |= t.has_forms();
             k1 |= t.class.konj == Some(Konj::One);
         }
-        let hits = if has_forms {
-            self.cues_among(self.marked_at(&m).iter().copied(), &r)
-        } else {
-            Vec::new()
-        };
+        // The hits go to a buffer kept from sentence to sentence (put back below).
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        if has_forms {
+            self.cues_among_into(self.marked_at(&m).iter().copied(), &r, &mut hits);
+        }
         let before = self.drafts.len();
         for c in &hits {
             if self.wie_clause(s, c, &r, core_end) {
@@ -1327,6 +1415,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        self.hits = hits;
         if self.drafts.len() == before && tags & TAG_WOLLEN != 0 {
             self.wollen(s, &r, &m, sent_span);
         }
@@ -2214,6 +2303,7 @@ impl<'a> Doc<'a> {
             ent_order: std::mem::take(&mut self.ent_order),
             q_order: std::mem::take(&mut self.q_order),
             drafts,
+            draft_spans: std::mem::take(&mut self.draft_spans),
         }
         .keep(self.text.len());
         out
@@ -2244,6 +2334,78 @@ mod tests {
             l.strip_prefix(w)
                 .is_some_and(|rest| FIGURE_SUFFIXES.iter().any(|s| rest.starts_with(s)))
         })
+    }
+
+    #[test]
+    fn statement_only_agrees_with_the_full_rule_pass() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Im Hafen lagen gestern 14 Schiffe. Das Wetter war schön. \
+                    Der Kanal ist zwölf Kilometer lang? Es kamen dreißig Gäste: \
+                    „Neun Boote fuhren aus.“ Die Fähre braucht anderthalbstündige \
+                    Pausen. Um 8 Uhr öffnet das Museum. Im Jahr 2019 schloss es.";
+        let seg = seg.segment(text);
+        let probe = Doc::new(&lex, text, &seg, &[], &[]);
+        let mut cursor = 0;
+        let mut fired = 0;
+        for s in 0..seg.sentences.len() {
+            let m = probe.marked_in(&probe.sent_range(s), &mut cursor);
+            if !m.is_empty() {
+                continue;
+            }
+            let mut fast = Doc::new(&lex, text, &seg, &[], &[]);
+            fast.statement_only(s);
+            let mut full = Doc::new(&lex, text, &seg, &[], &[]);
+            full.sentence_claims(s, m);
+            let key = |d: &Draft| (d.rule, d.kind, d.sentence, d.speaker, d.content);
+            let got: Vec<_> = fast.drafts.iter().map(key).collect();
+            let want: Vec<_> = full.drafts.iter().map(key).collect();
+            assert_eq!(got, want, "help: sentence {s}");
+            fired += got.len();
+        }
+        assert!(fired >= 2, "help: the sample should hold figure statements");
+    }
+
+    #[test]
+    fn draft_spans_overlap_as_a_linear_scan_does() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "Ein kurzer Satz.";
+        let seg = seg.segment(text);
+        let mut doc = Doc::new(&lex, text, &seg, &[], &[]);
+        // Spans out of order, nested, touching, repeated and empty.
+        let spans = [
+            (40, 60),
+            (10, 20),
+            (15, 18),
+            (20, 30),
+            (0, 5),
+            (100, 400),
+            (120, 130),
+            (58, 90),
+            (10, 20),
+            (7, 7),
+            (300, 500),
+            (6, 9),
+        ];
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (k, &span) in spans.iter().enumerate() {
+            let plain = kept.iter().any(|&(ds, de)| {
+                let (s, e) = (span.0.max(ds), span.1.min(de));
+                let small = (span.1 - span.0).min(de - ds).max(1);
+                e.saturating_sub(s) * 2 >= small
+            });
+            let pushed = doc.push(Draft::new("test", "statement", 0, None, None, span));
+            assert_eq!(pushed, span.1 > span.0 && !plain, "help: span {k} {span:?}");
+            if pushed {
+                kept.push(span);
+            }
+            let mut sorted = kept.clone();
+            sorted.sort_unstable();
+            assert_eq!(doc.draft_spans, sorted, "help: after span {k}");
+        }
     }
 
     #[test]

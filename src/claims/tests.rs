@@ -685,3 +685,99 @@ fn a_relative_pronoun_speaks_for_its_antecedent() {
         "{got:?}"
     );
 }
+
+#[test]
+fn class_at_over_padded_text_equals_word_at() {
+    let lex = super::lexicon::ClaimLexicon::new(&crate::lexicon::Lexicons::default())
+        .expect("built-in lexicons load");
+    let pad = "\0".repeat(super::lexicon::LOWER_PAD);
+    let none = super::lexicon::WordClass::NONE;
+    // Every table word (short, mid-length and long ones) at the start, in the
+    // middle and at the end of a text, and its neighbours one byte shorter or
+    // longer: the short table, the 16-byte key and the long-word tail filter
+    // must answer as the plain lookup does.
+    let mut words: Vec<String> = lex.words.keys().cloned().collect();
+    words.extend(lex.words.keys().map(|w| format!("{w}e")));
+    words.extend(lex.words.keys().map(|w| format!("x{w}")));
+    words.extend(
+        lex.words
+            .keys()
+            .filter_map(|w| w.get(1..).map(str::to_string)),
+    );
+    words.extend(
+        [
+            "bundesverfassungsgerichtspräsidentin",
+            "mitzuteilenden",
+            "bekanntzugebende",
+            "verhandlungsführer",
+        ]
+        .map(str::to_string),
+    );
+    for w in &words {
+        for text in [
+            format!("{w}{pad}"),
+            format!("über {w} und so weiter{pad}"),
+            format!("am ende {w}{pad}"),
+        ] {
+            let start = text.find(w.as_str()).unwrap_or(0);
+            let end = start + w.len();
+            let plain = text
+                .get(..text.len() - pad.len())
+                .and_then(|t| lex.word_at(t, start, end))
+                .unwrap_or(none);
+            assert_eq!(
+                lex.class_at(&text, start, end),
+                plain,
+                "help: class_at({w:?}) in {text:?}"
+            );
+        }
+    }
+    // Empty and reversed ranges.
+    let text = format!("sagte{pad}");
+    assert_eq!(lex.class_at(&text, 2, 2), none, "help: empty range");
+    assert_eq!(lex.class_at(&text, 3, 1), none, "help: reversed range");
+}
+
+#[test]
+fn cue_noun_tail_tests_agree_with_the_plain_definition() {
+    let lex = super::lexicon::ClaimLexicon::new(&crate::lexicon::Lexicons::default())
+        .expect("built-in lexicons load");
+    let plain = |word: &str, lower: &str| -> Option<String> {
+        if let Some(l) = lex.nouns.get(word) {
+            return Some(l.clone());
+        }
+        lex.noun_suffixes
+            .iter()
+            .find(|(s, _)| lower.len() > s.len() + 2 && lower.ends_with(s.as_str()))
+            .map(|(_, l)| l.clone())
+    };
+    let mut words: Vec<String> = lex.nouns.keys().cloned().collect();
+    for (s, _) in &lex.noun_suffixes {
+        words.push(format!("Polizei{s}"));
+        words.push(format!("Ab{s}"));
+        words.push(format!("Abc{s}"));
+        words.push(s.clone());
+    }
+    words.extend(
+        [
+            "",
+            "a",
+            "Ab",
+            "Abc",
+            "Haus",
+            "Regierung",
+            "Meldungen",
+            "Verkehrsangabe",
+            "über",
+        ]
+        .map(str::to_string),
+    );
+    for w in &words {
+        let lower = w.to_lowercase();
+        assert_eq!(
+            lex.cue_noun(w, &lower).map(str::to_string),
+            plain(w, &lower),
+            "help: cue_noun({w:?})"
+        );
+    }
+}
