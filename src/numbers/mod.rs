@@ -443,6 +443,20 @@ impl Tables {
         self.articles_only && rules::EIN.contains(&w)
     }
 
+    /// After an article form ("ein", "eine", …), the next word in lower case `next` can
+    /// make the article the numeral one of a figure: a unit, scale or fraction word
+    /// ("ein Euro", "eine Million"), a range dash ("ein – zwei Tage"), "Uhr" ("um ein
+    /// Uhr"), "gutes Dutzend" or "Millionste". Both the sentence gate and the rules'
+    /// article shortcut ask this, so that they agree on what an article can start.
+    pub fn may_follow_article(&self, next: &str) -> bool {
+        matches!(next, "-" | "–" | "—" | "uhr" | "gutes" | "guten")
+            || self.units.map.contains_key(next)
+            || self.words.whole(next).is_some()
+            || ["millionst", "milliardst", "tausendst"]
+                .iter()
+                .any(|p| next.starts_with(p))
+    }
+
     /// The month `w` (lower case) names, 1–12.
     #[inline]
     pub fn month(&self, w: &str) -> Option<u32> {
@@ -780,21 +794,17 @@ impl Recogniser {
                     | "halber"
                     | "halbes"
             ) {
+                // "ein-jährige": the rules read the compound, not the article
+                if first.len() < low.len() {
+                    return true;
+                }
                 if let Some(next) = toks.get(k + 1).and_then(|t| text.get(t.start..t.end)) {
                     lower(next, low);
                     let n = low.as_str();
-                    if tb.units.map.contains_key(n)
-                        || tb.words.whole(n).is_some()
+                    if tb.may_follow_article(n)
                         || matches!(
                             n,
-                            "halb"
-                                | "halbe"
-                                | "halben"
-                                | "halber"
-                                | "halbes"
-                                | "dreiviertel"
-                                | "gutes"
-                                | "guten"
+                            "halb" | "halbe" | "halben" | "halber" | "halbes" | "dreiviertel"
                         )
                         || {
                             buf.clear();

@@ -597,14 +597,7 @@ impl Cx<'_, '_> {
             return false;
         }
         let next = self.low(i + 1);
-        if self.may_start_out_of_line(i + 1)
-            || matches!(next, "-" | "–" | "—" | "uhr" | "gutes" | "guten")
-            || self.tb.units.map.contains_key(next)
-            || self.tb.words.whole(next).is_some()
-            || ["millionst", "milliardst", "tausendst"]
-                .iter()
-                .any(|p| next.starts_with(p))
-        {
+        if self.may_start_out_of_line(i + 1) || self.tb.may_follow_article(next) {
             return false;
         }
         // "ein hundert" is read as "einhundert"

@@ -758,6 +758,10 @@ fn sentence_gate_positives() {
         "Es kamen ein gutes Dutzend Gäste.",
         "Ein Dutzend Eier kostet mehr.",
         "Ein Vierteljahrhundert verging seitdem.",
+        // an article before "Uhr" or a range dash, and in a compound of its own
+        "Der Zug kam um ein Uhr an.",
+        "Das dauert ein – zwei Monate.",
+        "Das ein-jährige Fohlen schlief im Stall.",
         // fractions
         "Die Reise dauerte anderthalb Stunden.",
         "Zwei Drittel der Mitglieder stimmten zu.",
