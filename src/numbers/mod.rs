@@ -791,6 +791,7 @@ impl Recogniser {
                     | "eines"
                     | "halbe"
                     | "halben"
+                    | "halbem"
                     | "halber"
                     | "halbes"
             ) {
@@ -804,7 +805,13 @@ impl Recogniser {
                     if tb.may_follow_article(n)
                         || matches!(
                             n,
-                            "halb" | "halbe" | "halben" | "halber" | "halbes" | "dreiviertel"
+                            "halb"
+                                | "halbe"
+                                | "halben"
+                                | "halbem"
+                                | "halber"
+                                | "halbes"
+                                | "dreiviertel"
                         )
                         || {
                             buf.clear();
