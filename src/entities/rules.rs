@@ -491,9 +491,124 @@ impl Rules {
     /// The flags of every token of a document (see [`flag`]), and the tokens
     /// a rule of [`Rules::apply`] may start at ([`RULE_START`]), ascending:
     /// a third of the tokens, which the rules then walk instead of all.
+    ///
+    /// Two passes: the first reads each token's kind and first byte into a
+    /// code byte ([`token_code`]); the codes of 64 tokens at a time become
+    /// bit masks ([`TokenMasks`]: capitalised words, tokens that may be
+    /// looked up), which tell with a few shifts which tokens are worth a
+    /// look-up (a capitalised word, or a word next to one), and the second
+    /// pass visits only those, the capitalised words and the others in two
+    /// loops of their own. Why: most tokens need nothing but their first
+    /// byte, and a test per token whether to look (and whether it is
+    /// capitalised) was mispredicted for one token in three. (Out of line:
+    /// inlined into `Recogniser::recognise` it cost more.)
+    #[inline(never)]
     pub fn classify(&self, text: &str, tokens: &[Token]) -> (Vec<u16>, Vec<usize>) {
         // (Some 36 % of the tokens of news text: room for half of them.)
         let mut starts = Vec::with_capacity(tokens.len() / 2);
+        let mut fl = vec![0u16; tokens.len()];
+        let codes = token_codes(text, tokens);
+        let mut before = 0;
+        for (c, chunk) in codes.chunks_exact(64).enumerate() {
+            let base = 64 * c;
+            if base >= tokens.len() {
+                break;
+            }
+            let m = TokenMasks::of(chunk);
+            // The capitalised words of the chunk before and the first of the
+            // chunk after.
+            let after = codes.get(base + 64..).map_or(0, TokenMasks::first_caps);
+            // A word next to a capitalised one: one before it, one or two
+            // after it.
+            let near =
+                m.cap << 1 | before >> 63 | m.cap >> 1 | after << 63 | m.cap >> 2 | after << 62;
+            before = m.cap;
+            let others = (m.lookable & near | m.upper_other) & !m.cap;
+            let mut rule_starts = 0u64;
+            let mut upper_other = m.upper_other;
+            while upper_other != 0 {
+                let t = &tokens[base + upper_other.trailing_zeros() as usize];
+                upper_other &= upper_other - 1;
+                if !text.is_char_boundary(t.end) {
+                    // (See `TokenMasks::cap`.)
+                    return self.classify_token_by_token(text, tokens);
+                }
+            }
+            let mut caps = m.cap;
+            while caps != 0 {
+                let i = caps.trailing_zeros() as usize;
+                caps &= caps - 1;
+                let t = &tokens[base + i];
+                if !text.is_char_boundary(t.end) {
+                    // Not `CAP` after all (see `TokenMasks::cap`); never so
+                    // for the segmenter's tokens.
+                    return self.classify_token_by_token(text, tokens);
+                }
+                let f = self.capitalised_flags(text, t);
+                fl[base + i] = f;
+                rule_starts |= u64::from(f & RULE_START != 0) << i;
+            }
+            let mut others = others;
+            while others != 0 {
+                let i = others.trailing_zeros() as usize;
+                others &= others - 1;
+                let f = self.word_flags(text, &tokens[base + i]);
+                fl[base + i] = f;
+                rule_starts |= u64::from(f & RULE_START != 0) << i;
+            }
+            while rule_starts != 0 {
+                starts.push(base + rule_starts.trailing_zeros() as usize);
+                rule_starts &= rule_starts - 1;
+            }
+        }
+        (fl, starts)
+    }
+
+    /// The flags of the words table for the token `t` (see [`Rules::classify`]).
+    #[inline(always)]
+    fn word_flags(&self, text: &str, t: &Token) -> u16 {
+        // The filter reads bytes: the word as `str` (its char boundaries
+        // checked) only for the few that pass and for capitalised words.
+        let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+        if self.word_filter.may_hold_bytes(bytes) {
+            self.words.get(bytes)
+        } else {
+            0
+        }
+    }
+
+    /// The flags of a capitalised word `t` (see [`Rules::classify`]).
+    #[inline(always)]
+    fn capitalised_flags(&self, text: &str, t: &Token) -> u16 {
+        let mut f = CAP | self.word_flags(text, t);
+        let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+        // The word as `str` (its char boundaries checked) only for a walk of
+        // the suffix trie or a second byte that is no lower-case ASCII
+        // letter.
+        let word = || t.text(text);
+        // Names, roles, cues and head words are nouns: capitalised.
+        let m = self.suffixes.matches_bytes(bytes, word);
+        if m & Kind::Role.mask() != 0 {
+            f |= ROLE | CUE;
+        }
+        if m & Kind::Cue.mask() != 0 {
+            f |= CUE;
+        }
+        if m & Kind::Head.mask() != 0 {
+            f |= HEAD;
+        }
+        if f & (NOT_NAME | ROLE) == 0 && has_lower_bytes(bytes, word) {
+            f |= NAME;
+        }
+        f
+    }
+
+    /// [`Rules::classify`] token by token, as it was defined: the plain
+    /// definition the masks must agree with, and the answer for tokens that
+    /// do not end on a char boundary.
+    #[inline(never)]
+    fn classify_token_by_token(&self, text: &str, tokens: &[Token]) -> (Vec<u16>, Vec<usize>) {
+        let mut starts = Vec::new();
         let upper = |t: &Token| starts_upper(text, t);
         let mut fl: Vec<u16> = tokens
             .iter()
@@ -523,18 +638,12 @@ impl Rules {
                 }
             }
             let mut f = fl[k];
-            // The filter reads bytes: the word as `str` (its char boundaries
-            // checked) only for the few that pass and for capitalised words.
             let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
             if self.word_filter.may_hold_bytes(bytes) {
                 f |= self.words.get(bytes);
             }
             if cap {
-                // The word as `str` (its char boundaries checked) only for a
-                // walk of the suffix trie or a second byte that is no
-                // lower-case ASCII letter.
                 let word = || t.text(text);
-                // Names, roles, cues and head words are nouns: capitalised.
                 let m = self.suffixes.matches_bytes(bytes, word);
                 if m & Kind::Role.mask() != 0 {
                     f |= ROLE | CUE;
@@ -550,13 +659,109 @@ impl Rules {
                 }
             }
             fl[k] = f;
-            // (A token left out above keeps no flag but `CAP` of a word
-            // that is not capitalised: none.)
             if f & RULE_START != 0 {
                 starts.push(k);
             }
         }
         (fl, starts)
+    }
+}
+
+/// The bit masks of [`Rules::classify`] for 64 tokens (bit `i` for the
+/// chunk's token `i`), from their codes (see [`token_code`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct TokenMasks {
+    /// Words that start with a capital (flag `CAP`), as far as their first
+    /// byte tells: an ASCII capital is a capital letter only when the token
+    /// ends on a char boundary, which [`Rules::classify`] checks before it
+    /// takes the masks' word.
+    cap: u64,
+    /// Tokens that are no punctuation or number: looked up next to a
+    /// capitalised word.
+    lookable: u64,
+    /// Abbreviations and URLs that start with a capital: always looked up.
+    upper_other: u64,
+}
+
+/// The bits of a token's code (see [`token_code`]); each is the high bit of
+/// its byte after a shift left by its `SHIFT`.
+const CODE_CAP: u8 = 0x80;
+const CODE_LOOKABLE: u8 = 0x40;
+const CODE_UPPER_OTHER: u8 = 0x20;
+
+/// The code of a token by its kind (its number) and whether it starts with
+/// a capital (the index's bit 0).
+const CODES: [u8; 10] = {
+    let mut t = [0u8; 10];
+    let w = TokenKind::Word as usize;
+    t[2 * w] = CODE_LOOKABLE;
+    t[2 * w + 1] = CODE_LOOKABLE | CODE_CAP;
+    let (a, u) = (TokenKind::Abbrev as usize, TokenKind::Url as usize);
+    t[2 * a] = CODE_LOOKABLE;
+    t[2 * a + 1] = CODE_LOOKABLE | CODE_UPPER_OTHER;
+    t[2 * u] = CODE_LOOKABLE;
+    t[2 * u + 1] = CODE_LOOKABLE | CODE_UPPER_OTHER;
+    t
+};
+
+/// A token's bits of [`TokenMasks`] as a byte: one table look-up by its kind
+/// and whether its first byte is an ASCII capital; no branch but the rare
+/// first byte that is not ASCII, so the loop over the tokens runs without
+/// mispredictions.
+#[inline(always)]
+fn token_code(text: &str, t: &Token) -> u8 {
+    let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
+    let up = first.wrapping_sub(b'A') < 26;
+    let code = CODES[2 * t.kind as usize + usize::from(up)];
+    if first < 0x80 {
+        return code;
+    }
+    // Decoded, and only for tokens that are looked up (`„` starts many
+    // punctuation tokens).
+    if code & CODE_LOOKABLE != 0 && starts_upper(text, t) {
+        CODES[2 * t.kind as usize + 1]
+    } else {
+        code
+    }
+}
+
+/// The codes of the tokens (see [`token_code`]), then zeros to the end of
+/// the last chunk of 64 and one chunk more (the chunk after the last holds
+/// no capital). Out of line: the loop then has the registers to itself.
+#[inline(never)]
+fn token_codes(text: &str, tokens: &[Token]) -> Vec<u8> {
+    let mut codes = vec![0u8; tokens.len().next_multiple_of(64) + 64];
+    for (code, t) in codes.iter_mut().zip(tokens) {
+        *code = token_code(text, t);
+    }
+    codes
+}
+
+impl TokenMasks {
+    /// The masks of 64 tokens' codes (eight at a time: a code bit moved to
+    /// the high bit of its byte, the eight high bits gathered by one
+    /// multiply).
+    #[inline(always)]
+    fn of(codes: &[u8]) -> TokenMasks {
+        let mut m = TokenMasks::default();
+        for (j, eight) in codes.chunks_exact(8).take(8).enumerate() {
+            let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            let bits = |shift: u32| u64::from(swar::high_bits(x << shift & swar::HIGH)) << (8 * j);
+            m.cap |= bits(CODE_CAP.leading_zeros());
+            m.lookable |= bits(CODE_LOOKABLE.leading_zeros());
+            m.upper_other |= bits(CODE_UPPER_OTHER.leading_zeros());
+        }
+        m
+    }
+
+    /// The capitals among the first eight tokens' codes (bit `i` for token
+    /// `i`).
+    #[inline(always)]
+    fn first_caps(codes: &[u8]) -> u64 {
+        let x = codes
+            .first_chunk::<8>()
+            .map_or(0, |e| u64::from_le_bytes(*e));
+        u64::from(swar::high_bits(x & swar::HIGH))
     }
 }
 
@@ -636,7 +841,7 @@ impl WordTable {
     }
 
     /// The flags of the word `w` (0 if it is not in the table).
-    #[inline]
+    #[inline(always)]
     fn get(&self, w: &[u8]) -> u16 {
         let Some(key) = word_key(w) else {
             return self.long.get(w).copied().unwrap_or(0);
@@ -2417,6 +2622,7 @@ mod classify_tests {
     use super::{Rules, RULE_START};
     use crate::lexicon::Lexicons;
     use crate::segment::Segmenter;
+    use crate::segment::{Token, TokenKind};
 
     #[test]
     fn rule_starts_are_the_flagged_tokens() {
@@ -2435,6 +2641,62 @@ mod classify_tests {
             "help: every token a rule may start at, in order"
         );
         assert!(starts.len() > 10 && starts.len() < flags.len());
+    }
+
+    #[test]
+    fn masks_flag_every_token_as_the_token_by_token_pass_does() {
+        let lex = Lexicons::default();
+        let seg = Segmenter::new(&lex).unwrap();
+        let rules = Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let sentences = [
+            "Laut Dr. Helga Sommerfeld von der Stadtverwaltung, sagte der Sprecher, \
+             wurde die Brücke in Unterfelden bei Kassel gesperrt.",
+            "„Österreichs Kanzler“ traf Ärztevertreter der Müller & Söhne GmbH; so Sommerfeld.",
+            "Mehr unter WWW.Beispiel-Verlag.de oder www.beispiel.de – 12,5 Prozent, 3. Mai.",
+            "der FC Hinterdorf 04 und St. Georgen e.V. spielten in der Lindenstraße 7 gegen Ulm",
+            "Und dann: ÄRGER bei Übersee-Werften, Trainer Kowalczyk (SPD) und Ex-Minister Bode!",
+            "x",
+        ];
+        let mut texts = Vec::new();
+        // Every sentence after 0 to 70 short words, so that capitals fall on
+        // every place of the chunks of 64 tokens and at their borders.
+        for pad in 0..70 {
+            let mut t = "ab ".repeat(pad);
+            for s in sentences {
+                t.push_str(s);
+                t.push(' ');
+                texts.push(t.clone());
+            }
+            texts.push(format!("{}Ende", "Wort ".repeat(pad)));
+        }
+        let mut flagged = 0;
+        for t in &texts {
+            let tokens = seg.segment(t).tokens;
+            let got = rules.classify(t, &tokens);
+            assert_eq!(
+                got,
+                rules.classify_token_by_token(t, &tokens),
+                "{t:?}\nhelp: the masks must choose the tokens the plain pass looks at"
+            );
+            flagged += got.1.len();
+        }
+        assert!(flagged > 1000, "help: the texts must have rule starts");
+        // Tokens that end inside a char (never the segmenter's): the
+        // capital is not `CAP`, as the plain pass finds.
+        let text = "Ab\u{e4}x Cd \u{c4}b Ef";
+        let token = |start, end, kind| Token { start, end, kind };
+        for bad in [3, 9] {
+            let tokens = [
+                token(0, if bad == 3 { 3 } else { 5 }, TokenKind::Word),
+                token(6, 8, TokenKind::Abbrev),
+                token(9, if bad == 9 { 10 } else { 12 }, TokenKind::Word),
+                token(13, 15, TokenKind::Word),
+            ];
+            assert_eq!(
+                rules.classify(text, &tokens),
+                rules.classify_token_by_token(text, &tokens)
+            );
+        }
     }
 
     #[test]
