@@ -504,17 +504,19 @@ fn needs_no_escape(bytes: &[u8]) -> bool {
 
 /// Not zero when some byte of `x` needs an escape (see [`needs_escape`]).
 ///
-/// Classic "has a zero byte" tests: `b - 0x20` sets a byte's high bit when
-/// `b < 0x20`, and `(b ^ c) - 1` when `b == c`; a byte with its own high bit
-/// set (not ASCII) is masked out. A borrow runs into the next byte only from
-/// a byte that needs an escape, so the word's answer is exact (the bits above
-/// the first such byte may be wrong, but are never asked).
+/// Classic "has a zero byte" tests: `b - c` sets a byte's high bit when
+/// `b < c`, and `(b ^ c) - 1` when `b == c`; a byte with its own high bit set
+/// (not ASCII) is masked out. Flipping bit 1 first (`b ^ 0x02`) maps the
+/// control chars (below 0x20) onto themselves and `"` (0x22) onto 0x20, and
+/// every other byte to 0x21 or above, so one subtraction of 0x21 finds both.
+/// A borrow runs into the next byte only from a byte that needs an escape, so
+/// the word's answer is exact (the bits above the first such byte may be
+/// wrong, but are never asked).
 #[inline(always)]
 fn escapes_in(x: u64) -> u64 {
-    let control = x.wrapping_sub(0x20 * swar::ONES);
-    let quote = (x ^ (u64::from(b'"') * swar::ONES)).wrapping_sub(swar::ONES);
+    let control_or_quote = (x ^ (0x02 * swar::ONES)).wrapping_sub(0x21 * swar::ONES);
     let backslash = (x ^ (u64::from(b'\\') * swar::ONES)).wrapping_sub(swar::ONES);
-    (control | quote | backslash) & !x & swar::HIGH
+    (control_or_quote | backslash) & !x & swar::HIGH
 }
 
 fn escape(out: &mut Vec<u8>, b: u8) {
