@@ -178,7 +178,7 @@ fn sniff(bytes: &[u8]) -> Result<usize, &'static str> {
     // Text holds few bytes below 0x20 (line breaks, tabs) and hardly any DEL: a
     // word-at-a-time test per 16 bytes finds the chunks that hold one, and only
     // those are counted byte by byte (every input file goes through here).
-    // The chunks are arrays, so their two words are read without a bounds test.
+    // A chunk's two words are its first and last eight bytes (no bounds test).
     let (mut nuls, mut controls) = (0usize, 0usize);
     let mut count = |chunk: &[u8]| {
         for &b in chunk {
@@ -186,14 +186,14 @@ fn sniff(bytes: &[u8]) -> Result<usize, &'static str> {
             controls += usize::from(is_control(b));
         }
     };
-    let (chunks, rest) = sample.as_chunks::<16>();
-    for chunk in chunks {
+    let mut chunks = sample.chunks_exact(16);
+    for chunk in &mut chunks {
         let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| low_or_del_mask(u64::from_le_bytes(*w)));
         if word(chunk.first_chunk()) | word(chunk.last_chunk()) != 0 {
             count(chunk);
         }
     }
-    count(rest);
+    count(chunks.remainder());
     if nuls * 100 >= sample.len() {
         return Err("NUL bytes");
     }

@@ -492,11 +492,10 @@ fn needs_escape(b: u8) -> bool {
 #[inline]
 fn needs_no_escape(bytes: &[u8]) -> bool {
     let found = if let Some(last) = bytes.last_chunk::<8>() {
-        // As arrays, the words are read without a length test.
-        let (words, _) = bytes.as_chunks::<8>();
+        let mut words = bytes.chunks_exact(8);
         let mut found = escapes_in(u64::from_le_bytes(*last));
-        for word in words {
-            found |= escapes_in(u64::from_le_bytes(*word));
+        for word in &mut words {
+            found |= escapes_in(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
         }
         found
     } else {
