@@ -348,6 +348,18 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// The ASCII bytes that end a run of letters in [`word_end_with`]'s shortcut:
+/// all but letters, digits, `-` and `'` (which may join what follows).
+static ENDS_LETTERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !ALNUM[b] && b != b'-' as usize && b != b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// `b.is_ascii_alphanumeric()`, by table.
 #[inline]
 fn is_alnum(b: u8) -> bool {
@@ -368,9 +380,10 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
 }
 
 /// [`word_end`], with or without its `shortcut`: eight-byte steps over ASCII
-/// letters that stop at a space, comma, dot or line break end the word there,
-/// as the steps after them would (none of these bytes joins a run that holds
-/// a letter, so the run is a word). Most words of news text end so.
+/// letters that stop at an ASCII blank or punctuation byte other than `-` and
+/// `'` end the word there, as the steps after them would (no such byte joins
+/// a run that holds a letter: `.` and `,` join digits only, and the run is a
+/// word). Most words of news text end so.
 #[inline(always)]
 fn word_end_with(text: &str, start: usize, shortcut: bool) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
@@ -394,7 +407,7 @@ fn word_end_with(text: &str, start: usize, shortcut: bool) -> (usize, TokenKind)
         }
         // The eight-byte steps pass letters only: a run they advanced holds one.
         let letters = i > run;
-        if shortcut && letters && matches!(bytes.get(i), Some(b' ' | b',' | b'.' | b'\n')) {
+        if shortcut && letters && bytes.get(i).is_some_and(|&b| ENDS_LETTERS[usize::from(b)]) {
             return (i, TokenKind::Word);
         }
         while i < n && is_alnum(bytes[i]) {
