@@ -502,7 +502,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             let mut writer = StreamWriter::new(out, format, !single_text_doc);
             let written =
                 batch::run_ordered(sources, threads, work, |outcome| match report(outcome) {
-                    Some(rec) => writer.write(&rec),
+                    Some(rec) => writer.write_owned(rec),
                     None => Ok(()),
                 })
                 .and_then(|()| writer.finish());

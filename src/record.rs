@@ -378,8 +378,16 @@ impl Record {
     pub fn finish_offsets(&mut self, text: &str) -> usize {
         let index = CharIndex::new(text);
         let fix = |start: &mut usize, end: &mut usize, out: &mut String| {
-            let (s, e) = clamp_span(text, *start, *end);
-            *out = text[s..e].to_string();
+            // A stage's span is nearly always in range and on char boundaries,
+            // which `get` tests on the way: only the others are clamped.
+            let (s, e, slice) = match text.get(*start..*end) {
+                Some(slice) => (*start, *end, slice),
+                None => {
+                    let (s, e) = clamp_span(text, *start, *end);
+                    (s, e, &text[s..e])
+                }
+            };
+            *out = slice.to_owned();
             *start = index.char_of(s);
             *end = index.char_of(e);
         };
@@ -473,6 +481,33 @@ mod tests {
         let q = &rec.quantities.unwrap()[0];
         assert_eq!((q.start, q.end), (5, 23));
         assert_eq!(q.text, "40 Milliarden Euro");
+    }
+
+    /// Every span, good or faulty (past the end, inside a char, reversed),
+    /// gets the text and char offsets of its plain definition: clamped down to
+    /// char boundaries, the end not before the start, chars counted.
+    #[test]
+    fn every_span_is_fixed_as_clamping_says() {
+        let text = "Größe: 3 € — „ja“ 😀.";
+        let chars = |b: usize| text[..b].chars().count();
+        for start in 0..text.len() + 3 {
+            for end in 0..text.len() + 3 {
+                let mut rec = Record {
+                    entities: Some(vec![Entity {
+                        start,
+                        end,
+                        ..Entity::default()
+                    }]),
+                    ..Record::default()
+                };
+                rec.finish_offsets(text);
+                let e = &rec.entities.unwrap()[0];
+                let s = floor_char_boundary(text, start);
+                let t = floor_char_boundary(text, end).max(s);
+                assert_eq!((e.start, e.end), (chars(s), chars(t)), "{start}..{end}");
+                assert_eq!(e.text, &text[s..t], "{start}..{end}");
+            }
+        }
     }
 
     #[test]
