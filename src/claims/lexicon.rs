@@ -509,24 +509,11 @@ impl<K: Key> PackedTable<K> {
     #[inline]
     fn class(&self, key: K) -> WordClass {
         let hash = key.hash();
-        let bit = filter_bit(hash);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_hold(hash) {
             return WordClass::NONE;
         }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(hash);
-        loop {
-            let Some(&(k, class)) = self.slots.get(i) else {
-                return WordClass::NONE;
-            };
-            if k == key {
-                return class;
-            }
-            if k == K::default() {
-                return WordClass::NONE;
-            }
-            i = (i + 1) & mask;
-        }
+        self.probe(hash, key)
+            .map_or(WordClass::NONE, |&(_, class)| class)
     }
 
     /// [`Self::class`] without the filter: for a table with room enough that
@@ -534,35 +521,37 @@ impl<K: Key> PackedTable<K> {
     /// the slot's key answers for the filter's several steps.
     #[inline]
     fn class_sparse(&self, key: K) -> WordClass {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key.hash());
-        loop {
-            let Some(&(k, class)) = self.slots.get(i) else {
-                return WordClass::NONE;
-            };
-            if k == key {
-                return class;
-            }
-            if k == K::default() {
-                return WordClass::NONE;
-            }
-            i = (i + 1) & mask;
-        }
+        self.probe(key.hash(), key)
+            .map_or(WordClass::NONE, |&(_, class)| class)
     }
 
     #[inline]
     fn get(&self, key: K) -> Option<WordClass> {
         let hash = key.hash();
-        let bit = filter_bit(hash);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_hold(hash) {
             return None;
         }
+        self.probe(hash, key).map(|&(_, class)| class)
+    }
+
+    /// The filter's answer for a key of this `hash`: false when it is certainly
+    /// not in the table.
+    #[inline(always)]
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = filter_bit(hash);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The slot of `key` (of this `hash`), by linear probing from its home slot.
+    #[inline(always)]
+    fn probe(&self, hash: u64, key: K) -> Option<&(K, WordClass)> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(hash);
         loop {
-            let &(k, class) = self.slots.get(i)?;
+            let slot = self.slots.get(i)?;
+            let k = slot.0;
             if k == key {
-                return Some(class);
+                return Some(slot);
             }
             if k == K::default() {
                 return None;
