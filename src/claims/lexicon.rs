@@ -570,15 +570,22 @@ pub const SHORT_MAX: usize = 7;
 /// and a one-word key is loaded, hashed and compared in half the steps.
 #[inline]
 pub fn pack_short(word: &[u8]) -> Option<u64> {
-    if word.len() > SHORT_MAX {
+    packed_bytes::<8>(word).map(u64::from_le_bytes)
+}
+
+/// The bytes of [`pack`] and [`pack_short`]: the word's bytes, zeros, and its
+/// length in the last of the `N` bytes. `None` if it does not fit before that.
+#[inline]
+fn packed_bytes<const N: usize>(word: &[u8]) -> Option<[u8; N]> {
+    if word.len() >= N {
         return None;
     }
-    let mut b = [0u8; 8];
+    let mut b = [0u8; N];
     for (d, s) in b.iter_mut().zip(word) {
         *d = *s;
     }
-    b[7] = word.len() as u8;
-    Some(u64::from_le_bytes(b))
+    b[N - 1] = word.len() as u8;
+    Some(b)
 }
 
 /// Slots per entry of the short-word table: at most a quarter full, so that the
@@ -603,20 +610,12 @@ pub const PACKED_MAX: usize = 15;
 /// length in the top byte (so "ab" and "ab\0" differ). `None` if longer.
 #[inline]
 pub fn pack(word: &[u8]) -> Option<u128> {
-    if word.len() > PACKED_MAX {
-        return None;
-    }
-    let mut b = [0u8; 16];
-    for (d, s) in b.iter_mut().zip(word) {
-        *d = *s;
-    }
-    b[15] = word.len() as u8;
-    Some(u128::from_le_bytes(b))
+    packed_bytes::<16>(word).map(u128::from_le_bytes)
 }
 
 /// A word of more than [`PACKED_MAX`] and at most 255 bytes by its last
-/// [`PACKED_MAX`] bytes and its length (in the top byte), as
-/// [`ClaimLexicon::class_at`] packs it from a text.
+/// [`PACKED_MAX`] bytes and its length (in the top byte): the key of the
+/// filter in front of the long words (see [`ClaimLexicon::class_at`]).
 fn long_tail(word: &[u8]) -> Option<u128> {
     let n = u8::try_from(word.len()).ok()?;
     let tail = word.get(word.len().checked_sub(PACKED_MAX)?..)?;
@@ -1081,15 +1080,9 @@ impl ClaimLexicon {
         // bytes and length are a long key's: most long words are compounds the
         // lexicons do not hold.
         if len > PACKED_MAX {
-            let tail = end
-                .checked_sub(PACKED_MAX)
-                .and_then(|a| padded.as_bytes().get(a..))
-                .and_then(|r| r.first_chunk::<16>());
-            if let (Some(w), Ok(n)) = (tail, u8::try_from(len)) {
-                let key = (u128::from_le_bytes(*w) & KEEP[PACKED_MAX]) | u128::from(n) << 120;
-                if self.long_tails.get(key).is_none() {
-                    return WordClass::NONE;
-                }
+            let key = padded.as_bytes().get(start..end).and_then(long_tail);
+            if key.is_some_and(|key| self.long_tails.get(key).is_none()) {
+                return WordClass::NONE;
             }
         }
         self.word_at(padded, start, end).unwrap_or(WordClass::NONE)

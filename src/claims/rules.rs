@@ -1338,7 +1338,6 @@ impl<'a> Doc<'a> {
 
     // ----- per sentence -----------------------------------------------------
 
-    /// The rules of sentence `s`, whose marked words are `marked[m]`.
     /// [`Self::sentence_claims`] for a sentence without marked words: its
     /// gate finds no tag, no cue and no Konjunktiv there, which leaves the
     /// statement rule alone.
@@ -1347,14 +1346,20 @@ impl<'a> Doc<'a> {
         if r.is_empty() {
             return;
         }
-        let core_end = self.sent_core_end(&r);
-        let core_span = (
-            self.toks[r.start].start,
-            self.toks[core_end.max(r.start + 1) - 1].end,
-        );
+        let core_span = self.core_span(&r, self.sent_core_end(&r));
         self.statement(s, &r, core_span);
     }
 
+    /// The byte span of the tokens `r` (not empty) up to `core_end`, and at
+    /// least its first token.
+    fn core_span(&self, r: &Range<usize>, core_end: usize) -> (usize, usize) {
+        (
+            self.toks[r.start].start,
+            self.toks[core_end.max(r.start + 1) - 1].end,
+        )
+    }
+
+    /// The rules of sentence `s`, whose marked words are `marked[m]`.
     fn sentence_claims(&mut self, s: usize, m: Range<usize>) {
         let r = self.sent_range(s);
         if r.is_empty() {
@@ -1362,10 +1367,7 @@ impl<'a> Doc<'a> {
         }
         let core_end = self.sent_core_end(&r);
         let sent_span = (self.toks[r.start].start, self.toks[r.end - 1].end);
-        let core_span = (
-            self.toks[r.start].start,
-            self.toks[core_end.max(r.start + 1) - 1].end,
-        );
+        let core_span = self.core_span(&r, core_end);
         // One pass for a gate: which rules can fire here at all (most sentences
         // of a news text have no cue word, no frame word and no Konjunktiv).
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
