@@ -580,13 +580,18 @@ impl Rules {
     /// The flags of a capitalised word `t` (see [`Rules::classify`]).
     #[inline(always)]
     fn capitalised_flags(&self, text: &str, t: &Token) -> u16 {
-        let mut f = CAP | self.word_flags(text, t);
+        self.noun_flags(CAP | self.word_flags(text, t), text, t)
+    }
+
+    /// `f`, the flags of a capitalised word `t` so far, with those of its
+    /// ending and case: names, roles, cues and head words are nouns.
+    #[inline(always)]
+    fn noun_flags(&self, mut f: u16, text: &str, t: &Token) -> u16 {
         let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
         // The word as `str` (its char boundaries checked) only for a walk of
         // the suffix trie or a second byte that is no lower-case ASCII
         // letter.
         let word = || t.text(text);
-        // Names, roles, cues and head words are nouns: capitalised.
         let m = self.suffixes.matches_bytes(bytes, word);
         if m & Kind::Role.mask() != 0 {
             f |= ROLE | CUE;
@@ -606,6 +611,7 @@ impl Rules {
     /// [`Rules::classify`] token by token, as it was defined: the plain
     /// definition the masks must agree with, and the answer for tokens that
     /// do not end on a char boundary.
+    #[cold]
     #[inline(never)]
     fn classify_token_by_token(&self, text: &str, tokens: &[Token]) -> (Vec<u16>, Vec<usize>) {
         let mut starts = Vec::new();
@@ -643,20 +649,7 @@ impl Rules {
                 f |= self.words.get(bytes);
             }
             if cap {
-                let word = || t.text(text);
-                let m = self.suffixes.matches_bytes(bytes, word);
-                if m & Kind::Role.mask() != 0 {
-                    f |= ROLE | CUE;
-                }
-                if m & Kind::Cue.mask() != 0 {
-                    f |= CUE;
-                }
-                if m & Kind::Head.mask() != 0 {
-                    f |= HEAD;
-                }
-                if f & (NOT_NAME | ROLE) == 0 && has_lower_bytes(bytes, word) {
-                    f |= NAME;
-                }
+                f = self.noun_flags(f, text, t);
             }
             fl[k] = f;
             if f & RULE_START != 0 {
