@@ -736,12 +736,9 @@ impl<'a> Doc<'a> {
     /// First clause boundary (, ; : – or a quotation mark or final punctuation)
     /// at or after `from`, or `limit`.
     fn clause_end(&self, from: usize, limit: usize) -> usize {
+        // Each token's mark is read once for all the marks that end a clause.
         (from..limit)
-            .find(|&j| {
-                self.is_boundary(j)
-                    || self.is_quote_mark(j)
-                    || matches!(self.punct(j), Some('.' | '!' | '?' | '(' | ')'))
-            })
+            .find(|&j| self.punct(j).is_some_and(ends_clause))
             .unwrap_or(limit)
     }
 
@@ -2336,6 +2333,13 @@ impl AbbrevLike for Token {
     }
 }
 
+/// The marks [`Doc::clause_end`] stops at: those of `is_boundary` and
+/// `is_quote_mark`, end marks and parentheses.
+fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '–' | '—' | '.' | '!' | '?' | '(' | ')')
+        || matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
+}
+
 /// Whether a token is a word (letters).
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
@@ -2583,6 +2587,20 @@ mod tests {
         }
         assert!(caps >= 12 && quotes >= 8, "help: {caps} capitals, {quotes}");
         assert!(doc.marked.len() >= 3, "help: sagte, wolle, soll are marked");
+    }
+
+    /// [`Doc::clause_end`]'s one test per mark stops where its three tests
+    /// did: a boundary, a quotation mark, or one of `.!?()`.
+    #[test]
+    fn ends_clause_is_boundary_or_quote_or_end_mark() {
+        let plain = |c: char| {
+            matches!(c, ',' | ';' | ':' | '–' | '—')
+                || matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
+                || matches!(c, '.' | '!' | '?' | '(' | ')')
+        };
+        for c in ('\0'..='\u{3000}').chain(['‚', '‘', '’', '…', '-', '«']) {
+            assert_eq!(ends_clause(c), plain(c), "help: {c:?}");
+        }
     }
 
     /// [`punct_char`] and [`starts_upper`] equal the plain reading of the
