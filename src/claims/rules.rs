@@ -1109,7 +1109,7 @@ impl<'a> Doc<'a> {
     /// drafts starting within `longest_draft` before `a` can overlap it.
     fn overlaps(&self, a: (usize, usize)) -> bool {
         let from = (a.0.saturating_sub(self.longest_draft), 0);
-        let lo = self.draft_spans.partition_point(|s| *s < from);
+        let lo = self.spans_from(from);
         let spans = self.draft_spans.get(lo..).unwrap_or(&[]);
         spans
             .iter()
@@ -1122,11 +1122,28 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// The position of the first span at or after `key` in `draft_spans`, as
+    /// `partition_point` finds it. Drafts come mostly in text order, so the
+    /// answer mostly lies at the end or a few spans before it: a few steps
+    /// back from the end, then the binary search.
+    fn spans_from(&self, key: (usize, usize)) -> usize {
+        let spans = &self.draft_spans;
+        let mut k = spans.len();
+        for _ in 0..4 {
+            match k.checked_sub(1).and_then(|j| spans.get(j)) {
+                // All spans before it are smaller too, all after it are not.
+                Some(s) if *s >= key => k -= 1,
+                _ => return k,
+            }
+        }
+        spans.partition_point(|s| *s < key)
+    }
+
     fn push(&mut self, d: Draft) -> bool {
         if d.content.1 <= d.content.0 || self.overlaps(d.content) {
             return false;
         }
-        let k = self.draft_spans.partition_point(|s| *s < d.content);
+        let k = self.spans_from(d.content);
         if self.draft_spans.get(k) != Some(&d.content) {
             self.draft_spans.insert(k, d.content);
         }
@@ -2429,6 +2446,15 @@ mod tests {
             let mut sorted = kept.clone();
             sorted.sort_unstable();
             assert_eq!(doc.draft_spans, sorted, "help: after span {k}");
+            for a in 0..510 {
+                for b in [0, a, a + 1, a + 20, 600] {
+                    assert_eq!(
+                        doc.spans_from((a, b)),
+                        sorted.partition_point(|s| *s < (a, b)),
+                        "help: spans_from(({a}, {b})) after span {k}"
+                    );
+                }
+            }
         }
     }
 
