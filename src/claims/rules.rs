@@ -562,10 +562,6 @@ impl<'a> Doc<'a> {
         self.toks.get(i).and_then(|t| punct_char(self.text, t))
     }
 
-    fn is_boundary(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some(',' | ';' | ':' | '–' | '—'))
-    }
-
     fn is_quote_mark(&self, i: usize) -> bool {
         matches!(self.punct(i), Some('„' | '“' | '”' | '»' | '«' | '"'))
     }
@@ -2350,8 +2346,8 @@ impl AbbrevLike for Token {
     }
 }
 
-/// The marks [`Doc::clause_end`] stops at: those of `is_boundary` and
-/// `is_quote_mark`, end marks and parentheses.
+/// The marks [`Doc::clause_end`] stops at: clause boundaries (`,;:–—`), the
+/// marks of `is_quote_mark`, end marks and parentheses.
 fn ends_clause(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '–' | '—' | '.' | '!' | '?' | '(' | ')')
         || matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
