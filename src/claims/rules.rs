@@ -242,8 +242,8 @@ pub(crate) struct Doc<'a> {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     longest_annotation: usize,
-    /// Where the figure test of `statement` last found its first quantity in
-    /// `q_order` (see [`starting_in_from`]).
+    /// Where in `q_order` the figure test of `statement` stopped last (see
+    /// [`crate::sorted::range_from`]).
     statement_q_cursor: usize,
 }
 
@@ -1998,18 +1998,20 @@ impl<'a> Doc<'a> {
         let figure = if self.qs.is_empty() {
             r.clone().any(|j| self.is_figure_token(j))
         } else {
-            // Sentences come in order: a cursor steps through the quantities.
+            // Sentences come in order and do not overlap: a cursor steps through
+            // the quantities, left at the end of this sentence's (any starting
+            // point gives the same answer; this one mostly needs no step to
+            // the next sentence's first).
             let qs = self.qs;
-            starting_in_from(
+            let found = crate::sorted::range_from(
                 &self.q_order,
-                |i| qs[i].start,
+                |&i| qs[i].start,
                 core_span.0,
                 core_span.1,
-                &mut self.statement_q_cursor,
-            )
-            .iter()
-            .map(|&i| &qs[i])
-            .any(|q| {
+                self.statement_q_cursor,
+            );
+            self.statement_q_cursor = found.end;
+            self.q_order[found].iter().map(|&i| &qs[i]).any(|q| {
                 q.end <= core_span.1 && !matches!(&*q.kind, "date" | "time" | "year" | "ordinal")
             })
         };
