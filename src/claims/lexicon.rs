@@ -1049,7 +1049,7 @@ impl ClaimLexicon {
         if (1..=SHORT_MAX).contains(&len) {
             if let Some(w) = padded
                 .as_bytes()
-                .get(start..)
+                .get(start..start.wrapping_add(8))
                 .and_then(|r| r.first_chunk::<8>())
             {
                 let key = (u64::from_le_bytes(*w) & KEEP_SHORT[len]) | (len as u64) << 56;
@@ -1059,7 +1059,7 @@ impl ClaimLexicon {
         if (1..=PACKED_MAX).contains(&len) {
             if let Some(w) = padded
                 .as_bytes()
-                .get(start..)
+                .get(start..start.wrapping_add(16))
                 .and_then(|r| r.first_chunk::<16>())
             {
                 let key = (u128::from_le_bytes(*w) & KEEP[len]) | (len as u128) << 120;

@@ -19,30 +19,6 @@ use crate::record::{numbered_id, Claim, Cue, Entity, Quantity, Span, Speaker};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::text::fold_char;
 
-/// One token with what the rules need to know about it, in 32 bytes (the rules
-/// scan these over and over; a smaller record keeps more of them in cache). The
-/// lexicon's answer is kept as the table holds it, so that classifying a token
-/// copies it in one move.
-#[derive(Debug, Clone)]
-struct Tk {
-    start: usize,
-    end: usize,
-    /// What the claims lexicon knows about the word ([`WordClass::NONE`] for
-    /// other tokens).
-    class: WordClass,
-    punct: Option<char>,
-    word: bool,
-    cap: bool,
-    in_quote: bool,
-}
-
-impl Tk {
-    /// Whether the word is a form of a cue verb.
-    fn has_forms(&self) -> bool {
-        self.class.forms != NO_FORMS
-    }
-}
-
 /// A quotation: token indices of its opening and closing marks.
 #[derive(Debug, Clone, Copy)]
 struct Quote {
@@ -187,7 +163,8 @@ fn closer_of(c: char) -> char {
 /// handed the token pass cold memory.
 #[derive(Default)]
 struct Scratch {
-    toks: Vec<Tk>,
+    classes: Vec<WordClass>,
+    in_quote: Vec<bool>,
     lower: String,
     quote_marks: Vec<usize>,
     marked: Vec<usize>,
@@ -226,7 +203,17 @@ pub(crate) struct Doc<'a> {
     seg: &'a Segmentation,
     ents: &'a [Entity],
     qs: &'a [Quantity],
-    toks: Vec<Tk>,
+    /// The segmenter's tokens; what the rules ask of a token beyond its kind
+    /// and offsets (capital, punctuation mark) is read from the text when
+    /// asked (see [`Doc::cap`], [`Doc::punct`]): the rules look at a few tokens
+    /// around each cue, while a record made ahead cost every token of the
+    /// document about as much as its lexicon lookup.
+    toks: &'a [Token],
+    /// What the claims lexicon knows about each token ([`WordClass::NONE`]
+    /// for all but words).
+    classes: Vec<WordClass>,
+    /// Whether each token lies inside a quotation (its marks included).
+    in_quote: Vec<bool>,
     /// The text lower-cased char by char with every char's byte length kept, so
     /// a token's lowercase form is `lower[start..end]`.
     lower: String,
@@ -255,8 +242,8 @@ pub(crate) struct Doc<'a> {
     ent_order: Vec<usize>,
     q_order: Vec<usize>,
     longest_annotation: usize,
-    /// Where the figure test of `statement` last found its first quantity in
-    /// `q_order` (see [`starting_in_from`]).
+    /// Where in `q_order` the figure test of `statement` stopped last (see
+    /// [`crate::sorted::range_from`]).
     statement_q_cursor: usize,
 }
 
@@ -368,79 +355,80 @@ fn first_char(text: &str, t: &Token) -> Option<char> {
     }
 }
 
-/// Classifies every token into `toks` (word, capital, punctuation char, lexicon
-/// class) and notes the quotation marks' indices in `quote_marks` and the marked
-/// words' (see `Doc::marked`) in `marked`. `lower` is the lowercase text with
-/// [`LOWER_PAD`] bytes of padding after it (see [`ClaimLexicon::class_at`]). A
-/// function of its own so that its loop, run for every token, gets the
-/// registers to itself; the record is built from locals in one go (building it
-/// first and patching fields made the compiler keep them on the stack).
+/// Looks every word up in the claims lexicon into `classes` (one entry per
+/// token, [`WordClass::NONE`] for the others) and notes the quotation marks'
+/// indices in `quote_marks` and the marked words' (see `Doc::marked`) in
+/// `marked`. `lower` is the lowercase text with [`LOWER_PAD`] bytes of padding
+/// after it (see [`ClaimLexicon::class_at`]). A function of its own so that its
+/// loop, run for every token, gets the registers to itself.
 #[inline(never)]
 fn classify_tokens(
     lex: &ClaimLexicon,
     text: &str,
     lower: &str,
     tokens: &[Token],
-    toks: &mut Vec<Tk>,
+    classes: &mut Vec<WordClass>,
     quote_marks: &mut Vec<usize>,
     marked: &mut Vec<usize>,
 ) {
     quote_marks.clear();
     marked.clear();
-    toks.clear();
-    let bytes = text.as_bytes();
-    // `extend` over the slice's exact length writes each record without a
+    classes.clear();
+    // `extend` over the slice's exact length writes each entry without a
     // capacity check.
-    toks.extend(tokens.iter().enumerate().map(|(i, t)| {
-        let lead = bytes.get(t.start).copied().unwrap_or(0);
-        // ASCII answers without decoding the char.
-        let cap = if lead < 0x80 {
-            lead.is_ascii_uppercase()
-        } else {
-            non_ascii_cap(text, t)
-        };
-        let (class, punct, word) = match t.kind {
-            TokenKind::Word => {
-                let class = lex.class_at(lower, t.start, t.end);
-                if class.marked {
-                    marked.push(i);
-                }
-                (class, None, true)
+    classes.extend(tokens.iter().enumerate().map(|(i, t)| match t.kind {
+        TokenKind::Word => {
+            let class = lex.class_at(lower, t.start, t.end);
+            if class.marked {
+                marked.push(i);
             }
-            TokenKind::Punct => {
-                // An ASCII mark is its lead byte (as `first_char` answers).
-                let punct = if lead < 0x80 && t.start < t.end && text.is_char_boundary(t.end) {
-                    Some(char::from(lead))
-                } else {
-                    punct_of(text, t)
-                };
-                if punct.is_some_and(is_quote_char) {
-                    quote_marks.push(i);
-                }
-                (WordClass::NONE, punct, false)
-            }
-            _ => (WordClass::NONE, None, false),
-        };
-        Tk {
-            start: t.start,
-            end: t.end,
-            class,
-            punct,
-            word,
-            cap,
-            in_quote: false,
+            class
         }
+        TokenKind::Punct => {
+            if punct_char(text, t).is_some_and(is_quote_char) {
+                quote_marks.push(i);
+            }
+            WordClass::NONE
+        }
+        _ => WordClass::NONE,
     }));
 }
 
+/// The char of a punctuation token, `None` for other tokens: an ASCII mark is
+/// its lead byte (as [`first_char`] answers), others are decoded out of line.
+#[inline]
+fn punct_char(text: &str, t: &Token) -> Option<char> {
+    if t.kind != TokenKind::Punct {
+        return None;
+    }
+    match text.as_bytes().get(t.start) {
+        Some(&lead) if lead < 0x80 && t.start < t.end && text.is_char_boundary(t.end) => {
+            Some(char::from(lead))
+        }
+        _ => punct_of(text, t),
+    }
+}
+
+/// Whether token `t` starts with a capital: ASCII answers from its lead byte,
+/// others are decoded out of line.
+#[inline]
+fn starts_upper(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        Some(&lead) if lead < 0x80 => lead.is_ascii_uppercase(),
+        Some(_) => non_ascii_cap(text, t),
+        None => false,
+    }
+}
+
 /// Whether a token starting with a non-ASCII byte starts with a capital: out of
-/// the token loop, which then keeps its registers for the common case.
+/// line, so that [`starts_upper`] inlines only its ASCII answer.
 #[inline(never)]
 fn non_ascii_cap(text: &str, t: &Token) -> bool {
     first_char(text, t).is_some_and(is_uppercase)
 }
 
-/// The char of a punctuation token, out of the token loop (one token in eight).
+/// The char of a punctuation token that does not start with ASCII, out of line
+/// (see [`punct_char`]).
 #[inline(never)]
 fn punct_of(text: &str, t: &Token) -> Option<char> {
     first_char(text, t)
@@ -484,7 +472,8 @@ impl<'a> Doc<'a> {
         qs: &'a [Quantity],
     ) -> Self {
         let Scratch {
-            mut toks,
+            mut classes,
+            in_quote,
             mut lower,
             mut quote_marks,
             mut marked,
@@ -503,7 +492,7 @@ impl<'a> Doc<'a> {
             text,
             &lower,
             &seg.tokens,
-            &mut toks,
+            &mut classes,
             &mut quote_marks,
             &mut marked,
         );
@@ -519,7 +508,9 @@ impl<'a> Doc<'a> {
             seg,
             ents,
             qs,
-            toks,
+            toks: &seg.tokens,
+            classes,
+            in_quote,
             lower,
             quote_marks,
             marked,
@@ -568,11 +559,7 @@ impl<'a> Doc<'a> {
     }
 
     fn punct(&self, i: usize) -> Option<char> {
-        self.toks.get(i).and_then(|t| t.punct)
-    }
-
-    fn is_boundary(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some(',' | ';' | ':' | '–' | '—'))
+        self.toks.get(i).and_then(|t| punct_char(self.text, t))
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
@@ -580,7 +567,22 @@ impl<'a> Doc<'a> {
     }
 
     fn func(&self, i: usize) -> Option<Func> {
-        self.toks.get(i).and_then(|t| t.class.func)
+        self.classes.get(i).and_then(|c| c.func)
+    }
+
+    /// Whether token `i` is a word (letters).
+    fn word(&self, i: usize) -> bool {
+        is_word(&self.toks[i])
+    }
+
+    /// Whether token `i` starts with a capital.
+    fn cap(&self, i: usize) -> bool {
+        starts_upper(self.text, &self.toks[i])
+    }
+
+    /// Whether word `i` is a form of a cue verb.
+    fn has_forms(&self, i: usize) -> bool {
+        self.classes[i].forms != NO_FORMS
     }
 
     fn sent_range(&self, s: usize) -> Range<usize> {
@@ -601,7 +603,7 @@ impl<'a> Doc<'a> {
     fn find_quotes(&mut self) {
         let mut open: Option<(usize, char)> = None;
         for &i in &self.quote_marks {
-            let Some(c) = self.toks[i].punct else {
+            let Some(c) = self.punct(i) else {
                 continue;
             };
             if let Some((o, want)) = open {
@@ -623,9 +625,11 @@ impl<'a> Doc<'a> {
                 open = Some((i, closer_of(c)));
             }
         }
+        self.in_quote.clear();
+        self.in_quote.resize(self.toks.len(), false);
         for q in &self.quotes {
-            for t in &mut self.toks[q.open..=q.close] {
-                t.in_quote = true;
+            if let Some(inside) = self.in_quote.get_mut(q.open..=q.close) {
+                inside.fill(true);
             }
         }
     }
@@ -664,19 +668,19 @@ impl<'a> Doc<'a> {
     ) {
         let sent_start = sent.start;
         for i in candidates {
-            let t = &self.toks[i];
-            if !t.word || t.in_quote {
+            if !self.word(i) || self.in_quote[i] {
                 continue;
             }
-            let Some(forms) = self.lex.forms_of(t.class.forms) else {
+            let Some(forms) = self.lex.forms_of(self.classes[i].forms) else {
                 continue;
             };
             let first = i == sent_start || self.is_quote_mark(i.wrapping_sub(1));
-            if t.cap && !first {
+            let cap = self.cap(i);
+            if cap && !first {
                 continue;
             }
             // "die gut informierten Kreise": an adjective, not a verb of saying.
-            if !t.cap && self.is_participle_adjective(i) {
+            if !cap && self.is_participle_adjective(i) {
                 continue;
             }
             for f in forms {
@@ -728,12 +732,9 @@ impl<'a> Doc<'a> {
     /// First clause boundary (, ; : – or a quotation mark or final punctuation)
     /// at or after `from`, or `limit`.
     fn clause_end(&self, from: usize, limit: usize) -> usize {
+        // Each token's mark is read once for all the marks that end a clause.
         (from..limit)
-            .find(|&j| {
-                self.is_boundary(j)
-                    || self.is_quote_mark(j)
-                    || matches!(self.punct(j), Some('.' | '!' | '?' | '(' | ')'))
-            })
+            .find(|&j| self.punct(j).is_some_and(ends_clause))
             .unwrap_or(limit)
     }
 
@@ -756,12 +757,12 @@ impl<'a> Doc<'a> {
     }
 
     fn is_adjective(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        if !t.word || t.cap || t.class.func.is_some() || t.class.konj.is_some() {
+        let c = self.classes[i];
+        if !self.word(i) || self.cap(i) || c.func.is_some() || c.konj.is_some() {
             return false;
         }
         let l = self.lo(i);
-        if t.has_forms() {
+        if c.forms != NO_FORMS {
             return self.is_participle_adjective(i);
         }
         ["e", "en", "er", "es", "em"].iter().any(|s| l.ends_with(s)) && l.chars().count() > 3
@@ -792,7 +793,7 @@ impl<'a> Doc<'a> {
         // The antecedent: capitalised words (names, nouns) right before the comma.
         let end = cs - 1;
         let mut start = end;
-        while start > r.start && self.is_noun(start - 1) && !self.toks[start - 1].in_quote {
+        while start > r.start && self.is_noun(start - 1) && !self.in_quote[start - 1] {
             start -= 1;
         }
         if start >= end {
@@ -830,7 +831,9 @@ impl<'a> Doc<'a> {
     /// A capitalised word that can be part of a name or noun phrase.
     fn is_noun(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        (t.word || t.kind_abbrev_like(self.raw(i))) && t.cap && t.class.func.is_none()
+        (is_word(t) || t.kind_abbrev_like(self.raw(i)))
+            && starts_upper(self.text, t)
+            && self.classes[i].func.is_none()
     }
 
     /// A noun phrase starting at `i` (not past `limit`): determiner, adjectives,
@@ -905,10 +908,13 @@ impl<'a> Doc<'a> {
         matches!(
             self.lo(j),
             "von" | "van" | "de" | "da" | "del" | "bin" | "al"
-        ) && !self.toks[j].cap
+        ) && !self.cap(j)
             && j + 1 < limit
             && self.is_noun(j + 1)
-            && self.toks.get(j - 1).is_some_and(|t| t.cap)
+            && self
+                .toks
+                .get(j - 1)
+                .is_some_and(|t| starts_upper(self.text, t))
     }
 
     /// The subject after an inverted verb: skips a few adverbs and prepositional
@@ -925,7 +931,7 @@ impl<'a> Doc<'a> {
                     if j < limit && self.func(j) == Some(Func::Det) {
                         j += 1;
                     }
-                    while j < limit && (self.is_adjective(j) || self.toks[j].punct == Some('-')) {
+                    while j < limit && (self.is_adjective(j) || self.punct(j) == Some('-')) {
                         j += 1;
                     }
                     if j < limit && self.is_noun(j) {
@@ -937,7 +943,7 @@ impl<'a> Doc<'a> {
                     if self.is_noun(j) {
                         return self.np_at(j, limit, true);
                     }
-                    if self.toks[j].word && !self.toks[j].cap && !self.toks[j].has_forms() {
+                    if self.word(j) && !self.cap(j) && !self.has_forms(j) {
                         j += 1;
                     } else {
                         return None;
@@ -990,7 +996,7 @@ impl<'a> Doc<'a> {
         let cs0 = self.clause_start(c.tok, r.start);
         let participle_like = self
             .lex
-            .forms_of(self.toks[c.tok].class.forms)
+            .forms_of(self.classes[c.tok].forms)
             .is_some_and(|f| {
                 f.iter()
                     .any(|x| x.kind == FormKind::NonFinite && x.verb == c.verb)
@@ -1099,7 +1105,7 @@ impl<'a> Doc<'a> {
     /// drafts starting within `longest_draft` before `a` can overlap it.
     fn overlaps(&self, a: (usize, usize)) -> bool {
         let from = (a.0.saturating_sub(self.longest_draft), 0);
-        let lo = self.draft_spans.partition_point(|s| *s < from);
+        let lo = self.spans_from(from);
         let spans = self.draft_spans.get(lo..).unwrap_or(&[]);
         spans
             .iter()
@@ -1112,11 +1118,28 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// The position of the first span at or after `key` in `draft_spans`, as
+    /// `partition_point` finds it. Drafts come mostly in text order, so the
+    /// answer mostly lies at the end or a few spans before it: a few steps
+    /// back from the end, then the binary search.
+    fn spans_from(&self, key: (usize, usize)) -> usize {
+        let spans = &self.draft_spans;
+        let mut k = spans.len();
+        for _ in 0..4 {
+            match k.checked_sub(1).and_then(|j| spans.get(j)) {
+                // All spans before it are smaller too, all after it are not.
+                Some(s) if *s >= key => k -= 1,
+                _ => return k,
+            }
+        }
+        spans.partition_point(|s| *s < key)
+    }
+
     fn push(&mut self, d: Draft) -> bool {
         if d.content.1 <= d.content.0 || self.overlaps(d.content) {
             return false;
         }
-        let k = self.draft_spans.partition_point(|s| *s < d.content);
+        let k = self.spans_from(d.content);
         if self.draft_spans.get(k) != Some(&d.content) {
             self.draft_spans.insert(k, d.content);
         }
@@ -1372,10 +1395,10 @@ impl<'a> Doc<'a> {
         // of a news text have no cue word, no frame word and no Konjunktiv).
         let (mut tags, mut has_forms, mut k1) = (0u8, false, false);
         for &j in self.marked_at(&m) {
-            let t = &self.toks[j];
-            tags |= t.class.tag;
-            has_forms |= t.has_forms();
-            k1 |= t.class.konj == Some(Konj::One);
+            let c = &self.classes[j];
+            tags |= c.tag;
+            has_forms |= c.forms != NO_FORMS;
+            k1 |= c.konj == Some(Konj::One);
         }
         // The hits go to a buffer kept from sentence to sentence (put back below).
         let mut hits = std::mem::take(&mut self.hits);
@@ -1524,7 +1547,7 @@ impl<'a> Doc<'a> {
         if c.kind != FormKind::Finite || c.tok < r.start + 3 || self.punct(c.tok - 1) != Some(',') {
             return false;
         }
-        if self.toks[c.tok - 2].in_quote && self.is_quote_mark(c.tok - 2) {
+        if self.in_quote[c.tok - 2] && self.is_quote_mark(c.tok - 2) {
             return false; // handled with the quotation
         }
         if self.punct(c.tok + 1) == Some(',') || self.punct(c.tok + 1) == Some(':') {
@@ -1540,16 +1563,16 @@ impl<'a> Doc<'a> {
         // die … wurde, sagte …"): not a content.
         let last = self.clause_start(c.tok - 1, r.start);
         if last > r.start
-            && !self.toks[last].cap
+            && !self.cap(last)
             && matches!(self.func(last), Some(Func::Det) | Some(Func::Subord))
         {
             return false;
         }
-        let has_k = pre.clone().any(|j| self.toks[j].class.konj.is_some());
+        let has_k = pre.clone().any(|j| self.classes[j].konj.is_some());
         let sub = self.func(r.start) == Some(Func::Subord);
         let verb = pre
             .clone()
-            .any(|j| self.func(j) == Some(Func::Aux) || self.toks[j].in_quote);
+            .any(|j| self.func(j) == Some(Func::Aux) || self.in_quote[j]);
         // A lexical verb alone ("Die Besucher kamen nach Bremen, sagte Keller")
         // counts only in the plain inversion: the speaker right after the cue.
         let lexical = !verb
@@ -1577,8 +1600,8 @@ impl<'a> Doc<'a> {
     /// lexicons do not know, not first in the clause, and not followed by a
     /// capitalised word or a number (attributive adjectives are: "neue Besucher").
     fn lexical_verb_at(&self, j: usize) -> bool {
-        let t = &self.toks[j];
-        if !t.word || t.cap || t.class.func.is_some() || t.class.konj.is_some() || j == 0 {
+        let c = self.classes[j];
+        if !self.word(j) || self.cap(j) || c.func.is_some() || c.konj.is_some() || j == 0 {
             return false;
         }
         let Some(next) = self.toks.get(j + 1) else {
@@ -1589,9 +1612,9 @@ impl<'a> Doc<'a> {
             && (lo.ends_with('t') || lo.ends_with("en") || lo.ends_with("te"))
             && !lo.ends_with("ig");
         verb_ending
-            && !(next.word && next.cap)
+            && !(is_word(next) && starts_upper(self.text, next))
             && !self.raw(j + 1).starts_with(|c: char| c.is_ascii_digit())
-            && self.toks[j - 1].word
+            && self.word(j - 1)
             && self.lo(j - 1) != "zu"
     }
 
@@ -1601,10 +1624,10 @@ impl<'a> Doc<'a> {
         for k in m.clone() {
             let Some(&i) = self.marked.get(k) else { break };
             if i < r.start + 3
-                || self.toks[i].class.tag & TAG_SO == 0
+                || self.classes[i].tag & TAG_SO == 0
                 || self.lo(i) != "so"
                 || self.punct(i - 1) != Some(',')
-                || self.toks[i].in_quote
+                || self.in_quote[i]
             {
                 continue;
             }
@@ -1670,9 +1693,9 @@ impl<'a> Doc<'a> {
         let next_b = self.clause_end(cstart, core_end);
         if (cstart..next_b).any(|j| {
             self.lex
-                .forms_of(self.toks[j].class.forms)
+                .forms_of(self.classes[j].forms)
                 .is_some_and(|f| f.iter().any(|x| x.kind == FormKind::Finite))
-                && !self.toks[j].cap
+                && !self.cap(j)
                 && !self.cues(j..j + 1, r).is_empty()
         }) {
             return false;
@@ -1694,7 +1717,7 @@ impl<'a> Doc<'a> {
                 ) && self.punct(b) == Some(','))
                 || (cstart..core_end)
                     .take(30)
-                    .any(|j| self.toks[j].class.konj.is_some() && !self.toks[j].in_quote)
+                    .any(|j| self.classes[j].konj.is_some() && !self.in_quote[j])
                 || (self.punct(b) == Some(':') && core_end - cstart >= 4));
         // Right after the verb ("sagte, er kommt morgen"), an indicative clause
         // with a subject of its own is reported too.
@@ -1733,8 +1756,8 @@ impl<'a> Doc<'a> {
     fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {
         (a..b).any(|j| {
             let l = self.lo(j);
-            (l == "zu" && j + 1 < b && self.toks[j + 1].word && !self.toks[j + 1].cap)
-                || (!self.toks[j].cap
+            (l == "zu" && j + 1 < b && self.word(j + 1) && !self.cap(j + 1))
+                || (!self.cap(j)
                     && l.len() > 7
                     && l.ends_with("en")
                     && l.get(2..).is_some_and(|rest| rest.contains("zu"))
@@ -1751,7 +1774,7 @@ impl<'a> Doc<'a> {
     fn according_to(&mut self, s: usize, r: &Range<usize>, m: &Range<usize>, core_end: usize) {
         for k in m.clone() {
             let Some(&i) = self.marked.get(k) else { break };
-            if self.toks[i].class.tag & TAG_FRAME == 0 || self.toks[i].in_quote {
+            if self.classes[i].tag & TAG_FRAME == 0 || self.in_quote[i] {
                 continue;
             }
             let l = self.lo(i);
@@ -1818,7 +1841,7 @@ impl<'a> Doc<'a> {
         // Postposed: "seiner Meinung nach".
         if i > r.start {
             let n = i - 1;
-            if self.toks[n].cap && self.cue_noun(n).is_some() {
+            if self.cap(n) && self.cue_noun(n).is_some() {
                 let mut s = n;
                 while s > r.start
                     && (self.func(s - 1) == Some(Func::Det) || self.is_adjective(s - 1))
@@ -1834,7 +1857,7 @@ impl<'a> Doc<'a> {
         while j < r.end && (self.func(j) == Some(Func::Det) || self.is_adjective(j)) && j < i + 4 {
             j += 1;
         }
-        if j >= r.end || !self.toks[j].cap || self.cue_noun(j).is_none() {
+        if j >= r.end || !self.cap(j) || self.cue_noun(j).is_none() {
             return None;
         }
         let noun = j;
@@ -1890,7 +1913,7 @@ impl<'a> Doc<'a> {
             .marked_at(m)
             .iter()
             .copied()
-            .find(|&j| self.toks[j].class.tag & TAG_WOLLEN != 0 && !self.toks[j].in_quote)
+            .find(|&j| self.classes[j].tag & TAG_WOLLEN != 0 && !self.in_quote[j])
         else {
             return;
         };
@@ -1941,18 +1964,16 @@ impl<'a> Doc<'a> {
         }
         if self.func(r.start) == Some(Func::Subord)
             && self.lo(r.start) != "da"
-            && !self.toks[r.start].cap
+            && !self.cap(r.start)
         {
             return;
         }
         let marked = self.marked_at(m);
         let k1 = marked
             .iter()
-            .any(|&j| self.toks[j].class.konj == Some(Konj::One) && !self.toks[j].in_quote);
+            .any(|&j| self.classes[j].konj == Some(Konj::One) && !self.in_quote[j]);
         let core = self.sent_core_end(r);
-        let hearsay = marked
-            .iter()
-            .any(|&j| self.toks[j].class.tag & TAG_SOLL != 0)
+        let hearsay = marked.iter().any(|&j| self.classes[j].tag & TAG_SOLL != 0)
             && core > r.start
             && matches!(self.lo(core - 1), "haben" | "sein");
         if !(k1 || hearsay) || self.is_quote_mark(r.start) {
@@ -1971,24 +1992,26 @@ impl<'a> Doc<'a> {
 
     /// An unattributed sentence carrying a figure.
     fn statement(&mut self, s: usize, r: &Range<usize>, core_span: (usize, usize)) {
-        if matches!(self.punct(r.end - 1), Some('?' | ':')) || self.toks[r.start].in_quote {
+        if matches!(self.punct(r.end - 1), Some('?' | ':')) || self.in_quote[r.start] {
             return;
         }
         let figure = if self.qs.is_empty() {
             r.clone().any(|j| self.is_figure_token(j))
         } else {
-            // Sentences come in order: a cursor steps through the quantities.
+            // Sentences come in order and do not overlap: a cursor steps through
+            // the quantities, left at the end of this sentence's (any starting
+            // point gives the same answer; this one mostly needs no step to
+            // the next sentence's first).
             let qs = self.qs;
-            starting_in_from(
+            let found = crate::sorted::range_from(
                 &self.q_order,
-                |i| qs[i].start,
+                |&i| qs[i].start,
                 core_span.0,
                 core_span.1,
-                &mut self.statement_q_cursor,
-            )
-            .iter()
-            .map(|&i| &qs[i])
-            .any(|q| {
+                self.statement_q_cursor,
+            );
+            self.statement_q_cursor = found.end;
+            self.q_order[found].iter().map(|&i| &qs[i]).any(|q| {
                 q.end <= core_span.1 && !matches!(&*q.kind, "date" | "time" | "year" | "ordinal")
             })
         };
@@ -2008,9 +2031,9 @@ impl<'a> Doc<'a> {
     /// A figure without the quantities stage: digits (not a lone year) or a number
     /// word, also at the start of a compound adjective ("anderthalbstündig").
     fn is_figure_token(&self, j: usize) -> bool {
-        let t = &self.toks[j];
+        let word = self.word(j);
         let raw = self.raw(j);
-        if t.in_quote {
+        if self.in_quote[j] {
             return false;
         }
         if self.lo(j + 1) == "uhr" {
@@ -2021,7 +2044,7 @@ impl<'a> Doc<'a> {
             let ordinal = self.punct(j + 1) == Some('.');
             return !year && !ordinal;
         }
-        if !t.word {
+        if !word {
             return false;
         }
         let l = self.lo(j);
@@ -2072,7 +2095,7 @@ impl<'a> Doc<'a> {
     fn addressee(&self, d: &Draft) -> Option<(usize, usize)> {
         let (cue_start, _, lemma, _) = d.cue.as_ref()?;
         let ct = self.toks.partition_point(|t| t.start < *cue_start);
-        if ct >= self.toks.len() || !self.toks[ct].word {
+        if ct >= self.toks.len() || !self.word(ct) {
             return None;
         }
         let r = self.sent_range(d.sentence);
@@ -2121,7 +2144,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         match lemma.as_str() {
-            "auffordern" if self.toks[ct].has_forms() && self.lo(ct).starts_with("forder") => {
+            "auffordern" if self.has_forms(ct) && self.lo(ct).starts_with("forder") => {
                 let np = self.np_at(k, ce, true)?;
                 if matches!(
                     self.lo(np.start),
@@ -2183,13 +2206,14 @@ impl<'a> Doc<'a> {
                 &mut marked_cursor,
             ) {
                 let t = &self.toks[j];
-                if !inside(t.start, t.end) || !t.word {
+                if !inside(t.start, t.end) || !is_word(t) {
                     continue;
                 }
-                konj |= t.class.konj.is_some();
-                hedged |= t.class.tag & TAG_HEDGE != 0;
-                soll |= t.class.tag & TAG_SOLL_FORM != 0;
-                if t.class.tag & TAG_NEG != 0
+                let c = &self.classes[j];
+                konj |= c.konj.is_some();
+                hedged |= c.tag & TAG_HEDGE != 0;
+                soll |= c.tag & TAG_SOLL_FORM != 0;
+                if c.tag & TAG_NEG != 0
                     && !(self.lo(j) == "nicht" && matches!(self.lo(j + 1), "zuletzt" | "nur"))
                 {
                     negated = true;
@@ -2298,7 +2322,8 @@ impl<'a> Doc<'a> {
         }
         drafts.clear();
         Scratch {
-            toks: std::mem::take(&mut self.toks),
+            classes: std::mem::take(&mut self.classes),
+            in_quote: std::mem::take(&mut self.in_quote),
             lower: std::mem::take(&mut self.lower),
             quote_marks: std::mem::take(&mut self.quote_marks),
             marked: std::mem::take(&mut self.marked),
@@ -2316,11 +2341,23 @@ trait AbbrevLike {
     fn kind_abbrev_like(&self, raw: &str) -> bool;
 }
 
-impl AbbrevLike for Tk {
+impl AbbrevLike for Token {
     /// Abbreviations and initials ("Dr.", "J.") inside names.
     fn kind_abbrev_like(&self, raw: &str) -> bool {
-        !self.word && self.punct.is_none() && raw.ends_with('.')
+        !is_word(self) && self.kind != TokenKind::Punct && raw.ends_with('.')
     }
+}
+
+/// The marks [`Doc::clause_end`] stops at: clause boundaries (`,;:–—`), the
+/// marks of `is_quote_mark`, end marks and parentheses.
+fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '–' | '—' | '.' | '!' | '?' | '(' | ')')
+        || matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
+}
+
+/// Whether a token is a word (letters).
+fn is_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
 }
 
 #[cfg(test)]
@@ -2407,6 +2444,15 @@ mod tests {
             let mut sorted = kept.clone();
             sorted.sort_unstable();
             assert_eq!(doc.draft_spans, sorted, "help: after span {k}");
+            for a in 0..510 {
+                for b in [0, a, a + 1, a + 20, 600] {
+                    assert_eq!(
+                        doc.spans_from((a, b)),
+                        sorted.partition_point(|s| *s < (a, b)),
+                        "help: spans_from(({a}, {b})) after span {k}"
+                    );
+                }
+            }
         }
     }
 
@@ -2519,6 +2565,97 @@ mod tests {
         assert!(hits >= 10, "help: only {hits} hits");
     }
 
+    /// What the rules read of a token on demand (word, capital, punctuation
+    /// mark, lexicon class, inside a quotation) equals its plain definition
+    /// from the token's text, for every token of a text with ASCII, Latin-1
+    /// and other capitals, quotation marks of each kind, dashes and symbols.
+    #[test]
+    fn token_facts_agree_with_their_plain_definitions() {
+        let lexicons = Lexicons::default();
+        let lex = ClaimLexicon::new(&lexicons).expect("built-in lexicons load");
+        let seg = Segmenter::new(&lexicons).expect("segmenter builds");
+        let text = "„Österreich bleibt“, sagte Ärztin Ülkü Şahin – ohne »Zögern« … \
+                    Die ΔΣ-Gruppe (35 %) wolle 2,5 Mio. € zahlen; so äußerte sich \
+                    „ẞ“-Fan Émile. \"Ja\", meinte er — «genau» & ‚nein‘! Ǆ? soll";
+        let s = seg.segment(text);
+        let doc = Doc::new(&lex, text, &s, &[], &[]);
+        let mut lower = lowercase_aligned(text);
+        lower.extend(std::iter::repeat_n('\0', LOWER_PAD));
+        let (mut caps, mut quotes) = (0, 0);
+        for (i, t) in s.tokens.iter().enumerate() {
+            let first = text.get(t.start..t.end).and_then(|w| w.chars().next());
+            assert_eq!(doc.word(i), t.kind == TokenKind::Word, "help: token {i}");
+            assert_eq!(
+                doc.cap(i),
+                first.is_some_and(char::is_uppercase),
+                "help: token {i}"
+            );
+            let punct = first.filter(|_| t.kind == TokenKind::Punct);
+            assert_eq!(doc.punct(i), punct, "help: token {i}");
+            let class = if t.kind == TokenKind::Word {
+                lex.word_at(&lower, t.start, t.end)
+                    .unwrap_or(WordClass::NONE)
+            } else {
+                WordClass::NONE
+            };
+            assert_eq!(doc.classes[i], class, "help: token {i}");
+            let quoted = doc.quotes.iter().any(|q| (q.open..=q.close).contains(&i));
+            assert_eq!(doc.in_quote[i], quoted, "help: token {i}");
+            assert_eq!(
+                doc.quote_marks.contains(&i),
+                punct.is_some_and(is_quote_char),
+                "help: token {i}"
+            );
+            caps += usize::from(doc.cap(i));
+            quotes += usize::from(quoted);
+        }
+        assert!(caps >= 12 && quotes >= 8, "help: {caps} capitals, {quotes}");
+        assert!(doc.marked.len() >= 3, "help: sagte, wolle, soll are marked");
+    }
+
+    /// [`Doc::clause_end`]'s one test per mark stops where its three tests
+    /// did: a boundary, a quotation mark, or one of `.!?()`.
+    #[test]
+    fn ends_clause_is_boundary_or_quote_or_end_mark() {
+        let plain = |c: char| {
+            matches!(c, ',' | ';' | ':' | '–' | '—')
+                || matches!(c, '„' | '“' | '”' | '»' | '«' | '"')
+                || matches!(c, '.' | '!' | '?' | '(' | ')')
+        };
+        for c in ('\0'..='\u{3000}').chain(['‚', '‘', '’', '…', '-', '«']) {
+            assert_eq!(ends_clause(c), plain(c), "help: {c:?}");
+        }
+    }
+
+    /// [`punct_char`] and [`starts_upper`] equal the plain reading of the
+    /// token's first char for every token range of a text with chars of one
+    /// to four bytes, for every token kind.
+    #[test]
+    fn punct_and_capital_agree_with_the_first_char() {
+        let text = "A„b»Ö ẞ€😀x\"É.";
+        let kinds = [
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::Abbrev,
+            TokenKind::Url,
+            TokenKind::Punct,
+        ];
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                let Some(first) = text.get(start..end).and_then(|w| w.chars().next()) else {
+                    continue;
+                };
+                for kind in kinds {
+                    let t = Token { start, end, kind };
+                    let want = (kind == TokenKind::Punct).then_some(first);
+                    assert_eq!(punct_char(text, &t), want, "help: {start}..{end}");
+                    assert_eq!(starts_upper(text, &t), is_uppercase(first));
+                    assert_eq!(is_uppercase(first), first.is_uppercase(), "{first:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn no_figure_compound_is_shorter_than_the_length_gate() {
         let shortest = FIGURE_WORDS
@@ -2544,12 +2681,9 @@ mod tests {
         let full = |r: &Range<usize>| -> Vec<usize> {
             r.clone()
                 .filter(|&j| {
-                    let t = &doc.toks[j];
-                    let marked = t.has_forms() || t.class.konj.is_some() || t.class.tag != 0;
-                    assert_eq!(
-                        marked, t.class.marked,
-                        "help: WordClass::marked of token {j}"
-                    );
+                    let c = &doc.classes[j];
+                    let marked = doc.has_forms(j) || c.konj.is_some() || c.tag != 0;
+                    assert_eq!(marked, c.marked, "help: WordClass::marked of token {j}");
                     marked
                 })
                 .collect()
