@@ -209,6 +209,11 @@ pub(crate) struct Tables {
     /// The article forms ("ein", "eine", …) are read only as the numeral one (see
     /// [`Tables::article_only`]).
     articles_only: bool,
+    /// First words of modifiers ("um", "über", "nicht", "bis") that no rule reads as
+    /// anything but the start of a modifier (see [`Tables::modifier_only`]).
+    modifier_only: FxSet<String>,
+    /// `modifier_only` as a [`WordGate`] in front of the hash lookup.
+    modifier_only_gate: WordGate,
     /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
     pub function_words: WordList,
     /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
@@ -373,6 +378,8 @@ impl Tables {
             relation_only_in: false,
             relation_only_vor: false,
             articles_only: false,
+            modifier_only: FxSet::default(),
+            modifier_only_gate: WordGate::default(),
             function_words: WordList::new(rules::FUNCTION),
             not_nouns: WordList::new(rules::NOT_NOUN),
             id_heads: WordList::new(rules::ID_HEADS),
@@ -384,7 +391,58 @@ impl Tables {
         tables.articles_only = rules::EIN
             .iter()
             .all(|w| tables.no_reading_but_a_numeral(w));
+        let modifier_only: FxSet<String> = tables
+            .modifiers
+            .map
+            .keys()
+            .filter(|w| tables.only_a_modifier(w))
+            .cloned()
+            .collect();
+        for w in &modifier_only {
+            tables.modifier_only_gate.insert(w);
+        }
+        tables.modifier_only = modifier_only;
         Ok(tables)
+    }
+
+    /// `w` starts a modifier and nothing else: no unit, month, cardinal, ordinal,
+    /// multiplicative, adjectival duration, superlative ordinal stem or "Hälfte", and none
+    /// of the words `figure` and `numeral` read before a numeral of their own ("vor", "in",
+    /// "zwischen", "minus", "plus", "negativ", the article and "halb" forms, "dreiviertel").
+    fn only_a_modifier(&self, w: &str) -> bool {
+        self.modifiers.map.contains_key(w)
+            && !self.units.map.contains_key(w)
+            && !self.months.contains_key(w)
+            && self.words.cardinal(w).is_none()
+            && self.words.ordinal(w).is_none()
+            && !w.ends_with("mal")
+            && !w.contains("ig")
+            && !["zweit", "dritt", "viert", "fünft"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            && !matches!(
+                w,
+                "vor"
+                    | "in"
+                    | "zwischen"
+                    | "minus"
+                    | "plus"
+                    | "negativ"
+                    | "hälfte"
+                    | "dreiviertel"
+                    | "komma"
+                    | "-"
+                    | "−"
+            )
+            && !rules::EIN.contains(&w)
+            && !rules::HALB.contains(&w)
+    }
+
+    /// `w` (lower case) starts a modifier and nothing else ([`Tables::only_a_modifier`]):
+    /// at such a word a figure starts only if one can start after the modifier.
+    #[inline]
+    pub fn modifier_only(&self, w: &str) -> bool {
+        self.modifier_only_gate.may_contain(w) && self.modifier_only.contains(w)
     }
 
     /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
