@@ -112,7 +112,7 @@ pub(crate) struct Pattern<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
     pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
-    gate: WordGate,
+    pub(crate) gate: WordGate,
 }
 
 impl<T> Default for PatternSet<T> {
@@ -508,7 +508,7 @@ impl Tables {
     /// article shortcut ask this, so that they agree on what an article can start.
     pub fn may_follow_article(&self, next: &str) -> bool {
         matches!(next, "-" | "–" | "—" | "uhr" | "gutes" | "guten")
-            || self.units.map.contains_key(next)
+            || self.units.gate.may_contain(next) && self.units.map.contains_key(next)
             || self.words.whole(next).is_some()
             || ["millionst", "milliardst", "tausendst"]
                 .iter()
@@ -799,10 +799,6 @@ impl Recogniser {
         }
         // (a digit anywhere in the sentence was asked by `recognise` before)
         let bytes = text.as_bytes();
-        let lower = |w: &str, low: &mut String| {
-            low.clear();
-            push_lowercase(w, low);
-        };
         for (k, tok) in toks.iter().enumerate() {
             // the first two bytes decide for most words: one branch on the pair gate and
             // the lead byte of a fraction sign, both read without branching (the length
@@ -834,10 +830,10 @@ impl Recogniser {
             if w == "und" && tb.inert("und") {
                 continue;
             }
-            lower(w, low);
-            let first = match low.bytes().position(|x| x == b'-') {
-                Some(h) => &low[..h],
-                None => low.as_str(),
+            let lw = lower_case(w, low);
+            let first = match lw.bytes().position(|x| x == b'-') {
+                Some(h) => &lw[..h],
+                None => lw,
             };
             if matches!(
                 first,
@@ -854,12 +850,11 @@ impl Recogniser {
                     | "halbes"
             ) {
                 // "ein-jährige": the rules read the compound, not the article
-                if first.len() < low.len() {
+                if first.len() < lw.len() {
                     return true;
                 }
                 if let Some(next) = toks.get(k + 1).and_then(|t| text.get(t.start..t.end)) {
-                    lower(next, low);
-                    let n = low.as_str();
+                    let n = lower_case(next, low);
                     if tb.may_follow_article(n)
                         || matches!(
                             n,
@@ -912,6 +907,17 @@ impl Recogniser {
         }
         false
     }
+}
+
+/// `w` in lower case (as [`push_lowercase`] writes it): `w` itself when it is ASCII without
+/// capitals (most words the sentence gate lowers), else written into `low`.
+fn lower_case<'w>(w: &'w str, low: &'w mut String) -> &'w str {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return w;
+    }
+    low.clear();
+    push_lowercase(w, low);
+    low
 }
 
 /// Appends `w` in lower case (as `char::to_lowercase`), with Latin-1 mapped directly: the
