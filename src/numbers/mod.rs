@@ -866,7 +866,7 @@ impl Recogniser {
                                 | "halbes"
                                 | "dreiviertel"
                         )
-                        || {
+                        || tb.words.may_follow_ein(n) && {
                             buf.clear();
                             buf.push_str("ein");
                             buf.push_str(n);

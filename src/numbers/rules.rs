@@ -605,7 +605,8 @@ impl Cx<'_, '_> {
             return false;
         }
         // "ein hundert" is read as "einhundert"
-        if self.low(i) == "ein" && t.kind(i + 1) == Kind::Word {
+        if self.low(i) == "ein" && t.kind(i + 1) == Kind::Word && self.tb.words.may_follow_ein(next)
+        {
             let mut joined = Joined::default();
             joined.push("ein");
             joined.push(next);
@@ -1444,15 +1445,18 @@ impl Cx<'_, '_> {
             }
             Kind::Word => {
                 let w = self.low(j);
-                let ein_compound = w == "ein" && t.kind(j + 1) == Kind::Word && {
-                    let mut joined = Joined::default();
-                    joined.push("ein");
-                    joined.push(self.low(j + 1));
-                    joined
-                        .get()
-                        .and_then(|s| self.tb.words.cardinal(s))
-                        .is_some_and(|v| v >= 100.0)
-                };
+                let ein_compound = w == "ein"
+                    && t.kind(j + 1) == Kind::Word
+                    && self.tb.words.may_follow_ein(self.low(j + 1))
+                    && {
+                        let mut joined = Joined::default();
+                        joined.push("ein");
+                        joined.push(self.low(j + 1));
+                        joined
+                            .get()
+                            .and_then(|s| self.tb.words.cardinal(s))
+                            .is_some_and(|v| v >= 100.0)
+                    };
                 if is_ein(w) && !ein_compound {
                     n.v = 1.0;
                     n.ein = true;

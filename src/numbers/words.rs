@@ -67,6 +67,12 @@ pub struct Words {
     whole: FxMap<String, (f64, Class)>,
     /// The whole words as a gate in front of their hash lookup (asked after every numeral).
     whole_gate: WordGate,
+    /// What follows "ein" in the morphemes that start with it ("s" of "eins", "halb" of
+    /// "einhalb"): see [`Words::may_follow_ein`].
+    ein_tails: Vec<String>,
+    /// False when some morpheme is shorter than two bytes or a start of "ein" shorter than
+    /// it, which [`Words::may_follow_ein`] cannot rule out by the pair gate.
+    ein_gate: bool,
 }
 
 /// A morpheme's first eight bytes as one word, to test "starts with" by a masked
@@ -163,6 +169,17 @@ impl Words {
             }
         }
         self.written_pairs = self.written_pairs_by_rows();
+        self.ein_tails = self
+            .morphs
+            .iter()
+            .filter_map(|m| m.0.strip_prefix("ein"))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        self.ein_gate = self
+            .morphs
+            .iter()
+            .all(|m| m.0.len() >= 2 && !(m.0.len() < 3 && "ein".starts_with(m.0.as_str())));
         self.whole_gate = WordGate::default();
         for w in self.whole.keys() {
             self.whole_gate.insert(w);
@@ -283,6 +300,19 @@ impl Words {
                 hit(&self.longer_heads, head)
                     && hit(&self.prefixes, prefix_key(x, y2, z2, Some(fold(z, q))))
             })
+    }
+
+    /// False when "ein" followed by the lower-case word `n` is certainly no cardinal
+    /// ("ein hundert" is read as "einhundert"), before the two are joined and parsed.
+    /// Exact: the parse of "ein…" starts with a morpheme that is "ein" itself, and then
+    /// another starts `n` (whose first two bytes are in the pair gate, as those of every
+    /// morpheme), or one longer than "ein", and `n` starts with the rest of it.
+    #[inline]
+    pub fn may_follow_ein(&self, n: &str) -> bool {
+        !self.ein_gate
+            || n.len() < 2
+            || self.may_pair_bytes(n.as_bytes())
+            || self.ein_tails.iter().any(|t| n.starts_with(t.as_str()))
     }
 
     /// The value and class of a whole word (scale word, dozen, fraction noun; lower case).
@@ -634,6 +664,68 @@ mod tests {
         assert!(checked > 300);
         // and it still turns words away
         assert!(!w.may_prefix_bytes(b"Zeitung") && !w.may_prefix_bytes(b"sie"));
+    }
+
+    /// `may_follow_ein` turns away no word that makes a cardinal after "ein": every
+    /// morpheme and morpheme pair, the rest of each morpheme after its first bytes, number
+    /// words and plain words, each tested against the parse of "ein" + word.
+    #[test]
+    fn may_follow_ein_passes_every_cardinal_after_ein() {
+        let w = words();
+        assert!(
+            w.ein_gate,
+            "help: the gate would pass everything (test is vacuous)"
+        );
+        let morphs: Vec<&str> = w.morphs.iter().map(|m| m.0.as_str()).collect();
+        let mut words: Vec<String> = [
+            "",
+            "s",
+            "halb",
+            "hundert",
+            "hundertzwanzig",
+            "tausend",
+            "tausendfünfhundert",
+            "undzwanzig",
+            "undzwanzigtausend",
+            "einhalb",
+            "Frau",
+            "neue",
+            "stündige",
+            "mal",
+            "zig",
+            "h",
+            "x",
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+        for a in &morphs {
+            for k in 0..=a.len() {
+                if let Some(rest) = a.get(k..) {
+                    words.push(rest.to_string());
+                }
+            }
+            for b in &morphs {
+                words.push([*a, *b].concat());
+            }
+        }
+        let (mut cardinals, mut turned_away) = (0, 0);
+        for n in &words {
+            let joined = ["ein", n.as_str()].concat();
+            if w.cardinal(&joined).is_some() {
+                cardinals += 1;
+                assert!(w.may_follow_ein(n), "help: {joined:?} is a cardinal");
+            } else if !w.may_follow_ein(n) {
+                turned_away += 1;
+            }
+        }
+        assert!(
+            cardinals > 50 && turned_away > 50,
+            "help: {cardinals} {turned_away}"
+        );
+        for n in ["frau", "kinder", "leute", "berlin", "woche"] {
+            assert!(!w.may_follow_ein(n), "help: {n:?} is turned away");
+        }
     }
 
     #[test]
