@@ -278,7 +278,9 @@ impl Words {
     /// like the pairs (ASCII, and the Latin-1 capitals after 0xC3), starts with the first
     /// three bytes of a three-byte word that may start a figure ("ein") or the first four
     /// of a longer one ("vier", "fünf" = `f` `ü` `n`). A word of fewer bytes starts none.
-    #[inline]
+    /// Always inlined: asked for some 60,000 words in a corpus by the sentence gate and the
+    /// rules' per-token gate, the call alone cost a fifth of the test.
+    #[inline(always)]
     pub fn may_prefix_bytes(&self, b: &[u8]) -> bool {
         let [x, y, z, ..] = *b else {
             return self.prefixes.first() == Some(&u64::MAX);
