@@ -629,11 +629,12 @@ impl Lemmas {
 /// a few loads; length and ending also turn away the frequent words that merely share a
 /// start with a member ("der", "den" with "Dezember", "auch" with "August").
 #[derive(Debug, Clone)]
-pub(crate) struct WordGate(Vec<u64>);
+pub(crate) struct WordGate(Box<[u64; 1024]>);
 
 impl Default for WordGate {
     fn default() -> Self {
-        WordGate(vec![0; 1024])
+        // (a fixed size: a key's word index, below 1024, needs no bounds test)
+        WordGate(Box::new([0; 1024]))
     }
 }
 
