@@ -112,7 +112,7 @@ pub(crate) struct Pattern<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PatternSet<T> {
     pub(crate) map: FxMap<String, Vec<Pattern<T>>>,
-    gate: WordGate,
+    pub(crate) gate: WordGate,
 }
 
 impl<T> Default for PatternSet<T> {
@@ -209,6 +209,11 @@ pub(crate) struct Tables {
     /// The article forms ("ein", "eine", …) are read only as the numeral one (see
     /// [`Tables::article_only`]).
     articles_only: bool,
+    /// First words of modifiers ("um", "über", "nicht", "bis") that no rule reads as
+    /// anything but the start of a modifier (see [`Tables::modifier_only`]).
+    modifier_only: FxSet<String>,
+    /// `modifier_only` as a [`WordGate`] in front of the hash lookup.
+    modifier_only_gate: WordGate,
     /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
     pub function_words: WordList,
     /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
@@ -373,6 +378,8 @@ impl Tables {
             relation_only_in: false,
             relation_only_vor: false,
             articles_only: false,
+            modifier_only: FxSet::default(),
+            modifier_only_gate: WordGate::default(),
             function_words: WordList::new(rules::FUNCTION),
             not_nouns: WordList::new(rules::NOT_NOUN),
             id_heads: WordList::new(rules::ID_HEADS),
@@ -384,7 +391,58 @@ impl Tables {
         tables.articles_only = rules::EIN
             .iter()
             .all(|w| tables.no_reading_but_a_numeral(w));
+        let modifier_only: FxSet<String> = tables
+            .modifiers
+            .map
+            .keys()
+            .filter(|w| tables.only_a_modifier(w))
+            .cloned()
+            .collect();
+        for w in &modifier_only {
+            tables.modifier_only_gate.insert(w);
+        }
+        tables.modifier_only = modifier_only;
         Ok(tables)
+    }
+
+    /// `w` starts a modifier and nothing else: no unit, month, cardinal, ordinal,
+    /// multiplicative, adjectival duration, superlative ordinal stem or "Hälfte", and none
+    /// of the words `figure` and `numeral` read before a numeral of their own ("vor", "in",
+    /// "zwischen", "minus", "plus", "negativ", the article and "halb" forms, "dreiviertel").
+    fn only_a_modifier(&self, w: &str) -> bool {
+        self.modifiers.map.contains_key(w)
+            && !self.units.map.contains_key(w)
+            && !self.months.contains_key(w)
+            && self.words.cardinal(w).is_none()
+            && self.words.ordinal(w).is_none()
+            && !w.ends_with("mal")
+            && !w.contains("ig")
+            && !["zweit", "dritt", "viert", "fünft"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            && !matches!(
+                w,
+                "vor"
+                    | "in"
+                    | "zwischen"
+                    | "minus"
+                    | "plus"
+                    | "negativ"
+                    | "hälfte"
+                    | "dreiviertel"
+                    | "komma"
+                    | "-"
+                    | "−"
+            )
+            && !rules::EIN.contains(&w)
+            && !rules::HALB.contains(&w)
+    }
+
+    /// `w` (lower case) starts a modifier and nothing else ([`Tables::only_a_modifier`]):
+    /// at such a word a figure starts only if one can start after the modifier.
+    #[inline]
+    pub fn modifier_only(&self, w: &str) -> bool {
+        self.modifier_only_gate.may_contain(w) && self.modifier_only.contains(w)
     }
 
     /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
@@ -450,7 +508,7 @@ impl Tables {
     /// article shortcut ask this, so that they agree on what an article can start.
     pub fn may_follow_article(&self, next: &str) -> bool {
         matches!(next, "-" | "–" | "—" | "uhr" | "gutes" | "guten")
-            || self.units.map.contains_key(next)
+            || self.units.gate.may_contain(next) && self.units.map.contains_key(next)
             || self.words.whole(next).is_some()
             || ["millionst", "milliardst", "tausendst"]
                 .iter()
@@ -571,11 +629,12 @@ impl Lemmas {
 /// a few loads; length and ending also turn away the frequent words that merely share a
 /// start with a member ("der", "den" with "Dezember", "auch" with "August").
 #[derive(Debug, Clone)]
-pub(crate) struct WordGate(Vec<u64>);
+pub(crate) struct WordGate(Box<[u64; 1024]>);
 
 impl Default for WordGate {
     fn default() -> Self {
-        WordGate(vec![0; 1024])
+        // (a fixed size: a key's word index, below 1024, needs no bounds test)
+        WordGate(Box::new([0; 1024]))
     }
 }
 
@@ -741,10 +800,6 @@ impl Recogniser {
         }
         // (a digit anywhere in the sentence was asked by `recognise` before)
         let bytes = text.as_bytes();
-        let lower = |w: &str, low: &mut String| {
-            low.clear();
-            push_lowercase(w, low);
-        };
         for (k, tok) in toks.iter().enumerate() {
             // the first two bytes decide for most words: one branch on the pair gate and
             // the lead byte of a fraction sign, both read without branching (the length
@@ -776,10 +831,10 @@ impl Recogniser {
             if w == "und" && tb.inert("und") {
                 continue;
             }
-            lower(w, low);
-            let first = match low.bytes().position(|x| x == b'-') {
-                Some(h) => &low[..h],
-                None => low.as_str(),
+            let lw = lower_case(w, low);
+            let first = match lw.bytes().position(|x| x == b'-') {
+                Some(h) => &lw[..h],
+                None => lw,
             };
             if matches!(
                 first,
@@ -796,12 +851,11 @@ impl Recogniser {
                     | "halbes"
             ) {
                 // "ein-jährige": the rules read the compound, not the article
-                if first.len() < low.len() {
+                if first.len() < lw.len() {
                     return true;
                 }
                 if let Some(next) = toks.get(k + 1).and_then(|t| text.get(t.start..t.end)) {
-                    lower(next, low);
-                    let n = low.as_str();
+                    let n = lower_case(next, low);
                     if tb.may_follow_article(n)
                         || matches!(
                             n,
@@ -813,7 +867,7 @@ impl Recogniser {
                                 | "halbes"
                                 | "dreiviertel"
                         )
-                        || {
+                        || tb.words.may_follow_ein(n) && {
                             buf.clear();
                             buf.push_str("ein");
                             buf.push_str(n);
@@ -854,6 +908,17 @@ impl Recogniser {
         }
         false
     }
+}
+
+/// `w` in lower case (as [`push_lowercase`] writes it): `w` itself when it is ASCII without
+/// capitals (most words the sentence gate lowers), else written into `low`.
+fn lower_case<'w>(w: &'w str, low: &'w mut String) -> &'w str {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return w;
+    }
+    low.clear();
+    push_lowercase(w, low);
+    low
 }
 
 /// Appends `w` in lower case (as `char::to_lowercase`), with Latin-1 mapped directly: the

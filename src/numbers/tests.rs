@@ -950,6 +950,74 @@ fn lower_case_as_unicode_writes_it() {
     );
 }
 
+/// `lower_case` (which hands back a word without capitals as it is) gives what
+/// `push_lowercase` writes, for words in every case and script, and the hyphen and
+/// digit forms the sentence gate meets.
+#[test]
+fn lower_case_agrees_with_push_lowercase() {
+    let mut low = String::from("stale");
+    for w in [
+        "",
+        "ein",
+        "Ein",
+        "EINE",
+        "einen",
+        "halbe",
+        "Hälfte",
+        "hälfte",
+        "fünf",
+        "Fünf",
+        "ein-jährige",
+        "Ein-Jährige",
+        "zwei",
+        "ÜBER",
+        "Straße",
+        "ẞ",
+        "Σίσυφος",
+        "Œuvre",
+        "3",
+        "½",
+        "x-7",
+        "aZ",
+        "za",
+        "@[`{",
+        "Uhr",
+        "uhr",
+    ] {
+        let mut expected = String::new();
+        super::push_lowercase(w, &mut expected);
+        assert_eq!(super::lower_case(w, &mut low), expected, "help: {w:?}");
+    }
+}
+
+/// The pattern sets' gates turn away no first word of a pattern: `PatternSet::at` and
+/// `may_follow_article` ask a unit or modifier word's gate before its hash lookup.
+#[test]
+fn pattern_gates_pass_every_first_word() {
+    let tb = super::Tables::new(&Lexicons::default()).expect("tables");
+    assert!(tb.units.map.len() > 50, "help: too few units to test");
+    for w in tb.units.map.keys() {
+        assert!(tb.units.gate.may_contain(w), "help: unit {w:?}");
+    }
+    for w in tb.modifiers.map.keys() {
+        assert!(tb.modifiers.gate.may_contain(w), "help: modifier {w:?}");
+    }
+    for w in [
+        "euro",
+        "prozent",
+        "millionen",
+        "-",
+        "uhr",
+        "gutes",
+        "millionste",
+    ] {
+        assert!(tb.may_follow_article(w), "help: {w:?} after an article");
+    }
+    for w in ["frau", "neue", "der", "und", "berlin"] {
+        assert!(!tb.may_follow_article(w), "help: {w:?} after an article");
+    }
+}
+
 /// The byte gates in front of the trigger set turn away no trigger: every trigger the
 /// lexicons make (words, signs, months, units, modifiers) passes `trigger_gate_bytes`, as
 /// written in lower case, which is how the per-token gate asks.
