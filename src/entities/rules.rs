@@ -1541,12 +1541,14 @@ impl Rules {
                 continue;
             }
             // Schools: `Realschule Spaichingen`, `Gymnasium Nonnenwerth`.
-            if f & CAP != 0
+            // (The word's ending first: rare, so seldom mispredicted, where
+            // the next word's flags went either way.)
+            if (wb.ends_with(b"schule") || wb.ends_with(b"ium"))
+                && f & CAP != 0
                 && k + 1 < end
                 && !covered[k + 1]
                 && has(k + 1, NAME)
                 && !has(k + 1, GIVEN)
-                && (wb.ends_with(b"schule") || wb.ends_with(b"ium"))
             {
                 // The name ends like a place or closes the phrase (not `dass
                 // die Grundschule Kinder aufnimmt`).
@@ -1653,9 +1655,10 @@ impl Rules {
                 self.places(text, tokens, k, wb, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
-            if f & NAME != 0
-                && k > range.start
-                && has(k - 1, PREP)
+            // (The preposition first: rare, where the name flag is not.)
+            if k > range.start
+                && fl[k - 1] & PREP != 0
+                && f & NAME != 0
                 && !has_hyphen_bytes(wb)
                 && word().chars().count() > 5
                 && ends_with_any(word(), PLACE_ENDINGS)
@@ -1793,8 +1796,7 @@ impl Rules {
             }
         }
         // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
-        let head = fk & PLACE_HEAD != 0
-            || wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"));
+        let head = fk & PLACE_HEAD != 0 || place_head_ending(wb);
         if head && k + 1 < end {
             if let Some(e) = spa(k + 1) {
                 out.push(loc(k + 1, e, "rule.place_after_head"));
@@ -2320,22 +2322,43 @@ fn starts_upper(text: &str, t: &Token) -> bool {
 
 /// Whether a rule of [`Rules::places`] may start at the capitalised word `k`
 /// (its bytes `wb`): each needs one of these, and most words have none.
+///
+/// A pre-test, looser than the rules (they test again): from the word's
+/// length, its last two bytes and the flags of the word and the one before,
+/// each part made and joined by `|` (not `||`) into one branch. Tested one
+/// after the other, the word's length over eight, its last `e` and the
+/// word before went either way, each a branch of its own.
 #[inline(always)]
 fn may_start_place(wb: &[u8], k: usize, range: &Range<usize>, fl: &[u16]) -> bool {
     let fk = fl[k];
-    let before = if k > range.start { fl[k - 1] } else { 0 };
+    // The word before's flags, 0 for the sentence's first word.
+    let before = fl[k.saturating_sub(1)] * u16::from(k > range.start);
+    let n = wb.len();
+    // The last two bytes (zeros for a shorter word, which none of the
+    // tests of the word's ending below asks about).
+    let [a, z] = wb.last_chunk::<2>().copied().unwrap_or_default();
     // `rule.spa_town`: `Bad`.
-    wb == b"Bad"
-        // `rule.place_after_head`: a place head (`Stadt`, `Partnerstadt`).
-        || fk & PLACE_HEAD != 0
-        || wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"))
+    (n == 3) & (z == b'd')
+        // `rule.place_after_head`: a place head (`Stadt`, `Partnerstadt`,
+        // `Nachbargemeinde`).
+        | (fk & PLACE_HEAD != 0)
+        | (n > 8) & (a == b'd') & ((z == b't') | (z == b'e'))
         // `rule.place_near_place`: after a preposition.
-        || before & PREP != 0
-        // `rule.street`: ends with `e` (`-straße`, `-allee`).
-        || wb.last() == Some(&b'e')
+        | (before & PREP != 0)
+        // `rule.street`: ends like a street (`ße`, `se`, `ee`: see
+        // [`STREET_ENDINGS`] and the test `street_endings_pass`).
+        | (z == b'e') & ((a == 0x9F) | (a == b's') | (a == b'e'))
         // A street, landmark or organisation after a place adjective: after
         // a capitalised word that is no not-name.
-        || before & CAP != 0 && before & NOT_NAME == 0
+        | (before & CAP != 0) & (before & NOT_NAME == 0)
+}
+
+/// A word of more than eight bytes ending like a kind of place
+/// (`Partnerstadt`, `Nachbargemeinde`). (The endings first: rarely there,
+/// so seldom mispredicted; the length went either way.)
+#[inline(always)]
+fn place_head_ending(wb: &[u8]) -> bool {
+    (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde")) && wb.len() > 8
 }
 
 /// Whether token `t` is the word `word`, compared as bytes: equal bytes of a
@@ -2343,6 +2366,12 @@ fn may_start_place(wb: &[u8], k: usize, range: &Range<usize>, fl: &[u16]) -> boo
 /// checks (asked of many tokens that are not the word).
 #[inline]
 fn is_word(text: &str, t: &Token, word: &str) -> bool {
+    if let [b] = word.as_bytes() {
+        // A one-byte word (`(`, `,`): its length and byte in one test, as
+        // one token in two after a word is one byte long (a comma, a dot)
+        // and a test of the length alone went either way.
+        return (t.end.wrapping_sub(t.start) == 1) & (text.as_bytes().get(t.start) == Some(b));
+    }
     // The length first: most tokens asked are longer or shorter.
     t.end.wrapping_sub(t.start) == word.len()
         && text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
@@ -2760,14 +2789,72 @@ mod place_tests {
     use crate::segment::Segmenter;
 
     /// Own sentences with a match of every place rule.
-    const TEXTS: [&str; 6] = [
+    const TEXTS: [&str; 7] = [
         "Die Kur in Bad Waldbronn half; im Bad selbst war es kalt.",
+        "In der Woche sind Kastaniengasse und Lindenstrasse gesperrt, Seite Drei.",
         "Die Partnerstadt Ostrauen und die Gemeinde Kirchbrunn feiern.",
         "Gebaut wurde in Tannwiesen bei Kassel, sagte Anna Lehnert.",
         "Er wohnt in der Birkenallee, nahe der Frankfurter Straße.",
         "Vor dem Kölner Dom stand die Freiburger Stadtwerke AG ohne Strom.",
         "Die Landesgemeinde Hohenfeld und der Münchner Hauptbahnhof.",
     ];
+
+    #[test]
+    fn one_byte_words_are_told_like_the_slice() {
+        let text = "Keller ( SPD ) sagte, Okonkwo (78.) traf; ( ,, ((.) Bad ß(";
+        let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
+        let mut tokens = seg.tokens.clone();
+        // Also ranges that are no token: empty, reversed, past the end.
+        let odd = |start, end| crate::segment::Token {
+            start,
+            end,
+            ..tokens[0]
+        };
+        tokens.extend([odd(3, 3), odd(5, 4), odd(text.len(), text.len() + 1)]);
+        let mut found = 0;
+        for t in &tokens {
+            for w in ["(", ",", ")", ".", "Bad", "ß"] {
+                let plain = text.get(t.start..t.end) == Some(w);
+                assert_eq!(super::is_word(text, t, w), plain, "{w:?} at {t:?}");
+                found += usize::from(plain);
+            }
+        }
+        assert!(found > 8, "help: the text must hold the words asked");
+    }
+
+    #[test]
+    fn street_endings_pass() {
+        // `may_start_place` lets through a word whose last two bytes are
+        // `ße`, `se` or `ee`, for `rule.street`.
+        for e in super::STREET_ENDINGS {
+            let pair = e.as_bytes().last_chunk::<2>().unwrap();
+            assert!(
+                matches!(pair, [0x9F | b's' | b'e', b'e']),
+                "{e:?}\nhelp: may_start_place must let this street ending through"
+            );
+        }
+    }
+
+    #[test]
+    fn place_head_ending_agrees_with_the_plain_test() {
+        for w in [
+            "Partnerstadt",
+            "Hauptstadt",
+            "Landstadt",
+            "Heimatstadt",
+            "Stadt",
+            "Gemeinde",
+            "Xgemeinde",
+            "Nachbargemeinde",
+            "Ortsgemeinden",
+            "stadt",
+            "",
+        ] {
+            let wb = w.as_bytes();
+            let plain = wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"));
+            assert_eq!(super::place_head_ending(wb), plain, "{w:?}");
+        }
+    }
 
     #[test]
     fn first_test_changes_no_place() {
