@@ -2337,20 +2337,38 @@ fn may_start_place(wb: &[u8], k: usize, range: &Range<usize>, fl: &[u16]) -> boo
     // The last two bytes (zeros for a shorter word, which none of the
     // tests of the word's ending below asks about).
     let [a, z] = wb.last_chunk::<2>().copied().unwrap_or_default();
-    // `rule.spa_town`: `Bad`.
-    (n == 3) & (z == b'd')
-        // `rule.place_after_head`: a place head (`Stadt`, `Partnerstadt`,
-        // `Nachbargemeinde`).
+    // The endings as bits of two tables (see `PAIR_LAST`), kept where the
+    // word's length fits: `Bad` is three bytes, a place head more than eight.
+    let lengths = u8::from(n == 3) | u8::from(n > 8) << 1 | 4;
+    let ending = PAIR_LAST[usize::from(z)] & PAIR_FIRST[usize::from(a)] & lengths != 0;
+    ending
+        // `rule.place_after_head`: a place head (`Stadt`, `Partnerstadt`).
         | (fk & PLACE_HEAD != 0)
-        | (n > 8) & (a == b'd') & ((z == b't') | (z == b'e'))
         // `rule.place_near_place`: after a preposition.
         | (before & PREP != 0)
-        // `rule.street`: ends like a street (`ße`, `se`, `ee`: see
-        // [`STREET_ENDINGS`] and the test `street_endings_pass`).
-        | (z == b'e') & ((a == 0x9F) | (a == b's') | (a == b'e'))
         // A street, landmark or organisation after a place adjective: after
         // a capitalised word that is no not-name.
-        | (before & CAP != 0) & (before & NOT_NAME == 0)
+        | (before & (CAP | NOT_NAME) == CAP)
+}
+
+/// The word endings that [`may_start_place`] lets through, by their last
+/// two bytes: bit 0 `ad` (`rule.spa_town`: `Bad`), bit 1 `dt`, `de`
+/// (`rule.place_after_head`: `-stadt`, `-gemeinde`), bit 2 `ße`, `se`, `ee`
+/// (`rule.street`: the [`STREET_ENDINGS`], see the test
+/// `street_endings_pass`). An ending's bit is set in `PAIR_LAST` at its last
+/// byte and in `PAIR_FIRST` at the one before; a word has it if both have.
+const PAIR_LAST: [u8; 256] = pair_table(&[(b'd', 1), (b't', 2), (b'e', 2 | 4)]);
+/// See [`PAIR_LAST`]. (`ß` is 0xC3 0x9F.)
+const PAIR_FIRST: [u8; 256] = pair_table(&[(b'a', 1), (b'd', 2), (0x9F, 4), (b's', 4), (b'e', 4)]);
+
+const fn pair_table(bits: &[(u8, u8)]) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < bits.len() {
+        t[bits[i].0 as usize] |= bits[i].1;
+        i += 1;
+    }
+    t
 }
 
 /// A word of more than eight bytes ending like a kind of place
@@ -2825,13 +2843,21 @@ mod place_tests {
     #[test]
     fn street_endings_pass() {
         // `may_start_place` lets through a word whose last two bytes are
-        // `ße`, `se` or `ee`, for `rule.street`.
+        // `ße`, `se` or `ee`, for `rule.street`; and `Bad`, `-stadt`,
+        // `-gemeinde`.
+        let pair = |w: &str, bit: u8| {
+            let [a, z] = *w.as_bytes().last_chunk::<2>().unwrap();
+            super::PAIR_LAST[usize::from(z)] & super::PAIR_FIRST[usize::from(a)] & bit != 0
+        };
         for e in super::STREET_ENDINGS {
-            let pair = e.as_bytes().last_chunk::<2>().unwrap();
             assert!(
-                matches!(pair, [0x9F | b's' | b'e', b'e']),
+                pair(e, 4),
                 "{e:?}\nhelp: may_start_place must let this street ending through"
             );
+        }
+        assert!(pair("Bad", 1) && pair("stadt", 2) && pair("gemeinde", 2));
+        for w in ["Woche", "Frage", "Straßen", "Seite", "Rat", "Stand"] {
+            assert!(!pair(w, 7), "{w:?}");
         }
     }
 
