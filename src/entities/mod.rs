@@ -459,7 +459,30 @@ impl<'a> CoverCursor<'a> {
 }
 
 /// Greedy choice: leftmost, then longest, then by priority; no overlaps.
+///
+/// (In place: `retain` keeps the candidates chosen where they are, without a
+/// second vector and a move of each; nearly all are chosen.)
 fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+    cands.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.prio.cmp(&b.prio))
+    });
+    let mut last_end = None;
+    cands.retain(|c| {
+        let keep = last_end.is_none_or(|e| c.start >= e);
+        if keep {
+            last_end = Some(c.end);
+        }
+        keep
+    });
+    cands
+}
+
+/// [`resolve`] as first written, into a second vector (for the test).
+#[cfg(test)]
+fn resolve_plain(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     cands.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
@@ -721,6 +744,54 @@ mod cursor_tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn resolve_in_place_agrees_with_the_plain_choice() {
+        let c = |start, end, prio, rule| super::Cand {
+            prio,
+            rule,
+            ..span(start, end)
+        };
+        // Overlaps, nesting, equal spans by priority, empty spans (a first
+        // candidate that ends at 0 too), touching spans and gaps.
+        let sets = vec![
+            vec![],
+            vec![c(0, 0, 1, "a"), c(0, 4, 2, "b"), c(0, 0, 0, "c")],
+            vec![
+                c(5, 9, 2, "a"),
+                c(0, 6, 1, "b"),
+                c(6, 8, 0, "c"),
+                c(9, 12, 3, "d"),
+            ],
+            vec![
+                c(3, 7, 2, "a"),
+                c(3, 7, 1, "b"),
+                c(3, 9, 3, "c"),
+                c(7, 7, 0, "d"),
+            ],
+            vec![
+                c(10, 20, 0, "a"),
+                c(12, 14, 0, "b"),
+                c(20, 25, 1, "c"),
+                c(19, 21, 0, "d"),
+            ],
+            vec![c(4, 2, 0, "a"), c(2, 3, 1, "b"), c(0, 1, 2, "c")],
+        ];
+        for cands in sets {
+            let key = |v: &[super::Cand]| {
+                v.iter()
+                    .map(|c| (c.start, c.end, c.prio, c.rule))
+                    .collect::<Vec<_>>()
+            };
+            let plain = super::resolve_plain(cands.clone());
+            assert_eq!(
+                key(&super::resolve(cands.clone())),
+                key(&plain),
+                "{:?}",
+                key(&cands)
+            );
         }
     }
 
