@@ -72,8 +72,12 @@ pub fn built_in_gazetteer() -> Option<Gazetteer> {
 }
 
 /// A candidate entity before overlaps are resolved (byte offsets).
+///
+/// Its name and id are borrowed (from a gazetteer entry or the text): most
+/// candidates are dropped by [`resolve`] or renamed by coreference, so they
+/// are copied into owned strings only for the entities chosen.
 #[derive(Debug, Clone)]
-pub struct Cand {
+pub struct Cand<'a> {
     /// Start byte.
     pub start: usize,
     /// End byte.
@@ -81,9 +85,9 @@ pub struct Cand {
     /// Label.
     pub label: Label,
     /// Canonical name.
-    pub name: Option<String>,
+    pub name: Option<&'a str>,
     /// Wikidata id.
-    pub kb: Option<String>,
+    pub kb: Option<&'a str>,
     /// `deriv` or `part`.
     pub subtype: Option<&'static str>,
     /// Rule name.
@@ -174,8 +178,8 @@ impl Recogniser {
                 end: c.end,
                 text: String::new(),
                 label: c.label.as_str().into(),
-                name: c.name,
-                kb: c.kb,
+                name: c.name.map(String::from),
+                kb: c.kb.map(String::from),
                 role,
                 subtype: c.subtype.map(Into::into),
                 sentence: sentence.find(c.start),
@@ -189,7 +193,12 @@ impl Recogniser {
     /// with them [`covered_tokens`] of the candidates, marked from the token
     /// each candidate starts in, which is found here anyway (instead of a
     /// second search per candidate).
-    fn compounds(&self, text: &str, tokens: &[Token], hits: &[Hit]) -> (Vec<Cand>, Vec<bool>) {
+    fn compounds<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &[Token],
+        hits: &[Hit],
+    ) -> (Vec<Cand<'a>>, Vec<bool>) {
         let mut out = Vec::with_capacity(hits.len());
         let mut covered = vec![false; tokens.len()];
         let mut at = TokenCursor::new(tokens);
@@ -220,7 +229,8 @@ impl Recogniser {
             i = j;
             let whole = group.len() == 1 && h.start == tok.start && h.end >= tok.end;
             let word = &text[tok.start..tok.end];
-            if whole || !word.contains('-') || h.end > tok.end {
+            // (The hyphen by bytes: `str::contains` runs a char searcher.)
+            if whole || !rules::has_hyphen_bytes(word.as_bytes()) || h.end > tok.end {
                 for g in group {
                     out.push(self.cand(g, g.start, g.end, None));
                     cover(t, g.end);
@@ -254,15 +264,15 @@ impl Recogniser {
         (out, covered)
     }
 
-    fn cand(&self, h: &Hit, start: usize, end: usize, subtype: Option<&'static str>) -> Cand {
+    fn cand(&self, h: &Hit, start: usize, end: usize, subtype: Option<&'static str>) -> Cand<'_> {
         let e = &self.gaz.entries[h.entry];
         let subtype = subtype.or((h.form == Form::Deriv).then_some("deriv"));
         Cand {
             start,
             end,
             label: e.label,
-            name: Some(e.name.clone()),
-            kb: e.kb.clone(),
+            name: Some(&e.name),
+            kb: e.kb.as_deref(),
             subtype,
             rule: e.rule,
             prio: 0,
@@ -383,7 +393,7 @@ fn starts_within(starts: &[usize], range: &Range<usize>, after: usize) -> (usize
 /// covered by a candidate that starts in it or in a token before it and ends
 /// after its start.
 #[cfg(test)]
-fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
+fn covered_tokens(tokens: &[Token], cands: &[Cand<'_>]) -> Vec<bool> {
     let mut v = vec![false; tokens.len()];
     let mut at = TokenCursor::new(tokens);
     for c in cands {
@@ -405,14 +415,14 @@ fn covered_tokens(tokens: &[Token], cands: &[Cand]) -> Vec<bool> {
 /// before the last one starts the walk afresh, so any order answers alike.
 pub(crate) struct CoverCursor<'a> {
     tokens: &'a [Token],
-    cands: &'a [Cand],
+    cands: &'a [Cand<'a>],
     /// The first candidate that ends after the start of the last token asked.
     next: usize,
     last: usize,
 }
 
 impl<'a> CoverCursor<'a> {
-    pub(crate) fn new(tokens: &'a [Token], cands: &'a [Cand]) -> Self {
+    pub(crate) fn new(tokens: &'a [Token], cands: &'a [Cand<'a>]) -> Self {
         debug_assert!(cands.windows(2).all(|w| w[0].end <= w[1].start));
         CoverCursor {
             tokens,
@@ -449,14 +459,37 @@ impl<'a> CoverCursor<'a> {
 }
 
 /// Greedy choice: leftmost, then longest, then by priority; no overlaps.
-fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+///
+/// (In place: `retain` keeps the candidates chosen where they are, without a
+/// second vector and a move of each; nearly all are chosen.)
+fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     cands.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
             .then(a.prio.cmp(&b.prio))
     });
-    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut last_end = None;
+    cands.retain(|c| {
+        let keep = last_end.is_none_or(|e| c.start >= e);
+        if keep {
+            last_end = Some(c.end);
+        }
+        keep
+    });
+    cands
+}
+
+/// [`resolve`] as first written, into a second vector (for the test).
+#[cfg(test)]
+fn resolve_plain(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+    cands.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.prio.cmp(&b.prio))
+    });
+    let mut out: Vec<Cand<'_>> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
     for c in cands {
         if c.start >= last_end || out.is_empty() {
@@ -481,29 +514,70 @@ fn one_byte_gap(text: &str, end: usize, start: usize) -> Option<u8> {
 
 /// Joins neighbours that make one name: `München/Hamburg` (a dateline, one LOC),
 /// `THW Kiel`, `ADAC GT` (an acronym with a name next to it, one ORG).
-fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
-    let mut out: Vec<Cand> = Vec::with_capacity(chosen.len());
+///
+/// In place: `dedup_by` hands each candidate to [`merge_into`] with the last
+/// one kept, which takes it in or not; no second vector, and the candidates
+/// stay where they are until one is taken in (rarely).
+fn merge_adjacent<'a>(text: &'a str, mut chosen: Vec<Cand<'a>>) -> Vec<Cand<'a>> {
+    chosen.dedup_by(|c, p| merge_into(text, p, c));
+    chosen
+}
+
+/// Whether the candidate `c` right after `p` joins it ([`merge_adjacent`]);
+/// if so, `p` is widened to cover both.
+#[inline]
+fn merge_into<'a>(text: &'a str, p: &mut Cand<'a>, c: &Cand<'a>) -> bool {
+    let gap = one_byte_gap(text, p.end, c.start);
+    let plain = p.subtype.is_none() && c.subtype.is_none();
+    if plain && gap == Some(b'/') && p.label == Label::Loc && c.label == Label::Loc {
+        p.end = c.end;
+        p.name = text.get(p.start..p.end);
+        p.kb = None;
+        p.rule = "rule.place_list";
+        return true;
+    }
+    let acronym = p.rule == "rule.acronym" || c.rule == "rule.acronym";
+    if plain
+        && gap == Some(b' ')
+        && acronym
+        && matches!(p.label, Label::Org | Label::Misc)
+        && matches!(c.label, Label::Org | Label::Loc)
+    {
+        p.end = c.end;
+        p.label = Label::Org;
+        p.name = text.get(p.start..p.end);
+        p.kb = None;
+        p.rule = "rule.org_compound";
+        return true;
+    }
+    false
+}
+
+/// [`merge_adjacent`] as first written, with a second vector (for the test).
+#[cfg(test)]
+fn merge_adjacent_plain<'a>(text: &'a str, chosen: Vec<Cand<'a>>) -> Vec<Cand<'a>> {
+    let mut out: Vec<Cand<'a>> = Vec::with_capacity(chosen.len());
     for c in chosen {
         if let Some(p) = out.last_mut() {
-            let gap = one_byte_gap(text, p.end, c.start);
+            let gap = text.get(p.end..c.start);
             let plain = p.subtype.is_none() && c.subtype.is_none();
-            if plain && gap == Some(b'/') && p.label == Label::Loc && c.label == Label::Loc {
+            if plain && gap == Some("/") && p.label == Label::Loc && c.label == Label::Loc {
                 p.end = c.end;
-                p.name = text.get(p.start..p.end).map(String::from);
+                p.name = text.get(p.start..p.end);
                 p.kb = None;
                 p.rule = "rule.place_list";
                 continue;
             }
             let acronym = p.rule == "rule.acronym" || c.rule == "rule.acronym";
             if plain
-                && gap == Some(b' ')
+                && gap == Some(" ")
                 && acronym
                 && matches!(p.label, Label::Org | Label::Misc)
                 && matches!(c.label, Label::Org | Label::Loc)
             {
                 p.end = c.end;
                 p.label = Label::Org;
-                p.name = text.get(p.start..p.end).map(String::from);
+                p.name = text.get(p.start..p.end);
                 p.kb = None;
                 p.rule = "rule.org_compound";
                 continue;
@@ -517,7 +591,7 @@ fn merge_adjacent(text: &str, chosen: Vec<Cand>) -> Vec<Cand> {
 pub use crate::hash::{FastMap, FastSet, WordHasher};
 
 /// The names of persons mentioned, by surname, for coreference.
-pub(crate) type SurnameIndex = FastMap<String, (String, Option<String>)>;
+pub(crate) type SurnameIndex<'a> = FastMap<&'a str, (&'a str, Option<&'a str>)>;
 
 #[cfg(test)]
 mod tests;
@@ -591,7 +665,7 @@ mod cursor_tests {
     }
 
     /// A candidate over `start..end` (only the span matters here).
-    fn span(start: usize, end: usize) -> super::Cand {
+    fn span(start: usize, end: usize) -> super::Cand<'static> {
         super::Cand {
             start,
             end,
@@ -670,6 +744,117 @@ mod cursor_tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn resolve_in_place_agrees_with_the_plain_choice() {
+        let c = |start, end, prio, rule| super::Cand {
+            prio,
+            rule,
+            ..span(start, end)
+        };
+        // Overlaps, nesting, equal spans by priority, empty spans (a first
+        // candidate that ends at 0 too), touching spans and gaps.
+        let sets = vec![
+            vec![],
+            vec![c(0, 0, 1, "a"), c(0, 4, 2, "b"), c(0, 0, 0, "c")],
+            vec![
+                c(5, 9, 2, "a"),
+                c(0, 6, 1, "b"),
+                c(6, 8, 0, "c"),
+                c(9, 12, 3, "d"),
+            ],
+            vec![
+                c(3, 7, 2, "a"),
+                c(3, 7, 1, "b"),
+                c(3, 9, 3, "c"),
+                c(7, 7, 0, "d"),
+            ],
+            vec![
+                c(10, 20, 0, "a"),
+                c(12, 14, 0, "b"),
+                c(20, 25, 1, "c"),
+                c(19, 21, 0, "d"),
+            ],
+            vec![c(4, 2, 0, "a"), c(2, 3, 1, "b"), c(0, 1, 2, "c")],
+        ];
+        for cands in sets {
+            let key = |v: &[super::Cand]| {
+                v.iter()
+                    .map(|c| (c.start, c.end, c.prio, c.rule))
+                    .collect::<Vec<_>>()
+            };
+            let plain = super::resolve_plain(cands.clone());
+            assert_eq!(
+                key(&super::resolve(cands.clone())),
+                key(&plain),
+                "{:?}",
+                key(&cands)
+            );
+        }
+    }
+
+    #[test]
+    fn merge_in_place_agrees_with_the_plain_merge() {
+        use super::Label::{Loc, Misc, Org, Per};
+        let text =
+            "In München/Hamburg/Kiel trafen ADAC GT und THW Kiel auf BASF Berlin, Köln /Bonn.";
+        let at = |w: &str| text.find(w).unwrap();
+        let c = |w: &'static str, label, rule: &'static str, subtype| super::Cand {
+            start: at(w),
+            end: at(w) + w.len(),
+            label,
+            name: Some(w),
+            kb: Some("Q1"),
+            subtype,
+            rule,
+            prio: 0,
+            surname: false,
+        };
+        let lex = "lexicon:places";
+        // Chains of places, acronyms before names, names before acronyms,
+        // subtypes and gaps of the wrong kind or width.
+        let sets = vec![
+            vec![
+                c("München", Loc, lex, None),
+                c("Hamburg", Loc, lex, None),
+                c("Kiel", Loc, lex, None),
+            ],
+            vec![
+                c("München", Loc, lex, Some("part")),
+                c("Hamburg", Loc, lex, None),
+            ],
+            vec![c("Hamburg", Loc, lex, None), c("Kiel", Per, lex, None)],
+            vec![
+                c("ADAC", Misc, "rule.acronym", None),
+                c("GT", Org, lex, None),
+            ],
+            vec![
+                c("THW", Org, lex, None),
+                c("Kiel auf", Loc, "rule.acronym", None),
+            ],
+            vec![
+                c("BASF", Org, "rule.acronym", None),
+                c("Berlin", Loc, lex, None),
+            ],
+            vec![
+                c("BASF", Per, "rule.acronym", None),
+                c("Berlin", Loc, lex, None),
+            ],
+            vec![c("Köln", Loc, lex, None), c("Bonn", Loc, lex, None)],
+            vec![c("In", Loc, lex, None)],
+            vec![],
+        ];
+        for cands in sets {
+            let key = |v: &[super::Cand<'static>]| {
+                v.iter()
+                    .map(|c| (c.start, c.end, c.label, c.name, c.kb, c.subtype, c.rule))
+                    .collect::<Vec<_>>()
+            };
+            let plain = super::merge_adjacent_plain(text, cands.clone());
+            let fast = super::merge_adjacent(text, cands.clone());
+            assert_eq!(key(&fast), key(&plain), "{:?}", key(&cands));
         }
     }
 

@@ -1383,15 +1383,15 @@ impl Rules {
     /// other, and most sentences have none (noted here, where a role is a
     /// cue that the rules ask about anyway).
     #[allow(clippy::too_many_arguments)]
-    pub fn apply(
+    pub fn apply<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         tokens: &[Token],
         range: Range<usize>,
         starts: &[usize],
         covered: &[bool],
         fl: &[u16],
-        out: &mut Vec<Cand>,
+        out: &mut Vec<Cand<'a>>,
     ) -> bool {
         let end = range.end;
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
@@ -1541,12 +1541,14 @@ impl Rules {
                 continue;
             }
             // Schools: `Realschule Spaichingen`, `Gymnasium Nonnenwerth`.
-            if f & CAP != 0
+            // (The word's ending first: rare, so seldom mispredicted, where
+            // the next word's flags went either way.)
+            if (wb.ends_with(b"schule") || wb.ends_with(b"ium"))
+                && f & CAP != 0
                 && k + 1 < end
                 && !covered[k + 1]
                 && has(k + 1, NAME)
                 && !has(k + 1, GIVEN)
-                && (wb.ends_with(b"schule") || wb.ends_with(b"ium"))
             {
                 // The name ends like a place or closes the phrase (not `dass
                 // die Grundschule Kinder aufnimmt`).
@@ -1581,7 +1583,7 @@ impl Rules {
                             m += 1;
                         }
                     }
-                    let name = Some(text[t.start..e].to_string());
+                    let name = Some(&text[t.start..e]);
                     out.push(Cand {
                         start: t.start,
                         end: e,
@@ -1653,9 +1655,10 @@ impl Rules {
                 self.places(text, tokens, k, wb, &range, covered, fl, out);
             }
             // Places after a preposition, by their ending.
-            if f & NAME != 0
-                && k > range.start
-                && has(k - 1, PREP)
+            // (The preposition first: rare, where the name flag is not.)
+            if k > range.start
+                && fl[k - 1] & PREP != 0
+                && f & NAME != 0
                 && !has_hyphen_bytes(wb)
                 && word().chars().count() > 5
                 && ends_with_any(word(), PLACE_ENDINGS)
@@ -1664,7 +1667,7 @@ impl Rules {
                     start: t.start,
                     end: t.end,
                     label: Label::Loc,
-                    name: Some(word().to_string()),
+                    name: Some(word()),
                     kb: None,
                     subtype: None,
                     rule: "rule.place_after_preposition",
@@ -1714,16 +1717,16 @@ impl Rules {
     /// `rule.place_after_head`, `rule.spa_town`, `rule.place_near_place`,
     /// `rule.street`.
     #[allow(clippy::too_many_arguments)]
-    fn places(
+    fn places<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         tokens: &[Token],
         k: usize,
         wb: &[u8],
         range: &Range<usize>,
         covered: &[bool],
         fl: &[u16],
-        out: &mut Vec<Cand>,
+        out: &mut Vec<Cand<'a>>,
     ) {
         // Asked of every capitalised word, and most fit none of the rules:
         // one test of what each needs before the rules' own tests.
@@ -1734,16 +1737,16 @@ impl Rules {
 
     /// [`Rules::places`] without its first test.
     #[allow(clippy::too_many_arguments)]
-    fn all_places(
+    fn all_places<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         tokens: &[Token],
         k: usize,
         wb: &[u8],
         range: &Range<usize>,
         covered: &[bool],
         fl: &[u16],
-        out: &mut Vec<Cand>,
+        out: &mut Vec<Cand<'a>>,
     ) {
         let end = range.end;
         // The word as `str` only for the rarer tests.
@@ -1757,7 +1760,7 @@ impl Rules {
             start: tokens[s].start,
             end: tokens[e].end,
             label: Label::Loc,
-            name: text.get(tokens[s].start..tokens[e].end).map(String::from),
+            name: text.get(tokens[s].start..tokens[e].end),
             kb: None,
             subtype: None,
             rule,
@@ -1793,8 +1796,7 @@ impl Rules {
             }
         }
         // A kind of place + its name: `Stadt Gedern`, `Partnerstadt Xanten`.
-        let head = fk & PLACE_HEAD != 0
-            || wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"));
+        let head = fk & PLACE_HEAD != 0 || place_head_ending(wb);
         if head && k + 1 < end {
             if let Some(e) = spa(k + 1) {
                 out.push(loc(k + 1, e, "rule.place_after_head"));
@@ -1876,15 +1878,15 @@ impl Rules {
     ///
     /// (`starts`: as for [`Rules::apply`]; every role word is among them.)
     #[allow(clippy::too_many_arguments)]
-    pub fn apposition(
+    pub fn apposition<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         tokens: &[Token],
         range: Range<usize>,
         starts: &[usize],
         covered: &[bool],
         fl: &[u16],
-        out: &mut Vec<Cand>,
+        out: &mut Vec<Cand<'a>>,
     ) {
         let end = range.end;
         let has = |k: usize, f: u16| fl.get(k).is_some_and(|x| x & f != 0);
@@ -1970,25 +1972,27 @@ impl Rules {
     /// known surname become persons too.
     /// (`starts`: the tokens with a flag of [`RULE_START`], among them every
     /// capitalised word, ascending.)
-    pub fn coreference(
+    pub fn coreference<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         tokens: &[Token],
         fl: &[u16],
         starts: &[usize],
-        mut chosen: Vec<Cand>,
-    ) -> Vec<Cand> {
+        mut chosen: Vec<Cand<'a>>,
+    ) -> Vec<Cand<'a>> {
         let mut index: SurnameIndex = SurnameIndex::default();
         for c in &chosen {
             if c.label != Label::Per || c.subtype.is_some() {
                 continue;
             }
             let span = &text[c.start..c.end];
-            if let Some((_, last)) = span.rsplit_once(' ') {
-                let name = c.name.clone().unwrap_or_else(|| span.to_string());
-                index
-                    .entry(last.to_string())
-                    .or_insert((name, c.kb.clone()));
+            if let Some(last) = after_last_space(span) {
+                if index.is_empty() {
+                    // Room for a text's persons at once, not grown step by step.
+                    index.reserve(16);
+                }
+                let name = c.name.unwrap_or(span);
+                index.entry(last).or_insert((name, c.kb));
             }
         }
         if index.is_empty() {
@@ -1996,22 +2000,22 @@ impl Rules {
         }
         // The surnames, alone and with a genitive `s`: most capitalised words
         // below are rejected without hashing them.
-        let known = SurnameFilter::new(index.keys().map(String::as_str));
+        let known = SurnameFilter::new(index.keys().copied());
         for c in chosen.iter_mut() {
             if c.label != Label::Per || c.subtype.is_some() || c.surname {
                 continue;
             }
             let span = &text[c.start..c.end];
-            if span.contains(' ') {
+            if span.bytes().any(|b| b == b' ') {
                 continue;
             }
             let stem = span
                 .strip_suffix('s')
                 .filter(|s| index.contains_key(*s))
                 .unwrap_or(span);
-            if let Some((name, kb)) = index.get(stem) {
-                c.name = Some(name.clone());
-                c.kb = kb.clone();
+            if let Some(&(name, kb)) = index.get(stem) {
+                c.name = Some(name);
+                c.kb = kb;
                 c.rule = "rule.coreference";
             }
         }
@@ -2037,13 +2041,13 @@ impl Rules {
                 .strip_suffix('s')
                 .filter(|s| index.contains_key(*s))
                 .unwrap_or(w);
-            if let Some((name, kb)) = index.get(stem) {
+            if let Some(&(name, kb)) = index.get(stem) {
                 mentions.push(Cand {
                     start: t.start,
                     end: t.end,
                     label: Label::Per,
-                    name: Some(name.clone()),
-                    kb: kb.clone(),
+                    name: Some(name),
+                    kb,
                     subtype: None,
                     rule: "rule.coreference",
                     prio: 2,
@@ -2075,8 +2079,12 @@ impl SurnameFilter {
             lengths: 0,
             firsts: [0; 4],
         };
+        // (One buffer for the genitives, not a string each.)
+        let mut with_s = String::new();
         for k in surnames {
-            let with_s = [k, "s"].concat();
+            with_s.clear();
+            with_s.push_str(k);
+            with_s.push('s');
             for w in [k, &with_s] {
                 f.words.insert(w);
                 f.lengths |= 1 << w.len().min(63);
@@ -2090,6 +2098,19 @@ impl SurnameFilter {
 
     #[inline]
     fn may_hold(&self, w: &[u8]) -> bool {
+        // The length's bit and the first byte's in one test (`&`, not `&&`):
+        // about half the words have a surname's length, so a test of the
+        // length alone went either way; both together pass few.
+        let length = self.lengths >> w.len().min(63);
+        let first = w
+            .first()
+            .map_or(1, |&b| self.firsts[usize::from(b >> 6)] >> (b & 63));
+        length & first & 1 != 0 && self.words.may_hold_bytes(w)
+    }
+
+    /// [`SurnameFilter::may_hold`] with a test after the other (for the test).
+    #[cfg(test)]
+    fn may_hold_plain(&self, w: &[u8]) -> bool {
         self.lengths & 1 << w.len().min(63) != 0
             && w.first()
                 .is_none_or(|&b| self.firsts[usize::from(b >> 6)] & 1 << (b & 63) != 0)
@@ -2097,12 +2118,19 @@ impl SurnameFilter {
     }
 }
 
-fn per(start: usize, end: usize, name: &str, rule: &'static str, prio: u8) -> Cand {
+/// `s.rsplit_once(' ')`'s second part, by a byte search: a space is one
+/// byte, never part of another char (`rsplit_once` runs a char searcher).
+fn after_last_space(s: &str) -> Option<&str> {
+    let i = s.bytes().rposition(|b| b == b' ')?;
+    s.get(i + 1..)
+}
+
+fn per<'a>(start: usize, end: usize, name: &'a str, rule: &'static str, prio: u8) -> Cand<'a> {
     Cand {
         start,
         end,
         label: Label::Per,
-        name: Some(name.to_string()),
+        name: Some(name),
         kb: None,
         subtype: None,
         rule,
@@ -2111,12 +2139,12 @@ fn per(start: usize, end: usize, name: &str, rule: &'static str, prio: u8) -> Ca
     }
 }
 
-fn org(start: usize, end: usize, text: &str, rule: &'static str) -> Cand {
+fn org<'a>(start: usize, end: usize, text: &'a str, rule: &'static str) -> Cand<'a> {
     Cand {
         start,
         end,
         label: Label::Org,
-        name: text.get(start..end).map(String::from),
+        name: text.get(start..end),
         kb: None,
         subtype: None,
         rule,
@@ -2154,7 +2182,7 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 /// `rule.district`: a city compound whose second part names a district
 /// (`Berlin-Mitte`) or ends like a place (`Berlin-Charlottenburg`,
 /// `München-Schwabing`) is the place itself, not a `part` (`Berlin-Besuch`).
-fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
+fn district<'a>(w: &'a str, start: usize, end: usize, out: &mut [Cand<'a>]) {
     let Some((_, second)) = split_at_hyphen(w, false) else {
         return;
     };
@@ -2169,7 +2197,7 @@ fn district(w: &str, start: usize, end: usize, out: &mut [Cand]) {
         c.start == start && c.end == end && c.label == Label::Loc && c.subtype == Some("part")
     }) {
         c.subtype = None;
-        c.name = Some(w.to_string());
+        c.name = Some(w);
         c.kb = None;
         c.rule = "rule.district";
     }
@@ -2218,7 +2246,13 @@ fn name_with_age(
 /// (`Otto-Schott-Gymnasium`, `Karl-Marx-Straße`), or one person's name that
 /// the lexicon knows (`Adenauer-Stiftung`: the `part` candidate becomes the
 /// whole).
-fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Vec<Cand>) {
+fn named_compound<'a>(
+    w: &'a str,
+    start: usize,
+    end: usize,
+    covered: bool,
+    out: &mut Vec<Cand<'a>>,
+) {
     // (The last hyphen by a byte search: `rsplit_once` runs a reverse
     // searcher for every hyphenated word.)
     let Some((prefix, last)) = split_at_hyphen(w, true) else {
@@ -2245,7 +2279,7 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
     if let Some(c) = part {
         c.label = label;
         c.subtype = None;
-        c.name = Some(w.to_string());
+        c.name = Some(w);
         c.kb = None;
         c.rule = "rule.named_compound";
     } else if !covered && parts.len() >= 2 {
@@ -2253,7 +2287,7 @@ fn named_compound(w: &str, start: usize, end: usize, covered: bool, out: &mut Ve
             start,
             end,
             label,
-            name: Some(w.to_string()),
+            name: Some(w),
             kb: None,
             subtype: None,
             rule: "rule.named_compound",
@@ -2288,22 +2322,61 @@ fn starts_upper(text: &str, t: &Token) -> bool {
 
 /// Whether a rule of [`Rules::places`] may start at the capitalised word `k`
 /// (its bytes `wb`): each needs one of these, and most words have none.
+///
+/// A pre-test, looser than the rules (they test again): from the word's
+/// length, its last two bytes and the flags of the word and the one before,
+/// each part made and joined by `|` (not `||`) into one branch. Tested one
+/// after the other, the word's length over eight, its last `e` and the
+/// word before went either way, each a branch of its own.
 #[inline(always)]
 fn may_start_place(wb: &[u8], k: usize, range: &Range<usize>, fl: &[u16]) -> bool {
     let fk = fl[k];
-    let before = if k > range.start { fl[k - 1] } else { 0 };
-    // `rule.spa_town`: `Bad`.
-    wb == b"Bad"
+    // The word before's flags, 0 for the sentence's first word.
+    let before = fl[k.saturating_sub(1)] * u16::from(k > range.start);
+    let n = wb.len();
+    // The last two bytes (zeros for a shorter word, which none of the
+    // tests of the word's ending below asks about).
+    let [a, z] = wb.last_chunk::<2>().copied().unwrap_or_default();
+    // The endings as bits of two tables (see `PAIR_LAST`), kept where the
+    // word's length fits: `Bad` is three bytes, a place head more than eight.
+    let lengths = u8::from(n == 3) | u8::from(n > 8) << 1 | 4;
+    let ending = PAIR_LAST[usize::from(z)] & PAIR_FIRST[usize::from(a)] & lengths != 0;
+    ending
         // `rule.place_after_head`: a place head (`Stadt`, `Partnerstadt`).
-        || fk & PLACE_HEAD != 0
-        || wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"))
+        | (fk & PLACE_HEAD != 0)
         // `rule.place_near_place`: after a preposition.
-        || before & PREP != 0
-        // `rule.street`: ends with `e` (`-straße`, `-allee`).
-        || wb.last() == Some(&b'e')
+        | (before & PREP != 0)
         // A street, landmark or organisation after a place adjective: after
         // a capitalised word that is no not-name.
-        || before & CAP != 0 && before & NOT_NAME == 0
+        | (before & (CAP | NOT_NAME) == CAP)
+}
+
+/// The word endings that [`may_start_place`] lets through, by their last
+/// two bytes: bit 0 `ad` (`rule.spa_town`: `Bad`), bit 1 `dt`, `de`
+/// (`rule.place_after_head`: `-stadt`, `-gemeinde`), bit 2 `ße`, `se`, `ee`
+/// (`rule.street`: the [`STREET_ENDINGS`], see the test
+/// `street_endings_pass`). An ending's bit is set in `PAIR_LAST` at its last
+/// byte and in `PAIR_FIRST` at the one before; a word has it if both have.
+const PAIR_LAST: [u8; 256] = pair_table(&[(b'd', 1), (b't', 2), (b'e', 2 | 4)]);
+/// See [`PAIR_LAST`]. (`ß` is 0xC3 0x9F.)
+const PAIR_FIRST: [u8; 256] = pair_table(&[(b'a', 1), (b'd', 2), (0x9F, 4), (b's', 4), (b'e', 4)]);
+
+const fn pair_table(bits: &[(u8, u8)]) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < bits.len() {
+        t[bits[i].0 as usize] |= bits[i].1;
+        i += 1;
+    }
+    t
+}
+
+/// A word of more than eight bytes ending like a kind of place
+/// (`Partnerstadt`, `Nachbargemeinde`). (The endings first: rarely there,
+/// so seldom mispredicted; the length went either way.)
+#[inline(always)]
+fn place_head_ending(wb: &[u8]) -> bool {
+    (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde")) && wb.len() > 8
 }
 
 /// Whether token `t` is the word `word`, compared as bytes: equal bytes of a
@@ -2311,6 +2384,12 @@ fn may_start_place(wb: &[u8], k: usize, range: &Range<usize>, fl: &[u16]) -> boo
 /// checks (asked of many tokens that are not the word).
 #[inline]
 fn is_word(text: &str, t: &Token, word: &str) -> bool {
+    if let [b] = word.as_bytes() {
+        // A one-byte word (`(`, `,`): its length and byte in one test, as
+        // one token in two after a word is one byte long (a comma, a dot)
+        // and a test of the length alone went either way.
+        return (t.end.wrapping_sub(t.start) == 1) & (text.as_bytes().get(t.start) == Some(b));
+    }
     // The length first: most tokens asked are longer or shorter.
     t.end.wrapping_sub(t.start) == word.len()
         && text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
@@ -2364,7 +2443,7 @@ fn has_hyphen(w: &str) -> bool {
 
 /// [`has_hyphen`] of a word's bytes.
 #[inline]
-fn has_hyphen_bytes(mut bytes: &[u8]) -> bool {
+pub(super) fn has_hyphen_bytes(mut bytes: &[u8]) -> bool {
     // (Exact as a yes or no: a false mark only ever sits above a true one.
     // The zeros below a short word's bytes become `-` ^ 0, no zero.)
     let hyphen = |x: u64| {
@@ -2728,14 +2807,80 @@ mod place_tests {
     use crate::segment::Segmenter;
 
     /// Own sentences with a match of every place rule.
-    const TEXTS: [&str; 6] = [
+    const TEXTS: [&str; 7] = [
         "Die Kur in Bad Waldbronn half; im Bad selbst war es kalt.",
+        "In der Woche sind Kastaniengasse und Lindenstrasse gesperrt, Seite Drei.",
         "Die Partnerstadt Ostrauen und die Gemeinde Kirchbrunn feiern.",
         "Gebaut wurde in Tannwiesen bei Kassel, sagte Anna Lehnert.",
         "Er wohnt in der Birkenallee, nahe der Frankfurter Straße.",
         "Vor dem Kölner Dom stand die Freiburger Stadtwerke AG ohne Strom.",
         "Die Landesgemeinde Hohenfeld und der Münchner Hauptbahnhof.",
     ];
+
+    #[test]
+    fn one_byte_words_are_told_like_the_slice() {
+        let text = "Keller ( SPD ) sagte, Okonkwo (78.) traf; ( ,, ((.) Bad ß(";
+        let seg = Segmenter::new(&Lexicons::default()).unwrap().segment(text);
+        let mut tokens = seg.tokens.clone();
+        // Also ranges that are no token: empty, reversed, past the end.
+        let odd = |start, end| crate::segment::Token {
+            start,
+            end,
+            ..tokens[0]
+        };
+        tokens.extend([odd(3, 3), odd(5, 4), odd(text.len(), text.len() + 1)]);
+        let mut found = 0;
+        for t in &tokens {
+            for w in ["(", ",", ")", ".", "Bad", "ß"] {
+                let plain = text.get(t.start..t.end) == Some(w);
+                assert_eq!(super::is_word(text, t, w), plain, "{w:?} at {t:?}");
+                found += usize::from(plain);
+            }
+        }
+        assert!(found > 8, "help: the text must hold the words asked");
+    }
+
+    #[test]
+    fn street_endings_pass() {
+        // `may_start_place` lets through a word whose last two bytes are
+        // `ße`, `se` or `ee`, for `rule.street`; and `Bad`, `-stadt`,
+        // `-gemeinde`.
+        let pair = |w: &str, bit: u8| {
+            let [a, z] = *w.as_bytes().last_chunk::<2>().unwrap();
+            super::PAIR_LAST[usize::from(z)] & super::PAIR_FIRST[usize::from(a)] & bit != 0
+        };
+        for e in super::STREET_ENDINGS {
+            assert!(
+                pair(e, 4),
+                "{e:?}\nhelp: may_start_place must let this street ending through"
+            );
+        }
+        assert!(pair("Bad", 1) && pair("stadt", 2) && pair("gemeinde", 2));
+        for w in ["Woche", "Frage", "Straßen", "Seite", "Rat", "Stand"] {
+            assert!(!pair(w, 7), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn place_head_ending_agrees_with_the_plain_test() {
+        for w in [
+            "Partnerstadt",
+            "Hauptstadt",
+            "Landstadt",
+            "Heimatstadt",
+            "Stadt",
+            "Gemeinde",
+            "Xgemeinde",
+            "Nachbargemeinde",
+            "Ortsgemeinden",
+            "stadt",
+            "",
+        ] {
+            let wb = w.as_bytes();
+            let plain = wb.len() > 8 && (wb.ends_with(b"stadt") || wb.ends_with(b"gemeinde"));
+            assert_eq!(super::place_head_ending(wb), plain, "{w:?}");
+        }
+    }
 
     #[test]
     fn first_test_changes_no_place() {
@@ -2825,6 +2970,44 @@ mod surname_filter_tests {
         }
         let none = SurnameFilter::new(std::iter::empty());
         assert!(!none.may_hold(b"Witkoff"));
+    }
+
+    #[test]
+    fn one_test_of_length_and_first_byte_changes_no_answer() {
+        let text = "Witkoffs Gespräch mit Özdemir, Li und Frau Müller-Lüdenscheidt \
+                    über ßmann-Preise: Wittes Wirt sagt Ölpreis. X";
+        let f = SurnameFilter::new(["Witkoff", "Özdemir", "Li", "Wirt", "ßmann"].into_iter());
+        let none = SurnameFilter::new(std::iter::empty());
+        let bytes = text.as_bytes();
+        let mut passed = 0;
+        // Every byte range of the text, words and odd pieces alike.
+        for a in 0..=bytes.len() {
+            for z in a..=bytes.len().min(a + 70) {
+                let w = &bytes[a..z];
+                assert_eq!(f.may_hold(w), f.may_hold_plain(w), "{w:?}");
+                assert_eq!(none.may_hold(w), none.may_hold_plain(w), "{w:?}");
+                passed += usize::from(f.may_hold(w));
+            }
+        }
+        assert!(passed >= 6, "help: the surnames in the text must pass");
+    }
+
+    #[test]
+    fn after_last_space_agrees_with_rsplit_once() {
+        for s in [
+            "Steve Witkoff",
+            "Hans Peter Krause",
+            "Witkoff",
+            "",
+            " ",
+            "Ende ",
+            " Anfang",
+            "Ölaf  Süß",
+            "Ä Ö Ü ß",
+        ] {
+            let plain = s.rsplit_once(' ').map(|(_, last)| last);
+            assert_eq!(super::after_last_space(s), plain, "{s:?}");
+        }
     }
 }
 
