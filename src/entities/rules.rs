@@ -1143,9 +1143,11 @@ impl WordSet {
 /// nothing (`Prozent`, `Menschen`, `Millionen` end like `Dozent`, `Mädchen`,
 /// `Personen`); with up to eight bytes one in sixteen walks.
 ///
-/// How: the test reads the word's last `t` bytes: ASCII only, at most eight,
-/// none before the last capital (the walk stops after a capital, and at the
-/// word's start; it reads an ASCII byte lowered, one trie byte per byte). A
+/// How: the test reads the word's last `t` bytes: ASCII only (Latin-1
+/// letters too when the ASCII ones are too few, see
+/// [`FormEnds::may_end_latin1`]), at most eight, none before the last capital
+/// (the walk stops after a capital, and at the word's start; it reads an
+/// ASCII byte lowered, one trie byte per byte). A
 /// form of `l` ≤ `t` bytes fits if it is those last `l` bytes lowered; a
 /// longer form, if it ends with the `t` bytes and the word goes on before
 /// them. Sets of (length, bytes) with two bits per entry in one `u64` answer
@@ -1299,10 +1301,62 @@ impl FormEnds {
         let t = n.min(8).min(ascii).min(from_capital);
         let whole = t == from_capital || t == n;
         if t < 3 {
+            if !whole && t == ascii {
+                // Cut short by a byte that is not ASCII (`März`).
+                return self.may_end_latin1(bytes);
+            }
             // (No form is shorter than three bytes.)
             return !whole;
         }
-        let lower = x | capitals >> 2;
+        self.forms_fit(x | capitals >> 2, t, whole)
+    }
+
+    /// [`FormEnds::may_end_slow`] for a word whose last bytes that are ASCII
+    /// are too few for its test: the bytes read may also be Latin-1 letters
+    /// (`ä`, `Ö`: two bytes `C3 xx`), which a walk reads like ASCII ones: a
+    /// lower-case one as its two bytes, a capital (`C3 80` to `C3 9E` but
+    /// `×`, `C3 97`) lowered by bit 5 of its second byte, and as a capital.
+    ///
+    /// Why: two vain walks in five were for a word ending in such a letter
+    /// (`Für`, `März`, `Höhe`, `SPÖ`). Out of line: about one capitalised word
+    /// in forty gets here, and inlined its tests took registers from the rest.
+    #[inline(never)]
+    fn may_end_latin1(&self, bytes: &[u8]) -> bool {
+        let n = bytes.len();
+        let x = last_eight(bytes);
+        let high = x & swar::HIGH;
+        // `C3`, and the bytes from `80` to `BF` that follow one (the second
+        // bytes of Latin-1 chars; one whose `C3` is below the eight is left
+        // out, as any other byte that is not ASCII). (A byte of `y` is zero
+        // where `x` holds `C3`; on the low seven bits plus `7F` no byte
+        // carries into the next.)
+        let y = x ^ (0xC3 * swar::ONES);
+        let c3 = !(((y & !swar::HIGH) + 0x7F * swar::ONES) | y) & swar::HIGH;
+        let second = high & !(x << 1) & (c3 << 8);
+        let readable = !high | (c3 & (second >> 8)) | second;
+        // Second bytes of Latin-1 capitals: `80` to `9E` but `97`, as `00`
+        // to `1E` but `17` with the high bit flipped.
+        let flipped = x ^ swar::HIGH;
+        let latin1_capitals =
+            second & swar::in_range(flipped, 0x00, 0x1E) & !swar::in_range(flipped, 0x17, 0x17);
+        let ascii_capitals = swar::in_range(x, b'A', b'Z');
+        // (A Latin-1 capital counts from its `C3` on.)
+        let capitals = ascii_capitals | latin1_capitals >> 8;
+        let latin1 = (!readable & swar::HIGH).leading_zeros() as usize / 8;
+        let from_capital = capitals.leading_zeros() as usize / 8 + 1;
+        let t = n.min(8).min(latin1).min(from_capital);
+        let whole = t == from_capital || t == n;
+        if t < 3 {
+            return !whole;
+        }
+        self.forms_fit(x | (ascii_capitals | latin1_capitals) >> 2, t, whole)
+    }
+
+    /// Whether a form may end a word whose last `t` bytes (3 to 8, the top
+    /// bytes of `lower`, lowered as a walk reads them) are read; `whole`: the
+    /// walk stops after them (see the type's docs).
+    #[inline(always)]
+    fn forms_fit(&self, lower: u64, t: usize, whole: bool) -> bool {
         let last = |l: usize| lower >> (64 - 8 * l);
         let mut lengths = u32::from(self.lengths[Self::bucket3(last(3))]) & ((1 << (t - 2)) - 1);
         while lengths != 0 {
@@ -3140,6 +3194,13 @@ mod word_set_tests {
             "Räte",
             "Vizepräsidentin",
             "Übungsleiter",
+            "März",
+            "Für",
+            "SPÖ",
+            "Gespräch",
+            "PRÄSIDENTÄ",
+            "Chefÿ",
+            "CHEFÀ",
             "",
         ];
         same_answers(
@@ -3243,6 +3304,15 @@ mod word_set_tests {
                 format!("{cap}e"),
                 format!("{lower}ä"),
                 format!("Über{lower}x"),
+                // Latin-1 letters at the end, capitals among them, and the
+                // two Latin-1 chars that are no letters.
+                format!("{cap}Ä"),
+                format!("{lower}ßö"),
+                format!("ÄRZTE{}", e.to_uppercase()),
+                format!("{lower}×{lower}"),
+                format!("{cap}÷"),
+                format!("Ö{lower}ü"),
+                format!("{lower}é-{cap}"),
                 format!(
                     "X{}",
                     &lower[lower.char_indices().nth(1).map_or(0, |(i, _)| i)..]
@@ -3278,6 +3348,11 @@ mod word_set_tests {
             "Regierung",
             "Ende",
             "Mann",
+            // Ending in Latin-1 letters (see `may_end_latin1`).
+            "März",
+            "Für",
+            "Höhe",
+            "SPÖ",
         ] {
             assert!(!on.ends.may_end(w.as_bytes()), "{w}\nhelp: no form ends it");
         }
