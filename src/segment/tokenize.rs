@@ -104,8 +104,9 @@ pub(crate) fn tokenize(seg: &Segmenter, text: &str) -> (Vec<Token>, Vec<u8>) {
             i += 1;
             continue;
         }
-        if is_alnum(b) {
-            let before = nl | if b.is_ascii_uppercase() { UPPER } else { 0 };
+        let start = TOKEN_START[usize::from(b)];
+        if start != 0 {
+            let before = nl | (start & UPPER);
             nl = 0;
             i = out.word(seg, text, i, b as char, before);
             continue;
@@ -349,6 +350,25 @@ static ALNUM: [bool; 256] = {
     let mut b = 0;
     while b < 256 {
         t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// For an ASCII letter or digit, [`UPPER`] for a capital and 1 otherwise; 0
+/// for every other byte: whether a word starts here and its capital flag in
+/// one load (a test asks `is_ascii_alphanumeric` and `is_ascii_uppercase`).
+static TOKEN_START: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if ALNUM[b] {
+            t[b] = if (b as u8).is_ascii_uppercase() {
+                UPPER
+            } else {
+                1
+            };
+        }
         b += 1;
     }
     t
@@ -765,6 +785,13 @@ mod tests {
     fn alnum_table() {
         for b in 0..=255u8 {
             assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "help: byte {b:#x}");
+            let start = TOKEN_START[usize::from(b)];
+            assert_eq!(start != 0, b.is_ascii_alphanumeric(), "help: byte {b:#x}");
+            assert_eq!(
+                start & UPPER != 0,
+                b.is_ascii_uppercase(),
+                "help: byte {b:#x}"
+            );
         }
     }
 
