@@ -411,15 +411,8 @@ impl Tables {
     /// "zwischen", "minus", "plus", "negativ", the article and "halb" forms, "dreiviertel").
     fn only_a_modifier(&self, w: &str) -> bool {
         self.modifiers.map.contains_key(w)
-            && !self.units.map.contains_key(w)
-            && !self.months.contains_key(w)
+            && self.no_reading_but_a_modifier_or_numeral(w)
             && self.words.cardinal(w).is_none()
-            && self.words.ordinal(w).is_none()
-            && !w.ends_with("mal")
-            && !w.contains("ig")
-            && !["zweit", "dritt", "viert", "fünft"]
-                .iter()
-                .any(|p| w.starts_with(p))
             && !matches!(
                 w,
                 "vor"
@@ -428,7 +421,6 @@ impl Tables {
                     | "minus"
                     | "plus"
                     | "negativ"
-                    | "hälfte"
                     | "dreiviertel"
                     | "komma"
                     | "-"
@@ -460,8 +452,14 @@ impl Tables {
 
     /// As [`Tables::no_reading_of_its_own`], but `w` may be a cardinal (the articles).
     fn no_reading_but_a_numeral(&self, w: &str) -> bool {
+        !self.modifiers.map.contains_key(w) && self.no_reading_but_a_modifier_or_numeral(w)
+    }
+
+    /// No unit, month, ordinal, multiplicative, adjectival duration, superlative ordinal
+    /// stem or "Hälfte": what [`Tables::no_reading_but_a_numeral`] and
+    /// [`Tables::only_a_modifier`] both ask of a word besides its modifier entry.
+    fn no_reading_but_a_modifier_or_numeral(&self, w: &str) -> bool {
         !self.units.map.contains_key(w)
-            && !self.modifiers.map.contains_key(w)
             && !self.months.contains_key(w)
             && self.words.ordinal(w).is_none()
             && !w.ends_with("mal")
