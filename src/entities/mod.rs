@@ -458,17 +458,22 @@ impl<'a> CoverCursor<'a> {
     }
 }
 
-/// Greedy choice: leftmost, then longest, then by priority; no overlaps.
-///
-/// (In place: `retain` keeps the candidates chosen where they are, without a
-/// second vector and a move of each; nearly all are chosen.)
-fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+/// The order [`resolve`] chooses in: leftmost, then longest, then by priority.
+fn sort_for_choice(cands: &mut [Cand<'_>]) {
     cands.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
             .then(a.prio.cmp(&b.prio))
     });
+}
+
+/// Greedy choice: leftmost, then longest, then by priority; no overlaps.
+///
+/// (In place: `retain` keeps the candidates chosen where they are, without a
+/// second vector and a move of each; nearly all are chosen.)
+fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+    sort_for_choice(&mut cands);
     let mut last_end = None;
     cands.retain(|c| {
         let keep = last_end.is_none_or(|e| c.start >= e);
@@ -483,12 +488,7 @@ fn resolve(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
 /// [`resolve`] as first written, into a second vector (for the test).
 #[cfg(test)]
 fn resolve_plain(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    cands.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(a.prio.cmp(&b.prio))
-    });
+    sort_for_choice(&mut cands);
     let mut out: Vec<Cand<'_>> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
     for c in cands {
@@ -553,33 +553,15 @@ fn merge_into<'a>(text: &'a str, p: &mut Cand<'a>, c: &Cand<'a>) -> bool {
     false
 }
 
-/// [`merge_adjacent`] as first written, with a second vector (for the test).
+/// [`merge_adjacent`] as first written, with a second vector (for the test:
+/// the joining rule is [`merge_into`]'s; the test checks the in-place walk,
+/// and `one_byte_gap_agrees_with_the_slice` the gap).
 #[cfg(test)]
 fn merge_adjacent_plain<'a>(text: &'a str, chosen: Vec<Cand<'a>>) -> Vec<Cand<'a>> {
     let mut out: Vec<Cand<'a>> = Vec::with_capacity(chosen.len());
     for c in chosen {
         if let Some(p) = out.last_mut() {
-            let gap = text.get(p.end..c.start);
-            let plain = p.subtype.is_none() && c.subtype.is_none();
-            if plain && gap == Some("/") && p.label == Label::Loc && c.label == Label::Loc {
-                p.end = c.end;
-                p.name = text.get(p.start..p.end);
-                p.kb = None;
-                p.rule = "rule.place_list";
-                continue;
-            }
-            let acronym = p.rule == "rule.acronym" || c.rule == "rule.acronym";
-            if plain
-                && gap == Some(" ")
-                && acronym
-                && matches!(p.label, Label::Org | Label::Misc)
-                && matches!(c.label, Label::Org | Label::Loc)
-            {
-                p.end = c.end;
-                p.label = Label::Org;
-                p.name = text.get(p.start..p.end);
-                p.kb = None;
-                p.rule = "rule.org_compound";
+            if merge_into(text, p, &c) {
                 continue;
             }
         }
