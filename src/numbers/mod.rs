@@ -211,9 +211,7 @@ pub(crate) struct Tables {
     articles_only: bool,
     /// First words of modifiers ("um", "über", "nicht", "bis") that no rule reads as
     /// anything but the start of a modifier (see [`Tables::modifier_only`]).
-    modifier_only: FxSet<String>,
-    /// `modifier_only` as a [`WordGate`] in front of the hash lookup.
-    modifier_only_gate: WordGate,
+    modifier_only: WordList,
     /// Function words that are no adjective before a counted noun ([`rules::FUNCTION`]).
     pub function_words: WordList,
     /// Capitalised words that are no counted noun ([`rules::NOT_NOUN`]).
@@ -378,8 +376,7 @@ impl Tables {
             relation_only_in: false,
             relation_only_vor: false,
             articles_only: false,
-            modifier_only: FxSet::default(),
-            modifier_only_gate: WordGate::default(),
+            modifier_only: WordList::default(),
             function_words: WordList::new(rules::FUNCTION),
             not_nouns: WordList::new(rules::NOT_NOUN),
             id_heads: WordList::new(rules::ID_HEADS),
@@ -391,17 +388,13 @@ impl Tables {
         tables.articles_only = rules::EIN
             .iter()
             .all(|w| tables.no_reading_but_a_numeral(w));
-        let modifier_only: FxSet<String> = tables
-            .modifiers
-            .map
-            .keys()
-            .filter(|w| tables.only_a_modifier(w))
-            .cloned()
-            .collect();
-        for w in &modifier_only {
-            tables.modifier_only_gate.insert(w);
-        }
-        tables.modifier_only = modifier_only;
+        tables.modifier_only = WordList::new(
+            tables
+                .modifiers
+                .map
+                .keys()
+                .filter(|w| tables.only_a_modifier(w)),
+        );
         Ok(tables)
     }
 
@@ -434,7 +427,7 @@ impl Tables {
     /// at such a word a figure starts only if one can start after the modifier.
     #[inline]
     pub fn modifier_only(&self, w: &str) -> bool {
-        self.modifier_only_gate.may_contain(w) && self.modifier_only.contains(w)
+        self.modifier_only.contains(w)
     }
 
     /// A word no rule can start a figure at: no trigger, unit, month, cardinal, ordinal,
@@ -682,16 +675,16 @@ impl WordGate {
 /// scan of the list would compare the word with every entry of its length.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordList {
-    set: FxSet<&'static str>,
+    set: FxSet<String>,
     gate: WordGate,
 }
 
 impl WordList {
-    fn new(words: &[&'static str]) -> Self {
+    fn new(words: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
         let mut list = WordList::default();
-        for &w in words {
-            list.set.insert(w);
-            list.gate.insert(w);
+        for w in words {
+            list.gate.insert(w.as_ref());
+            list.set.insert(w.as_ref().to_owned());
         }
         list
     }
