@@ -3,9 +3,10 @@
 //! Stages work on byte offsets into the decoded `&str` (cheap slicing, no
 //! allocation); the record contract counts Unicode scalar values (Python `str`
 //! indices). [`CharIndex`] converts byte offsets to char offsets in O(1) time
-//! with a checkpoint table (one `u32` per 64 bytes, and one byte per 8 bytes for
-//! the count within the 64), so a 2 MB document (larger ones are cut into chunks)
-//! needs about 400 KB of index. For pure-ASCII text it is the identity.
+//! with a table of the chars before every eight-byte word (one `u32` per 8
+//! bytes), so a 2 MB document (larger ones are cut into chunks) needs 1 MB of
+//! index; a lookup is one table load and the count within one word. For
+//! pure-ASCII text it is the identity.
 //!
 //! ```
 //! use aussage::text::CharIndex;
@@ -15,8 +16,6 @@
 //! ```
 
 use crate::swar::{HIGH, ONES};
-
-const STRIDE: usize = 64;
 
 /// The nearest char boundary of `text` at or below byte `i` (at most `text.len()`).
 pub fn floor_char_boundary(text: &str, i: usize) -> usize {
@@ -40,13 +39,10 @@ pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct CharIndex<'t> {
     text: &'t str,
-    /// `checkpoints[i]` = number of chars starting in `text[..i * STRIDE]`;
-    /// empty when the text is ASCII.
-    checkpoints: Vec<u32>,
-    /// `in_stride[k]` = number of chars starting in the bytes of word `k`'s
-    /// stride before it (`text[k / 8 * STRIDE..k * 8]`), for every eight-byte
-    /// word up to the end of the text; empty when the text is ASCII.
-    in_stride: Vec<u8>,
+    /// `before[k]` = number of chars starting in `text[..8 * k]`, for every
+    /// eight-byte word up to the one holding the end of the text; empty when
+    /// the text is ASCII.
+    before: Vec<u32>,
     ascii: bool,
 }
 
@@ -54,31 +50,27 @@ impl<'t> CharIndex<'t> {
     /// Builds the index in one pass over the text.
     pub fn new(text: &'t str) -> Self {
         let ascii = text.is_ascii();
-        let mut checkpoints = Vec::new();
-        let mut in_stride = Vec::new();
+        let mut before = Vec::new();
         if !ascii {
-            checkpoints.reserve(text.len() / STRIDE + 1);
-            in_stride.reserve(text.len() / 8 + 1);
             let bytes = text.as_bytes();
+            before.reserve(bytes.len() / 8 + 1);
             let mut chars: u32 = 0;
-            let mut strides = bytes.chunks_exact(STRIDE);
-            for stride in &mut strides {
-                checkpoints.push(chars);
-                let (before, all) = stride_word_counts(stride);
-                in_stride.extend_from_slice(&before.to_le_bytes());
-                chars += all;
-            }
-            // A partial last stride gets its checkpoint and its whole words'
-            // counts, and the word at the end of the text (partial or not) its
-            // count; so does the end of the text on a stride boundary.
-            checkpoints.push(chars);
-            let last = push_word_counts(strides.remainder(), &mut in_stride);
-            in_stride.push(last);
+            // `extend` over the words' exact count writes without a capacity
+            // check per word.
+            before.extend(bytes.chunks_exact(8).map(|word| {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                let at = chars;
+                // At most eight, so the lane sum is exact in the top byte.
+                let continuations = (continuation_flags(word).wrapping_mul(ONES) >> 56) as u32;
+                chars += 8 - continuations;
+                at
+            }));
+            // The word at the end of the text, partial or empty.
+            before.push(chars);
         }
         CharIndex {
             text,
-            checkpoints,
-            in_stride,
+            before,
             ascii,
         }
     }
@@ -89,53 +81,19 @@ impl<'t> CharIndex<'t> {
     /// the news corpus), and its body is a few loads.
     #[inline]
     pub fn char_of(&self, byte: usize) -> usize {
-        if self.ascii {
-            return byte.min(self.text.len());
-        }
         let byte = byte.min(self.text.len());
+        if self.ascii {
+            return byte;
+        }
         let word = byte / 8;
-        let counted = self.checkpoints.get(byte / STRIDE).copied().unwrap_or(0) as usize
-            + self.in_stride.get(word).copied().unwrap_or(0) as usize;
-        counted + char_starts_in_word(&self.text.as_bytes()[word * 8..], byte % 8)
+        self.before.get(word).copied().unwrap_or(0) as usize
+            + char_starts_in_word(&self.text.as_bytes()[word * 8..], byte % 8)
     }
 
     /// Number of characters in the whole text.
     pub fn char_len(&self) -> usize {
         self.char_of(self.text.len())
     }
-}
-
-/// The counts of char starts in a whole stride (64 bytes) before each of its
-/// eight words (lane `k` of the first answer for word `k`), and in all of it.
-fn stride_word_counts(stride: &[u8]) -> (u64, u32) {
-    // Lane k: the char starts in word k (at most eight).
-    let mut starts = 0u64;
-    for (k, word) in stride.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let continuations = continuation_flags(word).wrapping_mul(ONES) >> 56;
-        starts |= (8 - continuations) << (8 * k);
-    }
-    // Multiplying by ONES adds to each lane the lanes below it (no sum passes
-    // 64, so no lane carries): lane k counts the words up to k; shifted one
-    // lane up, the words before k.
-    let through = starts.wrapping_mul(ONES);
-    (through << 8, (through >> 56) as u32)
-}
-
-/// Appends to `in_stride` the count of char starts before each whole
-/// eight-byte word of `stride` (at most 64 bytes) within it; returns the count
-/// of all the whole words. The plain form of [`stride_word_counts`], for the
-/// last, partial stride.
-fn push_word_counts(stride: &[u8], in_stride: &mut Vec<u8>) -> u8 {
-    let mut before = 0u8;
-    for word in stride.chunks_exact(8) {
-        in_stride.push(before);
-        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        // At most eight, so the lane sum is exact in the top byte.
-        let continuations = (continuation_flags(word).wrapping_mul(ONES) >> 56) as u8;
-        before += 8 - continuations;
-    }
-    before
 }
 
 /// The number of the first `n` bytes of `bytes` (`n` below 8: the bytes of
@@ -202,7 +160,7 @@ mod tests {
     fn matches_naive_count_at_every_boundary() {
         let base = "Ärger über 3,5 % — „Zitat“ 😀 und mehr Text, der länger als vierundsechzig Bytes ist, ößü. \
                     Noch ein Satz über zwei Strides: Größenordnung, Maßstab, Übergröße, €.";
-        // Every length around the checkpoint stride, so the end falls on and off it.
+        // Every length over several words, so the end falls on and off a word.
         for cut in 0..base.len() {
             if !base.is_char_boundary(cut) {
                 continue;
@@ -216,23 +174,6 @@ mod tests {
             }
             assert_eq!(idx.char_len(), text.chars().count(), "length {cut}");
         }
-    }
-
-    #[test]
-    fn stride_counts_equal_word_by_word_counts() {
-        let text = "Größe: 3 m — „Zitat“ 😀, Übermaß an Äpfeln für €5; ok. ".repeat(4);
-        let bytes = text.as_bytes();
-        for at in 0..bytes.len() - 64 {
-            let stride = &bytes[at..at + 64];
-            let mut plain = Vec::new();
-            let all = push_word_counts(stride, &mut plain);
-            let (before, got_all) = stride_word_counts(stride);
-            assert_eq!(before.to_le_bytes().to_vec(), plain, "at {at}");
-            assert_eq!(got_all, u32::from(all), "at {at}");
-        }
-        let wide = "😀".repeat(16);
-        assert_eq!(stride_word_counts(wide.as_bytes()).1, 16);
-        assert_eq!(stride_word_counts(&[b'a'; 64]).1, 64);
     }
 
     #[test]
