@@ -3,10 +3,10 @@
 //! Stages work on byte offsets into the decoded `&str` (cheap slicing, no
 //! allocation); the record contract counts Unicode scalar values (Python `str`
 //! indices). [`CharIndex`] converts byte offsets to char offsets in O(1) time
-//! with a table of the chars before every eight-byte word (one `u32` per 8
-//! bytes), so a 2 MB document (larger ones are cut into chunks) needs 1 MB of
-//! index; a lookup is one table load and the count within one word. For
-//! pure-ASCII text it is the identity.
+//! with one `u64` per eight-byte word (the chars before the word and which of
+//! its bytes continue a char), so a 2 MB document (larger ones are cut into
+//! chunks) needs 2 MB of index; a lookup reads one entry and counts bits in a
+//! table. For pure-ASCII text it is the identity.
 //!
 //! ```
 //! use aussage::text::CharIndex;
