@@ -3,9 +3,10 @@
 //! Stages work on byte offsets into the decoded `&str` (cheap slicing, no
 //! allocation); the record contract counts Unicode scalar values (Python `str`
 //! indices). [`CharIndex`] converts byte offsets to char offsets in O(1) time
-//! with a checkpoint table (one `u32` per 64 bytes, and one byte per 8 bytes for
-//! the count within the 64), so a 2 MB document (larger ones are cut into chunks)
-//! needs about 400 KB of index. For pure-ASCII text it is the identity.
+//! with one `u64` per eight-byte word (the chars before the word and which of
+//! its bytes continue a char), so a 2 MB document (larger ones are cut into
+//! chunks) needs 2 MB of index; a lookup reads one entry and counts bits in a
+//! table. For pure-ASCII text it is the identity.
 //!
 //! ```
 //! use aussage::text::CharIndex;
@@ -14,9 +15,7 @@
 //! assert_eq!(idx.char_of(text.find("3").unwrap()), 7);
 //! ```
 
-use crate::swar::{HIGH, ONES};
-
-const STRIDE: usize = 64;
+use crate::swar::{self, HIGH};
 
 /// The nearest char boundary of `text` at or below byte `i` (at most `text.len()`).
 pub fn floor_char_boundary(text: &str, i: usize) -> usize {
@@ -40,13 +39,12 @@ pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct CharIndex<'t> {
     text: &'t str,
-    /// `checkpoints[i]` = number of chars starting in `text[..i * STRIDE]`;
-    /// empty when the text is ASCII.
-    checkpoints: Vec<u32>,
-    /// `in_stride[k]` = number of chars starting in the bytes of word `k`'s
-    /// stride before it (`text[k / 8 * STRIDE..k * 8]`), for every eight-byte
-    /// word up to the end of the text; empty when the text is ASCII.
-    in_stride: Vec<u8>,
+    /// One entry for every eight-byte word up to the one holding the end of
+    /// the text (empty when the text is ASCII): the number of chars starting
+    /// before word `k` (`text[..8 * k]`), shifted up a byte, and in the low
+    /// byte bit `j` set when byte `8 * k + j` is a UTF-8 continuation byte
+    /// (`10xxxxxx`). A lookup reads the one entry.
+    words: Vec<u64>,
     ascii: bool,
 }
 
@@ -54,49 +52,50 @@ impl<'t> CharIndex<'t> {
     /// Builds the index in one pass over the text.
     pub fn new(text: &'t str) -> Self {
         let ascii = text.is_ascii();
-        let mut checkpoints = Vec::new();
-        let mut in_stride = Vec::new();
+        let mut words = Vec::new();
         if !ascii {
-            checkpoints.reserve(text.len() / STRIDE + 1);
-            in_stride.reserve(text.len() / 8 + 1);
             let bytes = text.as_bytes();
-            let mut chars: u32 = 0;
-            let mut strides = bytes.chunks_exact(STRIDE);
-            for stride in &mut strides {
-                checkpoints.push(chars);
-                let (before, all) = stride_word_counts(stride);
-                in_stride.extend_from_slice(&before.to_le_bytes());
-                chars += all;
-            }
-            // A partial last stride gets its checkpoint and its whole words'
-            // counts, and the word at the end of the text (partial or not) its
-            // count; so does the end of the text on a stride boundary.
-            checkpoints.push(chars);
-            let last = push_word_counts(strides.remainder(), &mut in_stride);
-            in_stride.push(last);
+            let whole = bytes.chunks_exact(8);
+            // The word at the end of the text, partial or empty.
+            let last = whole
+                .remainder()
+                .iter()
+                .rev()
+                .fold(0, |bits, &b| bits << 1 | u8::from(b & 0xC0 == 0x80));
+            let mut chars: u64 = 0;
+            let mut entry = |continuations: u8| {
+                let at = chars << 8 | u64::from(continuations);
+                chars += 8 - u64::from(ONES_IN[usize::from(continuations)]);
+                at
+            };
+            words.reserve(whole.len() + 1);
+            // `extend` over the words' exact count writes without a capacity
+            // check per word.
+            words.extend(whole.map(|word| {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                entry(swar::high_bits(continuation_bytes(word)))
+            }));
+            words.push(entry(last));
         }
-        CharIndex {
-            text,
-            checkpoints,
-            in_stride,
-            ascii,
-        }
+        CharIndex { text, words, ascii }
     }
 
     /// The character offset of byte offset `byte` (which should be a char
-    /// boundary; a byte inside a char maps to the char's index + 1).
-    /// Inlined: asked twice for every span of a record (146,000 times over
-    /// the news corpus), and its body is a few loads.
+    /// boundary; a byte inside a char maps to the char's index + 1): the
+    /// chars before its word, and the bytes of its word before it that are
+    /// no continuation bytes. Inlined: asked twice for every span of a record
+    /// (146,000 times over the news corpus), and its body is a few loads.
     #[inline]
     pub fn char_of(&self, byte: usize) -> usize {
-        if self.ascii {
-            return byte.min(self.text.len());
-        }
         let byte = byte.min(self.text.len());
-        let word = byte / 8;
-        let counted = self.checkpoints.get(byte / STRIDE).copied().unwrap_or(0) as usize
-            + self.in_stride.get(word).copied().unwrap_or(0) as usize;
-        counted + char_starts_in_word(&self.text.as_bytes()[word * 8..], byte % 8)
+        if self.ascii {
+            return byte;
+        }
+        let n = byte % 8;
+        let entry = self.words.get(byte / 8).copied().unwrap_or(0);
+        // `n` is below 8: the mask keeps the bits of the bytes before it.
+        let continuations = entry as u8 & ((1 << n) - 1);
+        (entry >> 8) as usize + n - usize::from(ONES_IN[usize::from(continuations)])
     }
 
     /// Number of characters in the whole text.
@@ -105,62 +104,25 @@ impl<'t> CharIndex<'t> {
     }
 }
 
-/// The counts of char starts in a whole stride (64 bytes) before each of its
-/// eight words (lane `k` of the first answer for word `k`), and in all of it.
-fn stride_word_counts(stride: &[u8]) -> (u64, u32) {
-    // Lane k: the char starts in word k (at most eight).
-    let mut starts = 0u64;
-    for (k, word) in stride.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        let continuations = continuation_flags(word).wrapping_mul(ONES) >> 56;
-        starts |= (8 - continuations) << (8 * k);
+/// `ONES_IN[b]` is the number of bits set in `b` (`u8::count_ones`, which
+/// without the `popcnt` instruction of newer CPUs is a dozen steps).
+const ONES_IN: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).count_ones() as u8;
+        b += 1;
     }
-    // Multiplying by ONES adds to each lane the lanes below it (no sum passes
-    // 64, so no lane carries): lane k counts the words up to k; shifted one
-    // lane up, the words before k.
-    let through = starts.wrapping_mul(ONES);
-    (through << 8, (through >> 56) as u32)
-}
+    table
+};
 
-/// Appends to `in_stride` the count of char starts before each whole
-/// eight-byte word of `stride` (at most 64 bytes) within it; returns the count
-/// of all the whole words. The plain form of [`stride_word_counts`], for the
-/// last, partial stride.
-fn push_word_counts(stride: &[u8], in_stride: &mut Vec<u8>) -> u8 {
-    let mut before = 0u8;
-    for word in stride.chunks_exact(8) {
-        in_stride.push(before);
-        let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        // At most eight, so the lane sum is exact in the top byte.
-        let continuations = (continuation_flags(word).wrapping_mul(ONES) >> 56) as u8;
-        before += 8 - continuations;
-    }
-    before
-}
-
-/// The number of the first `n` bytes of `bytes` (`n` below 8: the bytes of
-/// an offset's eight-byte word before it) that start a char (that are not
-/// UTF-8 continuation bytes `10xxxxxx`): the word is read whole and masked
-/// where the text goes on that far.
-fn char_starts_in_word(bytes: &[u8], n: usize) -> usize {
-    let continuations = match bytes.first_chunk::<8>() {
-        Some(word) => {
-            let inside = (1u64 << (8 * n)) - 1;
-            let flags = continuation_flags(u64::from_le_bytes(*word)) & inside;
-            // The sum of the lanes collects in the top byte of the product.
-            (flags.wrapping_mul(ONES) >> 56) as usize
-        }
-        None => bytes[..n].iter().filter(|&&b| b & 0xC0 == 0x80).count(),
-    };
-    n - continuations
-}
-
-/// `1` in each byte of `x` that is a UTF-8 continuation byte, `0` elsewhere:
-/// bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's place; a byte's
-/// bit 7 shifts into the next byte's bit 0, which is masked off).
+/// The high bit set in each byte of `x` that is a UTF-8 continuation byte,
+/// clear elsewhere: bit 7 set and bit 6 clear (bit 6 shifted up into bit 7's
+/// place; a byte's bit 7 shifts into the next byte's bit 0, which is masked
+/// off).
 #[inline]
-fn continuation_flags(x: u64) -> u64 {
-    (x & !(x << 1) & HIGH) >> 7
+fn continuation_bytes(x: u64) -> u64 {
+    x & !(x << 1) & HIGH
 }
 
 /// `word` with its first letter upper-cased.
@@ -202,7 +164,7 @@ mod tests {
     fn matches_naive_count_at_every_boundary() {
         let base = "Ärger über 3,5 % — „Zitat“ 😀 und mehr Text, der länger als vierundsechzig Bytes ist, ößü. \
                     Noch ein Satz über zwei Strides: Größenordnung, Maßstab, Übergröße, €.";
-        // Every length around the checkpoint stride, so the end falls on and off it.
+        // Every length over several words, so the end falls on and off a word.
         for cut in 0..base.len() {
             if !base.is_char_boundary(cut) {
                 continue;
@@ -219,37 +181,30 @@ mod tests {
     }
 
     #[test]
-    fn stride_counts_equal_word_by_word_counts() {
-        let text = "Größe: 3 m — „Zitat“ 😀, Übermaß an Äpfeln für €5; ok. ".repeat(4);
-        let bytes = text.as_bytes();
-        for at in 0..bytes.len() - 64 {
-            let stride = &bytes[at..at + 64];
-            let mut plain = Vec::new();
-            let all = push_word_counts(stride, &mut plain);
-            let (before, got_all) = stride_word_counts(stride);
-            assert_eq!(before.to_le_bytes().to_vec(), plain, "at {at}");
-            assert_eq!(got_all, u32::from(all), "at {at}");
-        }
-        let wide = "😀".repeat(16);
-        assert_eq!(stride_word_counts(wide.as_bytes()).1, 16);
-        assert_eq!(stride_word_counts(&[b'a'; 64]).1, 64);
-    }
-
-    #[test]
-    fn char_starts_in_word_counts_every_byte_value() {
-        // Every byte value in every position of a word, counted up to every
-        // length below eight, read whole (the text goes on) or byte by byte.
-        for b in 0..=255u8 {
-            for len in [1usize, 7, 8, 9, 16] {
-                for pos in 0..len {
-                    let mut bytes = vec![b'a'; len];
+    fn continuation_bits_flag_every_byte_value_in_every_position() {
+        // Every byte value in every position of a word, beside neighbours
+        // whose bits would leak into it (a continuation byte, a lead byte,
+        // ASCII), gives its own bit and no other.
+        for fill in [b'a', 0x80, 0xBF, 0xC3, 0xFF, 0x40] {
+            for b in 0..=255u8 {
+                for pos in 0..8 {
+                    let mut bytes = [fill; 8];
                     bytes[pos] = b;
-                    for n in 0..len.min(8) {
-                        let naive = bytes[..n].iter().filter(|&&x| x & 0xC0 != 0x80).count();
-                        assert_eq!(char_starts_in_word(&bytes, n), naive, "{n} of {bytes:?}");
-                    }
+                    let naive = bytes
+                        .iter()
+                        .enumerate()
+                        .fold(0u8, |bits, (j, &x)| bits | u8::from(x & 0xC0 == 0x80) << j);
+                    let word = u64::from_le_bytes(bytes);
+                    assert_eq!(
+                        swar::high_bits(continuation_bytes(word)),
+                        naive,
+                        "{bytes:?}"
+                    );
                 }
             }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(u32::from(ONES_IN[usize::from(b)]), b.count_ones(), "{b}");
         }
     }
 
