@@ -719,8 +719,14 @@ impl Recogniser {
             mut low,
             mut buf,
             mut scratch,
+            mut passed,
         } = Buffers::take();
         let mut t = Toks::with_buffers(text, toks);
+        // the gate over every sentence first, then the rules over those it let through: the
+        // gate's code stays in the instruction cache from one sentence to the next, instead
+        // of being evicted by the rules' (larger than the cache) at every sentence that
+        // holds a figure
+        passed.clear();
         for (si, s) in seg.sentences.iter().enumerate() {
             if s.start >= s.end || s.end > text.len() {
                 continue;
@@ -730,10 +736,12 @@ impl Recogniser {
             }
             // a digit anywhere decides at once (every non-space char is in some token)
             let digit = text.as_bytes().get(s.start..s.end).is_some_and(has_digit);
-            if !digit && !self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
-                continue;
+            if digit || self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
+                passed.push((s.start, s.end, si));
             }
-            t.fill(s.start, s.end);
+        }
+        for &(start, end, si) in &passed {
+            t.fill(start, end);
             rules::sentence(&self.tables, &t, si, &mut currency, &mut scratch, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
@@ -744,6 +752,7 @@ impl Recogniser {
             low,
             buf,
             scratch,
+            passed,
         }
         .give_back();
         out
@@ -759,6 +768,8 @@ struct Buffers {
     low: String,
     buf: String,
     scratch: rules::Scratch,
+    /// The sentences the gate let through: byte range and index.
+    passed: Vec<(usize, usize, usize)>,
 }
 
 thread_local! {
@@ -783,6 +794,9 @@ impl Recogniser {
     /// True for a fraction sign, or a word that reads as a number, an
     /// ordinal, a multiplicative or an adjectival duration, "Hälfte", "Viertelstunde",
     /// and an article before a unit or scale word ("einen Tag", "eine Million").
+    /// Out of line: its loop over every token gets registers of its own instead of
+    /// reloading the tables from the stack of `recognise`.
+    #[inline(never)]
     fn candidate(&self, text: &str, toks: &[Token], low: &mut String, buf: &mut String) -> bool {
         let tb = &self.tables;
         if toks.is_empty() {

@@ -725,7 +725,9 @@ impl Cx<'_, '_> {
     }
 
     /// Everything tried at token `i`: Some((item or nothing, next token)) when the
-    /// token was consumed.
+    /// token was consumed. Out of line: inlined, the rule families made the per-token
+    /// loop of `sentence` span more of the instruction cache than it fits.
+    #[inline(never)]
     fn at(&self, i: usize, currency: &mut String) -> Option<(Option<Item>, usize)> {
         let t = self.t;
         // a word's ordinal reading, asked by both the date and the word-form rules

@@ -1071,3 +1071,59 @@ fn sentence_gate_keeps_every_reading_after_an_article() {
     }
     assert!(lost.is_empty(), "help: the gate lost figures in {lost:#?}");
 }
+
+/// The gate reads every sentence of a document before the rules read those it let
+/// through: the rules still see them in order, with the currency of an earlier figure
+/// ("Cent" of Franken) carried over the sentences the gate turned away between them.
+#[test]
+fn rules_read_the_gated_sentences_in_order() {
+    let r = Recogniser::new(&Lexicons::default()).expect("recogniser");
+    let seg = crate::segment::Segmenter::new(&Lexicons::default()).expect("segmenter");
+    let text = "Der Kaffee kostete dort 3 Franken. Niemand beschwerte sich darüber. \
+                Am Abend kamen noch 50 Cent dazu. Danach war es still. Sie zahlte 20 Cent.";
+    let segmentation = seg.segment(text);
+    let qs = r.recognise(text, &segmentation);
+    let got: Vec<_> = qs
+        .iter()
+        .map(|q| {
+            (
+                &text[q.start..q.end],
+                q.sentence,
+                q.unit.as_deref(),
+                q.id.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("3 Franken", 0, Some("CHF"), "q1"),
+            ("50 Cent", 2, Some("CHF"), "q2"),
+            ("20 Cent", 4, Some("CHF"), "q3"),
+        ]
+    );
+    // the same as each sentence read on its own, one after the other
+    let mut one_by_one = Vec::new();
+    for si in 0..segmentation.sentences.len() {
+        let single = Segmentation {
+            tokens: segmentation.tokens.clone(),
+            sentences: segmentation
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(k, x)| SentenceSpan {
+                    // every other sentence empty: only sentence `si` is read
+                    start: if k == si { x.start } else { 0 },
+                    end: if k == si { x.end } else { 0 },
+                    heading: x.heading,
+                    tokens: x.tokens.clone(),
+                })
+                .collect(),
+        };
+        for q in r.recognise(text, &single) {
+            one_by_one.push((q.start, q.end, q.sentence));
+        }
+    }
+    let together: Vec<_> = qs.iter().map(|q| (q.start, q.end, q.sentence)).collect();
+    assert_eq!(together, one_by_one);
+}
