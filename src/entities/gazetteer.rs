@@ -509,7 +509,7 @@ impl Gazetteer {
         // About one run in fifty bytes is kept (German news): room for all
         // at once for an article (not more than 96 KB reserved).
         let mut looks: Vec<Run> = Vec::with_capacity((bytes.len() / 32).min(1 << 12));
-        for_each_run(bytes, |run| {
+        for_each_run(bytes, |run, high| {
             let Some(word) = bytes.get(run.start..run.end) else {
                 return;
             };
@@ -525,7 +525,10 @@ impl Gazetteer {
                 } else {
                     may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
                 }
-            } else if let Some(lower) = latin1_word_starts_lower(word) {
+            } else if let Some(lower) = match high.of(run.start) {
+                Some(high) => latin1_word_starts_lower_by_mask(word, high),
+                None => latin1_word_starts_lower(word),
+            } {
                 // One word too (`Köln`, `Ärger`): asked as `hit_at` would,
                 // one in lower case (`für`, `über`) first of the start bits.
                 // (They hold for it too: folding a Latin-1 word changes
@@ -1170,6 +1173,55 @@ fn latin1_word_starts_lower(run: &[u8]) -> Option<bool> {
     }
 }
 
+/// [`latin1_word_starts_lower`] of a run given the bits of its bytes that
+/// are not ASCII (bit `i` for `run[i]`, bits past its end ignored): only those
+/// bytes are read, a pair at a time.
+///
+/// Why: a word with an umlaut has one or two of them; the byte loop read all
+/// of its bytes, and its end was mispredicted at every length.
+#[inline(always)]
+fn latin1_word_starts_lower_by_mask(run: &[u8], high: u64) -> Option<bool> {
+    let mut high = match run.len() {
+        n @ 0..64 => high & !(u64::MAX << n),
+        _ => high,
+    };
+    while high != 0 {
+        let i = high.trailing_zeros() as usize;
+        // (In UTF-8 the byte after `C3` is a continuation byte, not ASCII.)
+        if run[i] != 0xC3 || matches!(run.get(i + 1), Some(0x97 | 0xB7) | None) {
+            return None;
+        }
+        // (`i` < 63: the byte after it is in the run, so at most the 64th.)
+        high &= !(3 << i);
+    }
+    match *run {
+        [0xC3, second, ..] => Some(second >= 0x9F),
+        [b, ..] => Some(b.is_ascii_lowercase()),
+        [] => None,
+    }
+}
+
+/// The bytes of a block that are not ASCII (see [`for_each_run`]), passed
+/// with each run that starts in it or goes on into it (they cost nothing
+/// there; most runs never ask).
+#[derive(Clone, Copy)]
+struct HighBits {
+    /// The block's first byte.
+    base: usize,
+    /// Bit `k` for byte `base + k`.
+    bits: u64,
+}
+
+impl HighBits {
+    /// The bits from byte `start` on (bit 0 for `start`), for a run that
+    /// starts in the block; `None` for one begun in a block before.
+    #[inline(always)]
+    fn of(self, start: usize) -> Option<u64> {
+        let k = start.wrapping_sub(self.base);
+        (k < BLOCK).then(|| self.bits >> k)
+    }
+}
+
 /// A run of bytes that may be word chars (see [`for_each_run`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Run {
@@ -1189,7 +1241,7 @@ struct Run {
 /// Why: finding each word's end and the next word's start byte by byte was
 /// most of the search (most words start no match and cost only that).
 #[inline(always)]
-fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
+fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run, HighBits)) {
     // A run that goes on past the block before: its start, and whether it
     // has a byte that is not ASCII so far. (One call of `f` below, so that it
     // is inlined: a run that goes on is taken up at bit 0 of the next block,
@@ -1219,13 +1271,20 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
                 break;
             }
             let end = after.trailing_zeros();
-            f(Run {
+            let run = Run {
                 start,
                 end: base + end as usize,
                 // (The first byte from the start on that is not ASCII is
                 // before the run's end: 64 when there is none.)
                 not_ascii: seen || (not_ascii & from_start).trailing_zeros() < end,
-            });
+            };
+            f(
+                run,
+                HighBits {
+                    base,
+                    bits: not_ascii,
+                },
+            );
         }
         base += BLOCK;
     }
@@ -1558,7 +1617,15 @@ mod tests {
         for t in shifted_texts() {
             let b = t.as_bytes();
             let mut got = Vec::new();
-            for_each_run(b, |r| got.push(r));
+            for_each_run(b, |r, high| {
+                if let Some(high) = high.of(r.start) {
+                    // Its bits for the run's bytes are the bytes not ASCII.
+                    for (i, &x) in b[r.start..r.end].iter().enumerate().take(64) {
+                        assert_eq!(high >> i & 1 == 1, x >= 0x80, "{t:?} at {}", r.start + i);
+                    }
+                }
+                got.push(r);
+            });
             assert_eq!(
                 got,
                 plain(b),
@@ -1594,6 +1661,58 @@ mod tests {
         for t in ["„Bonn", "Łódź", "Bonn“", "a\u{a0}b", "x–y", "Ærø"] {
             let want = t.starts_with('Æ').then_some(false);
             assert_eq!(latin1_word_starts_lower(t.as_bytes()), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_test_by_mask_is_the_byte_loop() {
+        let mut words: Vec<String> = [
+            "Köln",
+            "über",
+            "Ärger",
+            "straße",
+            "Zürich×",
+            "a÷b",
+            "„Bonn",
+            "Bonn“",
+            "Łódź",
+            "Ærø",
+            "é",
+            "É",
+            "abc",
+            "x",
+            "",
+            "Müller-Lüdenscheidt",
+            "ÖÖÖÖ",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Long words: the mask covers 64 bytes.
+        words.push(format!("{}ä", "b".repeat(62)));
+        words.push(format!("{}ä", "b".repeat(63)));
+        words.push("ü".repeat(40));
+        for w in &words {
+            let b = w.as_bytes();
+            let plain = latin1_word_starts_lower(b);
+            let mask = b
+                .iter()
+                .take(64)
+                .enumerate()
+                .fold(0u64, |m, (i, &x)| m | u64::from(x >= 0x80) << i);
+            // (A run inside one block: at most 64 bytes.)
+            if b.len() > 64 {
+                continue;
+            }
+            // Bits past the end are ignored.
+            let past = u64::MAX.checked_shl(b.len() as u32).unwrap_or(0);
+            for junk in [0, u64::MAX, 0xA5A5_A5A5_A5A5_A5A5] {
+                let high = mask | junk & past;
+                assert_eq!(
+                    latin1_word_starts_lower_by_mask(b, high),
+                    plain,
+                    "{w:?} {junk:#x}"
+                );
+            }
         }
     }
 
