@@ -295,12 +295,14 @@ impl SetsFilter {
     }
 
     /// The block of a word and its two bits in it, by its folded ends and its
-    /// length. (The key's high half is folded into its low half before the
-    /// product, whose bits below the block's then depend on all eight bytes.)
+    /// length, from one product: its top bits (the block) depend on every
+    /// byte; the two bits' positions, taken below them, not on the last one
+    /// or two, which costs no more vain walks than folding the key's halves
+    /// together first did (31,655 walks for the test corpus, before 31,725).
     #[inline(always)]
     fn probe(ends: u64, len: usize, set: u32) -> (usize, u64) {
         let key = ends ^ (len as u64 | u64::from(set) << 8).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let h = (key ^ key >> 29).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
         // The top bits of a product are the best mixed.
         let block = (h >> (64 - Self::BLOCKS.trailing_zeros())) as usize;
         let bits = 1 << (h >> 46 & 63) | 1 << (h >> 40 & 63);
