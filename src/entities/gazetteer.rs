@@ -513,18 +513,21 @@ impl Gazetteer {
             let Some(word) = bytes.get(run.start..run.end) else {
                 return;
             };
-            let worth_a_look = if !run.not_ascii {
+            // Whether to walk the tries at the run, and whether it is one
+            // word (or must be split into words char by char).
+            let (worth_a_look, one_word) = if !run.not_ascii {
                 // A run starts after a byte that is no word char; a lower-case
                 // ASCII letter is the only ASCII word byte from `a` on. Most
                 // words of a text are in lower case and begin as no word of
                 // `LOWER_CASE` does: the start bits reject them before the
                 // blocks are probed.
-                if word.first() >= Some(&b'a') {
+                let worth = if word.first() >= Some(&b'a') {
                     first_words.may_begin(word)
                         && may_start(word, |w| first_words.may_hold_ascii(w, LOWER_CASE))
                 } else {
                     may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
-                }
+                };
+                (worth, true)
             } else if let Some(lower) = match high.of(run.start) {
                 Some(high) => latin1_word_starts_lower_by_mask(word, high),
                 None => latin1_word_starts_lower(word),
@@ -534,13 +537,20 @@ impl Gazetteer {
                 // (They hold for it too: folding a Latin-1 word changes
                 // bit 5 of some bytes, which the start bits do not read.)
                 let set = if lower { LOWER_CASE } else { ANY_CASE };
-                (!lower || first_words.may_begin(word))
-                    && may_start(word, |w| first_words.may_hold(w, set))
+                let worth = (!lower || first_words.may_begin(word))
+                    && may_start(word, |w| first_words.may_hold(w, set));
+                (worth, true)
             } else {
-                true
+                (true, false)
             };
             if worth_a_look {
-                looks.push(run);
+                // (In `looks`, `not_ascii` marks the runs to split char by
+                // char: a Latin-1 word is walked as an ASCII one is, its
+                // umlauts stepped over by `Trie::step_char`.)
+                looks.push(Run {
+                    not_ascii: !one_word,
+                    ..run
+                });
             }
         });
         // (A walk passes a handful of pattern ends at most.)
@@ -556,13 +566,17 @@ impl Gazetteer {
                 done = self.find_in_run(text, from, run.end, first_words, &mut out, &mut ends);
                 continue;
             }
-            // (No ASCII word starts before `done` and ends after it: `done`
-            // is followed by a char that is no word char.)
-            let trie = if bytes.get(run.start) >= Some(&b'a') {
-                &self.lower_trie
-            } else {
-                &self.trie
+            // A word of ASCII or Latin-1 letters and digits. (None starts
+            // before `done` and ends after it: `done` is followed by a char
+            // that is no word char.) Its first char's case picks the trie, as
+            // `hit_at` does for a word found char by char; the filter has
+            // passed it as `hit_at` would.
+            let lower = match bytes.get(run.start..) {
+                Some([0xC3, second, ..]) => *second >= 0x9F,
+                Some([b, ..]) => *b >= b'a',
+                _ => false,
             };
+            let trie = if lower { &self.lower_trie } else { &self.trie };
             if let Some(h) = self.longest_at(trie, text, run.start, &mut ends) {
                 out.push(h);
                 done = h.end;
