@@ -509,35 +509,48 @@ impl Gazetteer {
         // About one run in fifty bytes is kept (German news): room for all
         // at once for an article (not more than 96 KB reserved).
         let mut looks: Vec<Run> = Vec::with_capacity((bytes.len() / 32).min(1 << 12));
-        for_each_run(bytes, |run| {
+        for_each_run(bytes, |run, high| {
             let Some(word) = bytes.get(run.start..run.end) else {
                 return;
             };
-            let worth_a_look = if !run.not_ascii {
+            // Whether to walk the tries at the run, and whether it is one
+            // word (or must be split into words char by char).
+            let (worth_a_look, one_word) = if !run.not_ascii {
                 // A run starts after a byte that is no word char; a lower-case
                 // ASCII letter is the only ASCII word byte from `a` on. Most
                 // words of a text are in lower case and begin as no word of
                 // `LOWER_CASE` does: the start bits reject them before the
                 // blocks are probed.
-                if word.first() >= Some(&b'a') {
+                let worth = if word.first() >= Some(&b'a') {
                     first_words.may_begin(word)
                         && may_start(word, |w| first_words.may_hold_ascii(w, LOWER_CASE))
                 } else {
                     may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
-                }
-            } else if let Some(lower) = latin1_word_starts_lower(word) {
+                };
+                (worth, true)
+            } else if let Some(lower) = match high.of(run.start) {
+                Some(high) => latin1_word_starts_lower_by_mask(word, high),
+                None => latin1_word_starts_lower(word),
+            } {
                 // One word too (`Köln`, `Ärger`): asked as `hit_at` would,
                 // one in lower case (`für`, `über`) first of the start bits.
                 // (They hold for it too: folding a Latin-1 word changes
                 // bit 5 of some bytes, which the start bits do not read.)
                 let set = if lower { LOWER_CASE } else { ANY_CASE };
-                (!lower || first_words.may_begin(word))
-                    && may_start(word, |w| first_words.may_hold(w, set))
+                let worth = (!lower || first_words.may_begin(word))
+                    && may_start(word, |w| first_words.may_hold(w, set));
+                (worth, true)
             } else {
-                true
+                (true, false)
             };
             if worth_a_look {
-                looks.push(run);
+                // (In `looks`, `not_ascii` marks the runs to split char by
+                // char: a Latin-1 word is walked as an ASCII one is, its
+                // umlauts stepped over by `Trie::step_char`.)
+                looks.push(Run {
+                    not_ascii: !one_word,
+                    ..run
+                });
             }
         });
         // (A walk passes a handful of pattern ends at most.)
@@ -553,13 +566,17 @@ impl Gazetteer {
                 done = self.find_in_run(text, from, run.end, first_words, &mut out, &mut ends);
                 continue;
             }
-            // (No ASCII word starts before `done` and ends after it: `done`
-            // is followed by a char that is no word char.)
-            let trie = if bytes.get(run.start) >= Some(&b'a') {
-                &self.lower_trie
-            } else {
-                &self.trie
+            // A word of ASCII or Latin-1 letters and digits. (None starts
+            // before `done` and ends after it: `done` is followed by a char
+            // that is no word char.) Its first char's case picks the trie, as
+            // `hit_at` does for a word found char by char; the filter has
+            // passed it as `hit_at` would.
+            let lower = match bytes.get(run.start..) {
+                Some([0xC3, second, ..]) => *second >= 0x9F,
+                Some([b, ..]) => *b >= b'a',
+                _ => false,
             };
+            let trie = if lower { &self.lower_trie } else { &self.trie };
             if let Some(h) = self.longest_at(trie, text, run.start, &mut ends) {
                 out.push(h);
                 done = h.end;
@@ -1170,6 +1187,55 @@ fn latin1_word_starts_lower(run: &[u8]) -> Option<bool> {
     }
 }
 
+/// [`latin1_word_starts_lower`] of a run given the bits of its bytes that
+/// are not ASCII (bit `i` for `run[i]`, bits past its end ignored): only those
+/// bytes are read, a pair at a time.
+///
+/// Why: a word with an umlaut has one or two of them; the byte loop read all
+/// of its bytes, and its end was mispredicted at every length.
+#[inline(always)]
+fn latin1_word_starts_lower_by_mask(run: &[u8], high: u64) -> Option<bool> {
+    let mut high = match run.len() {
+        n @ 0..64 => high & !(u64::MAX << n),
+        _ => high,
+    };
+    while high != 0 {
+        let i = high.trailing_zeros() as usize;
+        // (In UTF-8 the byte after `C3` is a continuation byte, not ASCII.)
+        if run[i] != 0xC3 || matches!(run.get(i + 1), Some(0x97 | 0xB7) | None) {
+            return None;
+        }
+        // (`i` < 63: the byte after it is in the run, so at most the 64th.)
+        high &= !(3 << i);
+    }
+    match *run {
+        [0xC3, second, ..] => Some(second >= 0x9F),
+        [b, ..] => Some(b.is_ascii_lowercase()),
+        [] => None,
+    }
+}
+
+/// The bytes of a block that are not ASCII (see [`for_each_run`]), passed
+/// with each run that starts in it or goes on into it (they cost nothing
+/// there; most runs never ask).
+#[derive(Clone, Copy)]
+struct HighBits {
+    /// The block's first byte.
+    base: usize,
+    /// Bit `k` for byte `base + k`.
+    bits: u64,
+}
+
+impl HighBits {
+    /// The bits from byte `start` on (bit 0 for `start`), for a run that
+    /// starts in the block; `None` for one begun in a block before.
+    #[inline(always)]
+    fn of(self, start: usize) -> Option<u64> {
+        let k = start.wrapping_sub(self.base);
+        (k < BLOCK).then(|| self.bits >> k)
+    }
+}
+
 /// A run of bytes that may be word chars (see [`for_each_run`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Run {
@@ -1189,7 +1255,7 @@ struct Run {
 /// Why: finding each word's end and the next word's start byte by byte was
 /// most of the search (most words start no match and cost only that).
 #[inline(always)]
-fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
+fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run, HighBits)) {
     // A run that goes on past the block before: its start, and whether it
     // has a byte that is not ASCII so far. (One call of `f` below, so that it
     // is inlined: a run that goes on is taken up at bit 0 of the next block,
@@ -1219,13 +1285,20 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(Run)) {
                 break;
             }
             let end = after.trailing_zeros();
-            f(Run {
+            let run = Run {
                 start,
                 end: base + end as usize,
                 // (The first byte from the start on that is not ASCII is
                 // before the run's end: 64 when there is none.)
                 not_ascii: seen || (not_ascii & from_start).trailing_zeros() < end,
-            });
+            };
+            f(
+                run,
+                HighBits {
+                    base,
+                    bits: not_ascii,
+                },
+            );
         }
         base += BLOCK;
     }
@@ -1254,15 +1327,27 @@ fn last_block_masks(rest: &[u8]) -> (u64, u64) {
     classify_block(&padded)
 }
 
-/// The masks of [`block_masks`] for one block, eight bytes at a time.
+/// The masks of [`block_masks`] for one block.
+///
+/// Two steps: first a flag byte per byte (`0x80`: in a run, `0x40`: not
+/// ASCII), by a plain loop with no branch and no carry between bytes, which
+/// the compiler turns into 16-byte vector operations (SSE2 is part of every
+/// x86-64; other targets have their own); then the flags' bits eight bytes at
+/// a time into the masks ([`swar::high_bits`]). (The range tests of
+/// [`ascii_alnum`] on eight bytes in a `u64` cost twice as many instructions.)
 #[inline(always)]
 fn classify_block(block: &[u8; BLOCK]) -> (u64, u64) {
+    let mut flags = [0u8; BLOCK];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        *f = (b | u8::from(letter | digit) << 7) & 0x80 | (b >> 1 & 0x40);
+    }
     let (mut in_run, mut not_ascii) = (0, 0);
-    for (k, chunk) in block.chunks_exact(8).enumerate() {
+    for (k, chunk) in flags.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let high = x & swar::HIGH;
-        in_run |= u64::from(swar::high_bits(ascii_alnum(x) | high)) << (8 * k);
-        not_ascii |= u64::from(swar::high_bits(high)) << (8 * k);
+        in_run |= u64::from(swar::high_bits(x & swar::HIGH)) << (8 * k);
+        not_ascii |= u64::from(swar::high_bits(x << 1 & swar::HIGH)) << (8 * k);
     }
     (in_run, not_ascii)
 }
@@ -1546,7 +1631,15 @@ mod tests {
         for t in shifted_texts() {
             let b = t.as_bytes();
             let mut got = Vec::new();
-            for_each_run(b, |r| got.push(r));
+            for_each_run(b, |r, high| {
+                if let Some(high) = high.of(r.start) {
+                    // Its bits for the run's bytes are the bytes not ASCII.
+                    for (i, &x) in b[r.start..r.end].iter().enumerate().take(64) {
+                        assert_eq!(high >> i & 1 == 1, x >= 0x80, "{t:?} at {}", r.start + i);
+                    }
+                }
+                got.push(r);
+            });
             assert_eq!(
                 got,
                 plain(b),
@@ -1582,6 +1675,58 @@ mod tests {
         for t in ["„Bonn", "Łódź", "Bonn“", "a\u{a0}b", "x–y", "Ærø"] {
             let want = t.starts_with('Æ').then_some(false);
             assert_eq!(latin1_word_starts_lower(t.as_bytes()), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_test_by_mask_is_the_byte_loop() {
+        let mut words: Vec<String> = [
+            "Köln",
+            "über",
+            "Ärger",
+            "straße",
+            "Zürich×",
+            "a÷b",
+            "„Bonn",
+            "Bonn“",
+            "Łódź",
+            "Ærø",
+            "é",
+            "É",
+            "abc",
+            "x",
+            "",
+            "Müller-Lüdenscheidt",
+            "ÖÖÖÖ",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Long words: the mask covers 64 bytes.
+        words.push(format!("{}ä", "b".repeat(62)));
+        words.push(format!("{}ä", "b".repeat(63)));
+        words.push("ü".repeat(40));
+        for w in &words {
+            let b = w.as_bytes();
+            let plain = latin1_word_starts_lower(b);
+            let mask = b
+                .iter()
+                .take(64)
+                .enumerate()
+                .fold(0u64, |m, (i, &x)| m | u64::from(x >= 0x80) << i);
+            // (A run inside one block: at most 64 bytes.)
+            if b.len() > 64 {
+                continue;
+            }
+            // Bits past the end are ignored.
+            let past = u64::MAX.checked_shl(b.len() as u32).unwrap_or(0);
+            for junk in [0, u64::MAX, 0xA5A5_A5A5_A5A5_A5A5] {
+                let high = mask | junk & past;
+                assert_eq!(
+                    latin1_word_starts_lower_by_mask(b, high),
+                    plain,
+                    "{w:?} {junk:#x}"
+                );
+            }
         }
     }
 

@@ -294,13 +294,17 @@ impl SetsFilter {
         self.blocks.as_ref().try_into().ok().map(Blocks)
     }
 
-    /// The block of a word and its two bits in it, by its folded ends and its
-    /// length. (The key's high half is folded into its low half before the
-    /// product, whose bits below the block's then depend on all eight bytes.)
+    /// The block of a word and its two bits in it, by its folded ends, its
+    /// length and its set, from one product: its top bits (the block) depend
+    /// on every byte of the key; the two bits' positions, taken below them,
+    /// not on the top ones, where the length and the set are put in (so they
+    /// choose the block). That costs no more vain walks than folding the
+    /// key's halves together first and spreading the length with a product
+    /// did (31,561 walks for the test corpus, before 31,725).
     #[inline(always)]
     fn probe(ends: u64, len: usize, set: u32) -> (usize, u64) {
-        let key = ends ^ (len as u64 | u64::from(set) << 8).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let h = (key ^ key >> 29).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        let key = ends ^ (len as u64) << 56 ^ u64::from(set) << 52;
+        let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
         // The top bits of a product are the best mixed.
         let block = (h >> (64 - Self::BLOCKS.trailing_zeros())) as usize;
         let bits = 1 << (h >> 46 & 63) | 1 << (h >> 40 & 63);
