@@ -204,25 +204,31 @@ impl Out {
     #[inline]
     fn word(&mut self, seg: &Segmenter, text: &str, i: usize, first: char, before: u8) -> usize {
         let bytes = text.as_bytes();
-        if matches!(first, 'h' | 'H' | 'w' | 'W')
-            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
-        {
-            if let Some(end) = url_end(text, i) {
-                self.push(i, end, TokenKind::Url, before);
-                return end;
-            }
-        }
         let (end, kind) = word_end(text, i);
         // A word ends before a blank or punctuation; only these bytes may go on
-        // into an e-mail address or an abbreviation's dot.
-        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-')) = bytes.get(end) {
+        // into a URL, an e-mail address or an abbreviation's dot.
+        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-' | b':')) = bytes.get(end) {
+            // A URL is asked for here, not at every word that starts with h or
+            // w (a mispredicted test at one word in four): its scheme or `www`
+            // is a word of three to five letters before `:` or `.`, see
+            // [`may_start_url`].
+            if may_start_url(next, end - i) {
+                if let Some(url) = url_end(text, i) {
+                    self.push(i, url, TokenKind::Url, before);
+                    return url;
+                }
+            }
             // Before `.` `_` `+` `-`, an address goes on only with a byte of its
             // own after them: "ging. Dann" needs no scan (which would fail and
-            // record no more than `mail_end` itself would skip).
-            let may_mail = next == b'@'
-                || bytes
+            // record no more than `mail_end` itself would skip). Before `:` it
+            // cannot go on.
+            let may_mail = match next {
+                b'@' => true,
+                b':' => false,
+                _ => bytes
                     .get(end + 1)
-                    .is_some_and(|&b| b == b'@' || is_mail_local(b));
+                    .is_some_and(|&b| b == b'@' || is_mail_local(b)),
+            };
             if may_mail && i >= self.mail_fail_until {
                 if let Some(mail) = mail_end(bytes, i, &mut self.mail_fail_until) {
                     self.push(i, mail, TokenKind::Url, before);
@@ -545,6 +551,14 @@ fn mail_end(bytes: &[u8], start: usize, fail_until: &mut usize) -> Option<usize>
     Some(k)
 }
 
+/// Whether a URL may start with the word of `len` bytes before the byte
+/// `next`: [`url_end`] finds one only after `http:`, `https:` or `www.`, each a
+/// word of ASCII letters that [`word_end`] ends at its `:` or `.`.
+#[inline]
+fn may_start_url(next: u8, len: usize) -> bool {
+    matches!(next, b':' | b'.') && (3..=5).contains(&len)
+}
+
 /// End of a URL starting at `start` (`http://`, `https://`, `www.`).
 fn url_end(text: &str, start: usize) -> Option<usize> {
     let rest = text.as_bytes().get(start..)?;
@@ -766,12 +780,59 @@ mod tests {
         }
     }
 
+    /// `url_end` finds a URL only where `may_start_url` lets it be asked: at
+    /// every prefix in every case, with every tail, and on look-alikes.
+    #[test]
+    fn urls_start_where_may_start_url_says() {
+        let mut heads: Vec<String> = Vec::new();
+        for prefix in ["http://", "https://", "www.", "ftp://", "wwww.", "htt://"] {
+            // Every mix of capitals of the prefix's letters.
+            let letters = prefix.bytes().filter(u8::is_ascii_alphabetic).count();
+            for mask in 0..1u32 << letters {
+                let mut k = 0;
+                let head: String = prefix
+                    .chars()
+                    .map(|c| {
+                        if !c.is_ascii_alphabetic() {
+                            return c;
+                        }
+                        k += 1;
+                        if mask >> (k - 1) & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                heads.push(head);
+            }
+        }
+        heads
+            .extend(["Wir:", "Haus.", "Ähh:", "h:", "www", "http:", "wirklich."].map(String::from));
+        let mut found = 0;
+        for head in &heads {
+            for tail in ["", "a", "x.de", "beispiel.de/a?b=1.", " x", "„"] {
+                let text = format!("{head}{tail}");
+                let (end, _) = word_end(&text, 0);
+                let asked = text
+                    .as_bytes()
+                    .get(end)
+                    .is_some_and(|&next| may_start_url(next, end));
+                if url_end(&text, 0).is_some() {
+                    found += 1;
+                    assert!(asked, "help: {text:?} is a URL that is never asked for");
+                }
+            }
+        }
+        assert!(found > 100);
+    }
+
     /// Exactly the words `Ich` and `Wir` carry the stop flag among words (the
     /// first-letter test before the length only orders the tests).
     #[test]
     fn only_ich_and_wir_words_stop() {
         let seg = Segmenter::new(&Default::default()).unwrap();
-        let text = "Ich weiß. Wir Wirt Ichs ich wir IWir Wi Ic W I Iah Wxr Wir. Ich";
+        let text = "Ich weiß. Wir Wirt Ichs ich wir IWir Wi Ic W I Iah Wxr Wir. Wir: Ich";
         let (tokens, flags) = tokenize(&seg, text);
         for (t, f) in tokens.iter().zip(&flags) {
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
