@@ -204,7 +204,27 @@ impl Out {
     #[inline]
     fn word(&mut self, seg: &Segmenter, text: &str, i: usize, first: char, before: u8) -> usize {
         let bytes = text.as_bytes();
-        let (end, kind) = word_end(text, i);
+        let letters = letters_end(bytes, i);
+        // Most words are ASCII letters before a blank, a comma or a quote: such a
+        // word ends there (as `word_end` would end it), and no URL, address or
+        // abbreviation goes on past that byte.
+        if letters > i
+            && bytes
+                .get(letters)
+                .is_some_and(|&b| PLAIN_END[usize::from(b)])
+        {
+            let pronoun = matches!(first, 'I' | 'W')
+                && letters - i == 3
+                && matches!(bytes.get(i..letters), Some(b"Ich" | b"Wir"));
+            self.push(
+                i,
+                letters,
+                TokenKind::Word,
+                before | if pronoun { STOP } else { 0 },
+            );
+            return letters;
+        }
+        let (end, kind) = word_end_from(text, i, letters, true);
         // A word ends before a blank or punctuation; only these bytes may go on
         // into a URL, an e-mail address or an abbreviation's dot.
         if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-' | b':')) = bytes.get(end) {
@@ -392,6 +412,19 @@ static ENDS_LETTERS: [bool; 256] = {
     t
 };
 
+/// The bytes that end a run of ASCII letters where [`Out::word`] needs to ask
+/// nothing more: [`ENDS_LETTERS`] but for the bytes a URL, an e-mail address or
+/// an abbreviation goes on with (`@`, `.`, `_`, `+`, `:`).
+static PLAIN_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ENDS_LETTERS[b] && !matches!(b as u8, b'@' | b'.' | b'_' | b'+' | b'-' | b':');
+        b += 1;
+    }
+    t
+};
+
 /// `b.is_ascii_alphanumeric()`, by table.
 #[inline]
 fn is_alnum(b: u8) -> bool {
@@ -405,104 +438,124 @@ pub(crate) fn char_at(text: &str, i: usize) -> char {
         .unwrap_or('\0')
 }
 
-/// End of a word or number starting at `start`, and its kind.
-#[inline]
+/// End of a word or number starting at `start`, and its kind (the tests' plain
+/// definition; [`Out::word`] takes the same steps with a fast path in front).
+#[cfg(test)]
 fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     word_end_with(text, start, true)
 }
 
-/// [`word_end`], with or without its `shortcut`: eight-byte steps over ASCII
-/// letters that stop at an ASCII blank or punctuation byte other than `-` and
-/// `'` end the word there, as the steps after them would (no such byte joins
-/// a run that holds a letter: `.` and `,` join digits only, and the run is a
-/// word). Most words of news text end so.
-#[inline(always)]
+/// [`word_end`], with or without its `shortcut`.
+#[cfg(test)]
 fn word_end_with(text: &str, start: usize, shortcut: bool) -> (usize, TokenKind) {
+    word_end_from(text, start, letters_end(text.as_bytes(), start), shortcut)
+}
+
+/// The end of the run of ASCII letters from `i` on, found eight bytes at a
+/// time: the first byte that is no ASCII letter, or the first of the last
+/// seven or fewer bytes of the text (which the caller steps over one by one).
+#[inline(always)]
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = swar::word_at(bytes, i) {
+        let bad = non_letter_mask(w);
+        if bad != 0 {
+            return i + swar::bytes_before(bad);
+        }
+        i += 8;
+    }
+    i
+}
+
+/// [`word_end`] from `start`, whose first letter run [`letters_end`] ends at
+/// `i`, with or without its `shortcut`: eight-byte steps over ASCII letters
+/// that stop at an ASCII blank or punctuation byte other than `-` and `'` end
+/// the word there, as the steps after them would (no such byte joins a run that
+/// holds a letter: `.` and `,` join digits only, and the run is a word). Most
+/// words of news text end so.
+#[inline(always)]
+fn word_end_from(text: &str, start: usize, mut i: usize, shortcut: bool) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut i = start;
+    // The current run of ASCII letters and digits starts at `run`, and its
+    // eight-byte steps reached `i`; whether the runs were all digits is checked
+    // per run, not per byte.
+    let mut run = start;
     let mut all_digits = true;
     loop {
-        // A tight loop over ASCII letters and digits; whether they were all digits
-        // is checked per run, not per byte.
-        let run = i;
-        // Eight bytes at a time up to the first byte that is no ASCII letter, then
-        // byte by byte (digits, the end of the text).
-        while let Some(w) = swar::word_at(bytes, i) {
-            let bad = non_letter_mask(w);
-            if bad == 0 {
-                i += 8;
-            } else {
-                i += swar::bytes_before(bad);
-                break;
+        'step: {
+            // The eight-byte steps pass letters only: a run they advanced holds one.
+            let letters = i > run;
+            if shortcut && letters && bytes.get(i).is_some_and(|&b| ENDS_LETTERS[usize::from(b)]) {
+                return (i, TokenKind::Word);
             }
-        }
-        // The eight-byte steps pass letters only: a run they advanced holds one.
-        let letters = i > run;
-        if shortcut && letters && bytes.get(i).is_some_and(|&b| ENDS_LETTERS[usize::from(b)]) {
-            return (i, TokenKind::Word);
-        }
-        while i < n && is_alnum(bytes[i]) {
-            i += 1;
-        }
-        if all_digits && (letters || !bytes[run..i].iter().all(u8::is_ascii_digit)) {
-            all_digits = false;
-        }
-        if i >= n {
-            break;
-        }
-        let b = bytes[i];
-        if b < 0x80 {
-            let joins = match b {
-                // Compounds and elisions: a letter or digit on both sides.
-                b'-' | b'\'' => is_word_char(char_at(text, i + 1)),
-                // German digit grouping and decimals: a digit on both sides.
-                b'.' | b',' => {
-                    all_digits
-                        && i > start
-                        && bytes[i - 1].is_ascii_digit()
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                }
-                _ => false,
-            };
-            if !joins {
-                break;
+            // Byte by byte on (digits, the end of the text).
+            while i < n && is_alnum(bytes[i]) {
+                i += 1;
             }
-            if b == b'-' || b == b'\'' {
+            if all_digits && (letters || !bytes[run..i].iter().all(u8::is_ascii_digit)) {
                 all_digits = false;
             }
-            i += 1;
-            continue;
+            if i >= n {
+                return (i, kind_of(all_digits));
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                let joins = match b {
+                    // Compounds and elisions: a letter or digit on both sides.
+                    b'-' | b'\'' => is_word_char(char_at(text, i + 1)),
+                    // German digit grouping and decimals: a digit on both sides.
+                    b'.' | b',' => {
+                        all_digits
+                            && i > start
+                            && bytes[i - 1].is_ascii_digit()
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    return (i, kind_of(all_digits));
+                }
+                if b == b'-' || b == b'\'' {
+                    all_digits = false;
+                }
+                i += 1;
+                break 'step;
+            }
+            // Latin-1 letters (`ä`, `ß`: 0xC3, then 0x80–0xBF but for `×` and `÷`),
+            // the most common non-ASCII bytes in a word, without decoding the char.
+            if b == 0xC3
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&x| (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7)
+            {
+                all_digits = false;
+                i += 2;
+                break 'step;
+            }
+            let c = char_at(text, i);
+            let len = c.len_utf8();
+            // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
+            if is_word_char(c)
+                || (matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)))
+            {
+                all_digits = false;
+                i += len;
+                break 'step;
+            }
+            return (i, kind_of(all_digits));
         }
-        // Latin-1 letters (`ä`, `ß`: 0xC3, then 0x80–0xBF but for `×` and `÷`),
-        // the most common non-ASCII bytes in a word, without decoding the char.
-        if b == 0xC3
-            && bytes
-                .get(i + 1)
-                .is_some_and(|&x| (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7)
-        {
-            all_digits = false;
-            i += 2;
-            continue;
-        }
-        let c = char_at(text, i);
-        let len = c.len_utf8();
-        // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
-        if is_word_char(c)
-            || (matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)))
-        {
-            all_digits = false;
-            i += len;
-            continue;
-        }
-        break;
+        // The next run.
+        run = i;
+        i = letters_end(bytes, i);
     }
-    let kind = if all_digits {
+}
+
+fn kind_of(all_digits: bool) -> TokenKind {
+    if all_digits {
         TokenKind::Number
     } else {
         TokenKind::Word
-    };
-    (i, kind)
+    }
 }
 
 /// The high bit of every byte of `w` (eight bytes, the first lowest) that is no
@@ -769,6 +822,21 @@ mod tests {
                         word_end_with(text, 0, false),
                         "help: {text:?}"
                     );
+                    // The fast path of `Out::word`: a word that ends there
+                    // before a byte nothing goes on past.
+                    let letters = letters_end(text.as_bytes(), 0);
+                    let next = text.as_bytes().get(letters);
+                    if letters > 0 && next.is_some_and(|&b| PLAIN_END[usize::from(b)]) {
+                        assert_eq!(
+                            word_end_with(text, 0, false),
+                            (letters, TokenKind::Word),
+                            "help: {text:?}"
+                        );
+                        assert!(!matches!(
+                            next,
+                            Some(b'@' | b'.' | b'_' | b'+' | b'-' | b':')
+                        ));
+                    }
                     let short = format!("{head}{letters}{tail}");
                     assert_eq!(
                         word_end_with(&short, 0, true),
