@@ -224,6 +224,23 @@ impl Out {
             );
             return letters;
         }
+        self.other_word(seg, text, i, letters, first, before)
+    }
+
+    /// [`Out::word`] for the token at `i` whose first letter run ends at
+    /// `letters` when its fast path does not apply: out of line, so the fast
+    /// path's loop keeps its values in registers.
+    #[inline(never)]
+    fn other_word(
+        &mut self,
+        seg: &Segmenter,
+        text: &str,
+        i: usize,
+        letters: usize,
+        first: char,
+        before: u8,
+    ) -> usize {
+        let bytes = text.as_bytes();
         let (end, kind) = word_end_from(text, i, letters, true);
         // A word ends before a blank or punctuation; only these bytes may go on
         // into a URL, an e-mail address or an abbreviation's dot.
