@@ -207,11 +207,11 @@ impl Out {
         let letters = letters_end(bytes, i);
         // Most words are ASCII letters before a blank, a comma or a quote: such a
         // word ends there (as `word_end` would end it), and no URL, address or
-        // abbreviation goes on past that byte.
-        if letters > i
-            && bytes
-                .get(letters)
-                .is_some_and(|&b| PLAIN_END[usize::from(b)])
+        // abbreviation goes on past that byte. (The run holds a letter: with
+        // none, `letters` is `i`, whose word char is no `PLAIN_END` byte.)
+        if bytes
+            .get(letters)
+            .is_some_and(|&b| PLAIN_END[usize::from(b)])
         {
             let pronoun = matches!(first, 'I' | 'W')
                 && letters - i == 3
@@ -933,6 +933,10 @@ mod tests {
             assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "help: byte {b:#x}");
             let start = TOKEN_START[usize::from(b)];
             assert_eq!(start != 0, b.is_ascii_alphanumeric(), "help: byte {b:#x}");
+            // No word starts with a byte that ends the fast path's letters.
+            if b.is_ascii_alphanumeric() || !b.is_ascii() {
+                assert!(!PLAIN_END[usize::from(b)], "help: byte {b:#x}");
+            }
             assert_eq!(
                 start & UPPER != 0,
                 b.is_ascii_uppercase(),
