@@ -88,10 +88,12 @@ fn is_roman(s: &str) -> bool {
 /// `is_roman(s) || ends_in_hyphen_number(s)`: both shapes end in a digit or a
 /// Roman numeral letter, so the last byte answers for most words before a dot.
 fn word_ordinal_shaped(s: &str) -> bool {
-    s.as_bytes()
-        .last()
-        .is_some_and(|b| b.is_ascii_digit() || b"IVXLCDM".contains(b))
-        && (is_roman(s) || ends_in_hyphen_number(s))
+    may_end_ordinal(s.as_bytes().last()) && (is_roman(s) || ends_in_hyphen_number(s))
+}
+
+/// Whether a word whose last byte is `last` may be [`word_ordinal_shaped`].
+fn may_end_ordinal(last: Option<&u8>) -> bool {
+    last.is_some_and(|b| b.is_ascii_digit() || b"IVXLCDM".contains(b))
 }
 
 /// The first token from `i` on that has the [`STOP`] flag or a line break after
@@ -373,9 +375,9 @@ impl Splitter<'_> {
     /// `XVI`)?
     fn ordinal_shaped(&self, p: usize) -> bool {
         let t = self.tokens[p];
-        let s = self.tok(p);
         match t.kind {
             TokenKind::Number => {
+                let s = self.tok(p);
                 let mut parts = s.split('.');
                 let a = parts.next().unwrap_or("");
                 match (parts.next(), parts.next()) {
@@ -385,7 +387,15 @@ impl Splitter<'_> {
                 }
             }
             // "XVI", and a compound ending in a number: "der Weltranglisten-12."
-            TokenKind::Word => word_ordinal_shaped(s),
+            // The last byte, which `word_ordinal_shaped` asks first, is read
+            // without slicing the token's text (most words before a dot).
+            TokenKind::Word => {
+                let last = t
+                    .end
+                    .checked_sub(1)
+                    .and_then(|k| self.text.as_bytes().get(k));
+                may_end_ordinal(last) && word_ordinal_shaped(self.tok(p))
+            }
             _ => false,
         }
     }
