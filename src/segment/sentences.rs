@@ -286,23 +286,23 @@ impl Splitter<'_> {
                 i += 1;
                 continue;
             }
-            let (j, boundary, heading) = if t.kind == TokenKind::Punct
-                && matches!(self.text.as_bytes()[t.start], b'.' | b'!' | b'?' | 0xE2)
-                && is_final(self.tok(i))
-            {
-                let j = self.absorb(i);
-                (j, j + 1 < n && self.final_ends(i, j), false)
-            } else if t.kind == TokenKind::Abbrev {
-                let j = self.absorb(i);
-                (j, j + 1 < n && self.abbrev_ends(i, j), false)
-            } else if i + 1 < n && self.nl_after(i) == 1 {
-                match self.line_ends(i) {
-                    Some(h) => (i, true, h),
-                    None => (i, false, false),
-                }
-            } else {
-                (i, false, false)
-            };
+            // A punctuation token without the MINOR flag is a run of `.!?…`
+            // (`is_final`, which a test checks against the flag).
+            let (j, boundary, heading) =
+                if t.kind == TokenKind::Punct && self.classes[i] & MINOR == 0 {
+                    let j = self.absorb(i);
+                    (j, j + 1 < n && self.final_ends(i, j), false)
+                } else if t.kind == TokenKind::Abbrev {
+                    let j = self.absorb(i);
+                    (j, j + 1 < n && self.abbrev_ends(i, j), false)
+                } else if i + 1 < n && self.nl_after(i) == 1 {
+                    match self.line_ends(i) {
+                        Some(h) => (i, true, h),
+                        None => (i, false, false),
+                    }
+                } else {
+                    (i, false, false)
+                };
             for k in i..=j {
                 if !matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number) {
                     self.words_only = false;
@@ -676,6 +676,25 @@ mod tests {
             }
         }
         assert!(passed > 1000);
+    }
+
+    /// The splitter tells a run of final marks by the MINOR flag the tokenizer
+    /// leaves off exactly such runs: the same answer as `is_final`.
+    #[test]
+    fn minor_flag_is_not_final() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        let text =
+            "Ja. Nein! Wie? So… Na?! Ach... „Er“ (sagt) – x, y; z: ¹² § 3 % a/b « » ‚ ‘ ’ * • … .";
+        let (tokens, flags) = crate::segment::tokenize::tokenize(&seg, text);
+        let mut finals = 0;
+        for (t, f) in tokens.iter().zip(&flags) {
+            if t.kind == crate::segment::TokenKind::Punct {
+                let plain = super::is_final(t.text(text));
+                assert_eq!(f & MINOR == 0, plain, "help: {:?}", t.text(text));
+                finals += usize::from(plain);
+            }
+        }
+        assert_eq!(finals, 8);
     }
 
     fn split(text: &str) -> Vec<(String, bool)> {
