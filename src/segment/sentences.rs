@@ -88,24 +88,40 @@ fn is_roman(s: &str) -> bool {
 /// `is_roman(s) || ends_in_hyphen_number(s)`: both shapes end in a digit or a
 /// Roman numeral letter, so the last byte answers for most words before a dot.
 fn word_ordinal_shaped(s: &str) -> bool {
-    s.as_bytes()
-        .last()
-        .is_some_and(|b| b.is_ascii_digit() || b"IVXLCDM".contains(b))
-        && (is_roman(s) || ends_in_hyphen_number(s))
+    may_end_ordinal(s.as_bytes().last()) && (is_roman(s) || ends_in_hyphen_number(s))
+}
+
+/// Whether a word whose last byte is `last` may be [`word_ordinal_shaped`].
+fn may_end_ordinal(last: Option<&u8>) -> bool {
+    last.is_some_and(|b| b.is_ascii_digit() || b"IVXLCDM".contains(b))
 }
 
 /// The first token from `i` on that has the [`STOP`] flag or a line break after
 /// it, or the last token: what the splitter's fast path skips to. Eight tokens at
 /// a time: token `k`'s flags and token `k + 1`'s are the bytes of two words.
-fn skip_plain(flags: &[u8], mut i: usize) -> usize {
+///
+/// With `pass_minor`, a token with the [`MINOR`] flag (a comma, quote or dash)
+/// does not stop it: `run` passes such a token where no heading can start.
+#[inline]
+fn skip_plain(flags: &[u8], mut i: usize, pass_minor: bool) -> usize {
+    // MINOR is the bit above STOP: `own >> 1` puts a token's MINOR bit on its
+    // own STOP bit, which clears it from the stops.
+    const _: () = assert!(MINOR == STOP << 1);
+    let pass = if pass_minor {
+        u64::from(STOP) * ONES
+    } else {
+        0
+    };
     while let (Some(own), Some(next)) = (swar::word_at(flags, i), swar::word_at(flags, i + 1)) {
-        let hit = (own & (u64::from(STOP) * ONES)) | (next & (u64::from(NL_MASK) * ONES));
+        let stops = own & !((own >> 1) & pass) & (u64::from(STOP) * ONES);
+        let hit = stops | (next & (u64::from(NL_MASK) * ONES));
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i + 1 < flags.len() && flags[i] & STOP == 0 && flags[i + 1] & NL_MASK == 0 {
+    let stops = |f: u8| f & STOP != 0 && !(pass_minor && f & MINOR != 0);
+    while i + 1 < flags.len() && !stops(flags[i]) && flags[i + 1] & NL_MASK == 0 {
         i += 1;
     }
     i
@@ -243,7 +259,10 @@ impl Splitter<'_> {
                 }
             }
             if !stopped {
-                i = skip_plain(flags, i);
+                // Where no heading can start, the sentence's run of plain words
+                // (below) is asked for no more until the next sentence (which
+                // starts it again), so commas and quotes are passed over too.
+                i = skip_plain(flags, i, !heading_possible);
             }
             // A comma, quote or dash inside a line (not the last token) decides
             // nothing either; it only ends the sentence's run of plain words.
@@ -267,23 +286,23 @@ impl Splitter<'_> {
                 i += 1;
                 continue;
             }
-            let (j, boundary, heading) = if t.kind == TokenKind::Punct
-                && matches!(self.text.as_bytes()[t.start], b'.' | b'!' | b'?' | 0xE2)
-                && is_final(self.tok(i))
-            {
-                let j = self.absorb(i);
-                (j, j + 1 < n && self.final_ends(i, j), false)
-            } else if t.kind == TokenKind::Abbrev {
-                let j = self.absorb(i);
-                (j, j + 1 < n && self.abbrev_ends(i, j), false)
-            } else if i + 1 < n && self.nl_after(i) == 1 {
-                match self.line_ends(i) {
-                    Some(h) => (i, true, h),
-                    None => (i, false, false),
-                }
-            } else {
-                (i, false, false)
-            };
+            // A punctuation token without the MINOR flag is a run of `.!?…`
+            // (`is_final`, which a test checks against the flag).
+            let (j, boundary, heading) =
+                if t.kind == TokenKind::Punct && self.classes[i] & MINOR == 0 {
+                    let j = self.absorb(i);
+                    (j, j + 1 < n && self.final_ends(i, j), false)
+                } else if t.kind == TokenKind::Abbrev {
+                    let j = self.absorb(i);
+                    (j, j + 1 < n && self.abbrev_ends(i, j), false)
+                } else if i + 1 < n && self.nl_after(i) == 1 {
+                    match self.line_ends(i) {
+                        Some(h) => (i, true, h),
+                        None => (i, false, false),
+                    }
+                } else {
+                    (i, false, false)
+                };
             for k in i..=j {
                 if !matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number) {
                     self.words_only = false;
@@ -356,9 +375,9 @@ impl Splitter<'_> {
     /// `XVI`)?
     fn ordinal_shaped(&self, p: usize) -> bool {
         let t = self.tokens[p];
-        let s = self.tok(p);
         match t.kind {
             TokenKind::Number => {
+                let s = self.tok(p);
                 let mut parts = s.split('.');
                 let a = parts.next().unwrap_or("");
                 match (parts.next(), parts.next()) {
@@ -368,7 +387,15 @@ impl Splitter<'_> {
                 }
             }
             // "XVI", and a compound ending in a number: "der Weltranglisten-12."
-            TokenKind::Word => word_ordinal_shaped(s),
+            // The last byte, which `word_ordinal_shaped` asks first, is read
+            // without slicing the token's text (most words before a dot).
+            TokenKind::Word => {
+                let last = t
+                    .end
+                    .checked_sub(1)
+                    .and_then(|k| self.text.as_bytes().get(k));
+                may_end_ordinal(last) && word_ordinal_shaped(self.tok(p))
+            }
             _ => false,
         }
     }
@@ -597,22 +624,35 @@ mod tests {
         assert!(shaped > 100 && shaped < words.len() / 2);
     }
 
-    use super::{skip_plain, NL_MASK, STOP};
+    use super::{skip_plain, MINOR, NL_MASK, STOP};
     use crate::segment::Segmenter;
 
     /// The eight-at-a-time skip stops where the token-by-token definition stops,
-    /// for a stop flag or a line break at every position of runs of every length.
+    /// for a stop flag, a minor mark or a line break at every position of runs
+    /// of every length, with and without passing minor marks.
     #[test]
     fn skip_plain_is_the_plain_loop() {
-        let plain = |flags: &[u8], mut i: usize| {
-            while i + 1 < flags.len() && flags[i] & STOP == 0 && flags[i + 1] & NL_MASK == 0 {
+        let plain = |flags: &[u8], mut i: usize, pass_minor: bool| {
+            let stops = |f: u8| f & STOP != 0 && !(pass_minor && f & MINOR != 0);
+            while i + 1 < flags.len() && !stops(flags[i]) && flags[i + 1] & NL_MASK == 0 {
                 i += 1;
             }
             i
         };
-        // Flags that must not stop it (abbreviation class, capital) and ones that must.
-        let quiet = [0u8, 0x01, 0x10, 0x13, 0xC0];
-        let loud = [STOP, 0x04, 0x08, NL_MASK, STOP | 0x04];
+        // Flags that must not stop it (abbreviation class, capital), ones that
+        // must, and minor marks (with a line break or not).
+        let quiet = [0u8, 0x01, 0x10, 0x13, 0xC0, STOP | MINOR];
+        let loud = [
+            STOP,
+            0x04,
+            0x08,
+            NL_MASK,
+            STOP | 0x04,
+            STOP | MINOR,
+            STOP | MINOR | 0x04,
+            STOP | 0x10,
+        ];
+        let mut passed = 0;
         for len in 0..24 {
             for &q in &quiet {
                 for at in 0..len {
@@ -620,16 +660,41 @@ mod tests {
                         let mut flags = vec![q; len];
                         flags[at] = l;
                         for start in 0..len {
-                            assert_eq!(
-                                skip_plain(&flags, start),
-                                plain(&flags, start),
-                                "help: {flags:?} from {start}"
-                            );
+                            for pass_minor in [false, true] {
+                                let want = plain(&flags, start, pass_minor);
+                                assert_eq!(
+                                    skip_plain(&flags, start, pass_minor),
+                                    want,
+                                    "help: {flags:?} from {start}, {pass_minor}"
+                                );
+                                passed +=
+                                    usize::from(pass_minor && want != plain(&flags, start, false));
+                            }
                         }
                     }
                 }
             }
         }
+        assert!(passed > 1000);
+    }
+
+    /// The splitter tells a run of final marks by the MINOR flag the tokenizer
+    /// leaves off exactly such runs: the same answer as `is_final`.
+    #[test]
+    fn minor_flag_is_not_final() {
+        let seg = Segmenter::new(&Default::default()).unwrap();
+        let text =
+            "Ja. Nein! Wie? So… Na?! Ach... „Er“ (sagt) – x, y; z: ¹² § 3 % a/b « » ‚ ‘ ’ * • … .";
+        let (tokens, flags) = crate::segment::tokenize::tokenize(&seg, text);
+        let mut finals = 0;
+        for (t, f) in tokens.iter().zip(&flags) {
+            if t.kind == crate::segment::TokenKind::Punct {
+                let plain = super::is_final(t.text(text));
+                assert_eq!(f & MINOR == 0, plain, "help: {:?}", t.text(text));
+                finals += usize::from(plain);
+            }
+        }
+        assert_eq!(finals, 8);
     }
 
     fn split(text: &str) -> Vec<(String, bool)> {

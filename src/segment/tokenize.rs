@@ -204,25 +204,68 @@ impl Out {
     #[inline]
     fn word(&mut self, seg: &Segmenter, text: &str, i: usize, first: char, before: u8) -> usize {
         let bytes = text.as_bytes();
-        if matches!(first, 'h' | 'H' | 'w' | 'W')
-            && matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
+        let letters = letters_end(bytes, i);
+        // Most words are ASCII letters before a blank, a comma or a quote: such a
+        // word ends there (as `word_end` would end it), and no URL, address or
+        // abbreviation goes on past that byte. (The run holds a letter: with
+        // none, `letters` is `i`, whose word char is no `PLAIN_END` byte.)
+        if bytes
+            .get(letters)
+            .is_some_and(|&b| PLAIN_END[usize::from(b)])
         {
-            if let Some(end) = url_end(text, i) {
-                self.push(i, end, TokenKind::Url, before);
-                return end;
-            }
+            let pronoun = matches!(first, 'I' | 'W')
+                && letters - i == 3
+                && matches!(bytes.get(i..letters), Some(b"Ich" | b"Wir"));
+            self.push(
+                i,
+                letters,
+                TokenKind::Word,
+                before | if pronoun { STOP } else { 0 },
+            );
+            return letters;
         }
-        let (end, kind) = word_end(text, i);
+        self.other_word(seg, text, i, letters, first, before)
+    }
+
+    /// [`Out::word`] for the token at `i` whose first letter run ends at
+    /// `letters` when its fast path does not apply: out of line, so the fast
+    /// path's loop keeps its values in registers.
+    #[inline(never)]
+    fn other_word(
+        &mut self,
+        seg: &Segmenter,
+        text: &str,
+        i: usize,
+        letters: usize,
+        first: char,
+        before: u8,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let (end, kind) = word_end_from(text, i, letters, true);
         // A word ends before a blank or punctuation; only these bytes may go on
-        // into an e-mail address or an abbreviation's dot.
-        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-')) = bytes.get(end) {
+        // into a URL, an e-mail address or an abbreviation's dot.
+        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-' | b':')) = bytes.get(end) {
+            // A URL is asked for here, not at every word that starts with h or
+            // w (a mispredicted test at one word in four): its scheme or `www`
+            // is a word of three to five letters before `:` or `.`, see
+            // [`may_start_url`].
+            if may_start_url(next, end - i) {
+                if let Some(url) = url_end(text, i) {
+                    self.push(i, url, TokenKind::Url, before);
+                    return url;
+                }
+            }
             // Before `.` `_` `+` `-`, an address goes on only with a byte of its
             // own after them: "ging. Dann" needs no scan (which would fail and
-            // record no more than `mail_end` itself would skip).
-            let may_mail = next == b'@'
-                || bytes
+            // record no more than `mail_end` itself would skip). Before `:` it
+            // cannot go on.
+            let may_mail = match next {
+                b'@' => true,
+                b':' => false,
+                _ => bytes
                     .get(end + 1)
-                    .is_some_and(|&b| b == b'@' || is_mail_local(b));
+                    .is_some_and(|&b| b == b'@' || is_mail_local(b)),
+            };
             if may_mail && i >= self.mail_fail_until {
                 if let Some(mail) = mail_end(bytes, i, &mut self.mail_fail_until) {
                     self.push(i, mail, TokenKind::Url, before);
@@ -386,6 +429,19 @@ static ENDS_LETTERS: [bool; 256] = {
     t
 };
 
+/// The bytes that end a run of ASCII letters where [`Out::word`] needs to ask
+/// nothing more: [`ENDS_LETTERS`] but for the bytes a URL, an e-mail address or
+/// an abbreviation goes on with (`@`, `.`, `_`, `+`, `:`).
+static PLAIN_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ENDS_LETTERS[b] && !matches!(b as u8, b'@' | b'.' | b'_' | b'+' | b'-' | b':');
+        b += 1;
+    }
+    t
+};
+
 /// `b.is_ascii_alphanumeric()`, by table.
 #[inline]
 fn is_alnum(b: u8) -> bool {
@@ -399,104 +455,124 @@ pub(crate) fn char_at(text: &str, i: usize) -> char {
         .unwrap_or('\0')
 }
 
-/// End of a word or number starting at `start`, and its kind.
-#[inline]
+/// End of a word or number starting at `start`, and its kind (the tests' plain
+/// definition; [`Out::word`] takes the same steps with a fast path in front).
+#[cfg(test)]
 fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     word_end_with(text, start, true)
 }
 
-/// [`word_end`], with or without its `shortcut`: eight-byte steps over ASCII
-/// letters that stop at an ASCII blank or punctuation byte other than `-` and
-/// `'` end the word there, as the steps after them would (no such byte joins
-/// a run that holds a letter: `.` and `,` join digits only, and the run is a
-/// word). Most words of news text end so.
-#[inline(always)]
+/// [`word_end`], with or without its `shortcut`.
+#[cfg(test)]
 fn word_end_with(text: &str, start: usize, shortcut: bool) -> (usize, TokenKind) {
+    word_end_from(text, start, letters_end(text.as_bytes(), start), shortcut)
+}
+
+/// The end of the run of ASCII letters from `i` on, found eight bytes at a
+/// time: the first byte that is no ASCII letter, or the first of the last
+/// seven or fewer bytes of the text (which the caller steps over one by one).
+#[inline(always)]
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = swar::word_at(bytes, i) {
+        let bad = non_letter_mask(w);
+        if bad != 0 {
+            return i + swar::bytes_before(bad);
+        }
+        i += 8;
+    }
+    i
+}
+
+/// [`word_end`] from `start`, whose first letter run [`letters_end`] ends at
+/// `i`, with or without its `shortcut`: eight-byte steps over ASCII letters
+/// that stop at an ASCII blank or punctuation byte other than `-` and `'` end
+/// the word there, as the steps after them would (no such byte joins a run that
+/// holds a letter: `.` and `,` join digits only, and the run is a word). Most
+/// words of news text end so.
+#[inline(always)]
+fn word_end_from(text: &str, start: usize, mut i: usize, shortcut: bool) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut i = start;
+    // The current run of ASCII letters and digits starts at `run`, and its
+    // eight-byte steps reached `i`; whether the runs were all digits is checked
+    // per run, not per byte.
+    let mut run = start;
     let mut all_digits = true;
     loop {
-        // A tight loop over ASCII letters and digits; whether they were all digits
-        // is checked per run, not per byte.
-        let run = i;
-        // Eight bytes at a time up to the first byte that is no ASCII letter, then
-        // byte by byte (digits, the end of the text).
-        while let Some(w) = swar::word_at(bytes, i) {
-            let bad = non_letter_mask(w);
-            if bad == 0 {
-                i += 8;
-            } else {
-                i += swar::bytes_before(bad);
-                break;
+        'step: {
+            // The eight-byte steps pass letters only: a run they advanced holds one.
+            let letters = i > run;
+            if shortcut && letters && bytes.get(i).is_some_and(|&b| ENDS_LETTERS[usize::from(b)]) {
+                return (i, TokenKind::Word);
             }
-        }
-        // The eight-byte steps pass letters only: a run they advanced holds one.
-        let letters = i > run;
-        if shortcut && letters && bytes.get(i).is_some_and(|&b| ENDS_LETTERS[usize::from(b)]) {
-            return (i, TokenKind::Word);
-        }
-        while i < n && is_alnum(bytes[i]) {
-            i += 1;
-        }
-        if all_digits && (letters || !bytes[run..i].iter().all(u8::is_ascii_digit)) {
-            all_digits = false;
-        }
-        if i >= n {
-            break;
-        }
-        let b = bytes[i];
-        if b < 0x80 {
-            let joins = match b {
-                // Compounds and elisions: a letter or digit on both sides.
-                b'-' | b'\'' => is_word_char(char_at(text, i + 1)),
-                // German digit grouping and decimals: a digit on both sides.
-                b'.' | b',' => {
-                    all_digits
-                        && i > start
-                        && bytes[i - 1].is_ascii_digit()
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                }
-                _ => false,
-            };
-            if !joins {
-                break;
+            // Byte by byte on (digits, the end of the text).
+            while i < n && is_alnum(bytes[i]) {
+                i += 1;
             }
-            if b == b'-' || b == b'\'' {
+            if all_digits && (letters || !bytes[run..i].iter().all(u8::is_ascii_digit)) {
                 all_digits = false;
             }
-            i += 1;
-            continue;
+            if i >= n {
+                return (i, kind_of(all_digits));
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                let joins = match b {
+                    // Compounds and elisions: a letter or digit on both sides.
+                    b'-' | b'\'' => is_word_char(char_at(text, i + 1)),
+                    // German digit grouping and decimals: a digit on both sides.
+                    b'.' | b',' => {
+                        all_digits
+                            && i > start
+                            && bytes[i - 1].is_ascii_digit()
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    return (i, kind_of(all_digits));
+                }
+                if b == b'-' || b == b'\'' {
+                    all_digits = false;
+                }
+                i += 1;
+                break 'step;
+            }
+            // Latin-1 letters (`ä`, `ß`: 0xC3, then 0x80–0xBF but for `×` and `÷`),
+            // the most common non-ASCII bytes in a word, without decoding the char.
+            if b == 0xC3
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&x| (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7)
+            {
+                all_digits = false;
+                i += 2;
+                break 'step;
+            }
+            let c = char_at(text, i);
+            let len = c.len_utf8();
+            // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
+            if is_word_char(c)
+                || (matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)))
+            {
+                all_digits = false;
+                i += len;
+                break 'step;
+            }
+            return (i, kind_of(all_digits));
         }
-        // Latin-1 letters (`ä`, `ß`: 0xC3, then 0x80–0xBF but for `×` and `÷`),
-        // the most common non-ASCII bytes in a word, without decoding the char.
-        if b == 0xC3
-            && bytes
-                .get(i + 1)
-                .is_some_and(|&x| (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7)
-        {
-            all_digits = false;
-            i += 2;
-            continue;
-        }
-        let c = char_at(text, i);
-        let len = c.len_utf8();
-        // Letters, and a non-breaking hyphen or typographic apostrophe inside a word.
-        if is_word_char(c)
-            || (matches!(c, '\u{2011}' | '’') && is_word_char(char_at(text, i + len)))
-        {
-            all_digits = false;
-            i += len;
-            continue;
-        }
-        break;
+        // The next run.
+        run = i;
+        i = letters_end(bytes, i);
     }
-    let kind = if all_digits {
+}
+
+fn kind_of(all_digits: bool) -> TokenKind {
+    if all_digits {
         TokenKind::Number
     } else {
         TokenKind::Word
-    };
-    (i, kind)
+    }
 }
 
 /// The high bit of every byte of `w` (eight bytes, the first lowest) that is no
@@ -543,6 +619,14 @@ fn mail_end(bytes: &[u8], start: usize, fail_until: &mut usize) -> Option<usize>
         return None;
     }
     Some(k)
+}
+
+/// Whether a URL may start with the word of `len` bytes before the byte
+/// `next`: [`url_end`] finds one only after `http:`, `https:` or `www.`, each a
+/// word of ASCII letters that [`word_end`] ends at its `:` or `.`.
+#[inline]
+fn may_start_url(next: u8, len: usize) -> bool {
+    matches!(next, b':' | b'.') && (3..=5).contains(&len)
 }
 
 /// End of a URL starting at `start` (`http://`, `https://`, `www.`).
@@ -755,6 +839,21 @@ mod tests {
                         word_end_with(text, 0, false),
                         "help: {text:?}"
                     );
+                    // The fast path of `Out::word`: a word that ends there
+                    // before a byte nothing goes on past.
+                    let letters = letters_end(text.as_bytes(), 0);
+                    let next = text.as_bytes().get(letters);
+                    if letters > 0 && next.is_some_and(|&b| PLAIN_END[usize::from(b)]) {
+                        assert_eq!(
+                            word_end_with(text, 0, false),
+                            (letters, TokenKind::Word),
+                            "help: {text:?}"
+                        );
+                        assert!(!matches!(
+                            next,
+                            Some(b'@' | b'.' | b'_' | b'+' | b'-' | b':')
+                        ));
+                    }
                     let short = format!("{head}{letters}{tail}");
                     assert_eq!(
                         word_end_with(&short, 0, true),
@@ -766,12 +865,59 @@ mod tests {
         }
     }
 
+    /// `url_end` finds a URL only where `may_start_url` lets it be asked: at
+    /// every prefix in every case, with every tail, and on look-alikes.
+    #[test]
+    fn urls_start_where_may_start_url_says() {
+        let mut heads: Vec<String> = Vec::new();
+        for prefix in ["http://", "https://", "www.", "ftp://", "wwww.", "htt://"] {
+            // Every mix of capitals of the prefix's letters.
+            let letters = prefix.bytes().filter(u8::is_ascii_alphabetic).count();
+            for mask in 0..1u32 << letters {
+                let mut k = 0;
+                let head: String = prefix
+                    .chars()
+                    .map(|c| {
+                        if !c.is_ascii_alphabetic() {
+                            return c;
+                        }
+                        k += 1;
+                        if mask >> (k - 1) & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                heads.push(head);
+            }
+        }
+        heads
+            .extend(["Wir:", "Haus.", "Ähh:", "h:", "www", "http:", "wirklich."].map(String::from));
+        let mut found = 0;
+        for head in &heads {
+            for tail in ["", "a", "x.de", "beispiel.de/a?b=1.", " x", "„"] {
+                let text = format!("{head}{tail}");
+                let (end, _) = word_end(&text, 0);
+                let asked = text
+                    .as_bytes()
+                    .get(end)
+                    .is_some_and(|&next| may_start_url(next, end));
+                if url_end(&text, 0).is_some() {
+                    found += 1;
+                    assert!(asked, "help: {text:?} is a URL that is never asked for");
+                }
+            }
+        }
+        assert!(found > 100);
+    }
+
     /// Exactly the words `Ich` and `Wir` carry the stop flag among words (the
     /// first-letter test before the length only orders the tests).
     #[test]
     fn only_ich_and_wir_words_stop() {
         let seg = Segmenter::new(&Default::default()).unwrap();
-        let text = "Ich weiß. Wir Wirt Ichs ich wir IWir Wi Ic W I Iah Wxr Wir. Ich";
+        let text = "Ich weiß. Wir Wirt Ichs ich wir IWir Wi Ic W I Iah Wxr Wir. Wir: Ich";
         let (tokens, flags) = tokenize(&seg, text);
         for (t, f) in tokens.iter().zip(&flags) {
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
@@ -787,6 +933,10 @@ mod tests {
             assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "help: byte {b:#x}");
             let start = TOKEN_START[usize::from(b)];
             assert_eq!(start != 0, b.is_ascii_alphanumeric(), "help: byte {b:#x}");
+            // No word starts with a byte that ends the fast path's letters.
+            if b.is_ascii_alphanumeric() || !b.is_ascii() {
+                assert!(!PLAIN_END[usize::from(b)], "help: byte {b:#x}");
+            }
             assert_eq!(
                 start & UPPER != 0,
                 b.is_ascii_uppercase(),
