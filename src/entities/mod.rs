@@ -167,7 +167,7 @@ impl Recogniser {
         for c in chosen {
             let role = if c.label == Label::Per {
                 let at = token.find(c.start);
-                self.rules.role_before_token(text, &seg.tokens, at)
+                self.rules.role_before_token(text, &seg.tokens, at, &flags)
             } else {
                 None
             };

@@ -544,10 +544,10 @@ impl Rules {
                     // for the segmenter's tokens.
                     return self.classify_token_by_token(text, tokens);
                 }
-                let f = self.capitalised_flags(text, t);
-                fl[base + i] = f;
-                rule_starts |= u64::from(f & RULE_START != 0) << i;
+                fl[base + i] = self.capitalised_flags(text, t);
             }
+            // (A capitalised word is a rule start by its flag `CAP`.)
+            rule_starts |= m.cap;
             let mut others = others;
             while others != 0 {
                 let i = others.trailing_zeros() as usize;
@@ -593,14 +593,17 @@ impl Rules {
         // letter.
         let word = || t.text(text);
         let m = self.suffixes.matches_bytes(bytes, word);
-        if m & Kind::Role.mask() != 0 {
-            f |= ROLE | CUE;
-        }
-        if m & Kind::Cue.mask() != 0 {
-            f |= CUE;
-        }
-        if m & Kind::Head.mask() != 0 {
-            f |= HEAD;
+        // (Nine words in ten end with no entry: one test for them.)
+        if m != 0 {
+            if m & Kind::Role.mask() != 0 {
+                f |= ROLE | CUE;
+            }
+            if m & Kind::Cue.mask() != 0 {
+                f |= CUE;
+            }
+            if m & Kind::Head.mask() != 0 {
+                f |= HEAD;
+            }
         }
         if f & (NOT_NAME | ROLE) == 0 && has_lower_bytes(bytes, word) {
             f |= NAME;
@@ -1444,19 +1447,31 @@ fn word_list(set: &mut WordSet, lex: &Lexicons, name: &str, builtin: &str, kind:
 impl Rules {
     /// A role word just before byte `start` (`US-Präsident Donald Trump`).
     pub fn role_before(&self, text: &str, tokens: &[Token], start: usize) -> Option<String> {
-        self.role_before_token(text, tokens, token_at(tokens, start))
+        self.role_before_token(text, tokens, token_at(tokens, start), &[])
     }
 
-    /// [`Rules::role_before`] the token `at` (the one holding the start byte).
+    /// [`Rules::role_before`] the token `at` (the one holding the start byte);
+    /// `fl`: the document's token flags from [`Rules::classify`], or none.
+    ///
+    /// Why the flags: a capitalised word's `ROLE` flag tells already whether
+    /// it ends with a role (classify asked the suffix set for every
+    /// capitalised word), so only a role word's stem is looked up again, and
+    /// most persons' words before them (`sagte`, `Kanzler`, `Regierung`) are
+    /// not walked a second time.
     pub(crate) fn role_before_token(
         &self,
         text: &str,
         tokens: &[Token],
         at: Option<usize>,
+        fl: &[u16],
     ) -> Option<String> {
         let k = at?.checked_sub(1)?;
         let t = &tokens[k];
         if t.kind != TokenKind::Word {
+            return None;
+        }
+        if fl.get(k).is_some_and(|f| f & (CAP | ROLE) == CAP) {
+            // (`CAP`: classify set `ROLE` exactly when `role_len` is some.)
             return None;
         }
         let w = t.text(text);
@@ -2801,6 +2816,26 @@ mod classify_tests {
             "help: every token a rule may start at, in order"
         );
         assert!(starts.len() > 10 && starts.len() < flags.len());
+    }
+
+    #[test]
+    fn role_before_with_flags_agrees_with_the_walk() {
+        let text = "Bundeskanzlerin Angela Merkel traf US-Präsident Biden, Ex-Trainer \
+                    Klopp und den Präsidenten Macron; Kanzleramt Schmidt, die Regierung \
+                    Scholz, sagte Vogt, Parteichefs Lindner und bundesinnenminister \
+                    Faeser, Herrn Müller, Frau Dr. Weber sowie Ministerpräsidentin Dreyer.";
+        let lex = Lexicons::default();
+        let seg = Segmenter::new(&lex).unwrap().segment(text);
+        let rules = Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let (flags, _) = rules.classify(text, &seg.tokens);
+        let mut roles = 0;
+        for at in (0..seg.tokens.len()).map(Some).chain([None]) {
+            let plain = rules.role_before_token(text, &seg.tokens, at, &[]);
+            let fast = rules.role_before_token(text, &seg.tokens, at, &flags);
+            assert_eq!(fast, plain, "token {at:?}");
+            roles += usize::from(plain.is_some());
+        }
+        assert!(roles >= 8, "help: the text must hold role words ({roles})");
     }
 
     #[test]
