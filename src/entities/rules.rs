@@ -450,15 +450,30 @@ impl Rules {
             }
         }
         suffixes.freeze();
-        let mut words: FastMap<String, u16> = FastMap::default();
-        // (A word is copied only when it is new.)
-        let mut add = |w: &str, f: u16| match words.get_mut(w) {
-            Some(flags) => *flags |= f,
-            None => {
-                words.insert(w.to_string(), f);
-            }
+        let given: Vec<&str> = given.collect();
+        let lists: [&[&str]; 8] = [
+            SPEECH_VERBS,
+            PLACE_PREPS,
+            PARTICLES,
+            PLACE_HEADS,
+            STREET_WORDS,
+            LANDMARK_WORDS,
+            PERSON_VERBS,
+            &given,
+        ];
+        let n = lists.iter().map(|l| l.len()).sum::<usize>()
+            + not_names.len()
+            + legal.len()
+            + clubs.len();
+        let mut words = WordTable::with_room(n);
+        // Exact: the table is asked with words as written, and most lower-case
+        // function words (`die`) would pass a case-blind filter with `Die`.
+        let mut word_filter = WordFilter::exact(16);
+        let mut add = |w: &str, f: u16| {
+            words.add(w.as_bytes(), f);
+            word_filter.insert(w);
         };
-        given.for_each(|w| add(w, GIVEN));
+        given.iter().for_each(|w| add(w, GIVEN));
         not_names.iter().for_each(|w| add(w, NOT_NAME));
         legal.iter().for_each(|w| add(w, LEGAL));
         clubs.iter().for_each(|w| add(w, CLUB));
@@ -469,12 +484,8 @@ impl Rules {
         STREET_WORDS.iter().for_each(|w| add(w, STREET));
         LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
         PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
-        // Exact: the table is asked with words as written, and most lower-case
-        // function words (`die`) would pass a case-blind filter with `Die`.
-        let mut word_filter = WordFilter::exact(16);
-        words.keys().for_each(|w| word_filter.insert(w));
         Ok(Rules {
-            words: WordTable::new(&words),
+            words,
             word_filter,
             suffixes,
             not_names,
@@ -803,30 +814,59 @@ fn word_key(w: &[u8]) -> Option<(u64, u64)> {
 }
 
 impl WordTable {
+    /// The table of a map of words (for the tests: [`Rules::new`] adds its
+    /// words one by one).
+    #[cfg(test)]
     fn new(words: &FastMap<String, u16>) -> Self {
-        let n = (words.len() * 2).next_power_of_two().max(16);
-        let mut table = WordTable {
-            slots: vec![WordSlot::default(); n],
-            long: FastMap::default(),
-        };
+        let mut table = WordTable::with_room(words.len());
         for (w, &flags) in words {
-            let w = w.as_bytes();
-            let Some(key) = word_key(w) else {
-                table.long.insert(w.to_vec(), flags);
-                continue;
-            };
-            let mask = table.slots.len() - 1;
-            let mut i = Self::slot(w.len(), key, mask);
-            while table.slots[i].len != 0 {
-                i = (i + 1) & mask;
-            }
-            table.slots[i] = WordSlot {
-                len: w.len() as u32,
-                flags,
-                key,
-            };
+            table.add(w.as_bytes(), flags);
         }
         table
+    }
+
+    /// An empty table for up to `n` words (at most half full then).
+    fn with_room(n: usize) -> Self {
+        let n = (n * 2).next_power_of_two().max(16);
+        WordTable {
+            slots: vec![WordSlot::default(); n],
+            long: FastMap::default(),
+        }
+    }
+
+    /// Adds `flags` to the word `w`'s, the word first if it is new. Why
+    /// here: the lists name some words twice (`Union`: a club and a
+    /// not-name), and merging their flags in the table itself spares a map
+    /// of owned words built and dropped at every start-up. (The table must
+    /// have room: see [`WordTable::with_room`].)
+    fn add(&mut self, w: &[u8], flags: u16) {
+        let Some(key) = word_key(w) else {
+            match self.long.get_mut(w) {
+                Some(f) => *f |= flags,
+                None => {
+                    self.long.insert(w.to_vec(), flags);
+                }
+            }
+            return;
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(w.len(), key, mask);
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = WordSlot {
+                    len: w.len() as u32,
+                    flags,
+                    key,
+                };
+                return;
+            }
+            if s.len as usize == w.len() && s.key == key {
+                s.flags |= flags;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     #[inline(always)]
@@ -3162,6 +3202,47 @@ mod word_table_tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn words_added_twice_get_both_flags_like_the_map() {
+        // Short, eight-byte, sixteen-byte and long words, each added twice
+        // or three times with other flags (as `Rules::new` adds its lists).
+        let adds = [
+            ("Union", 1),
+            ("in", 2),
+            ("Union", 4),
+            ("Bundesstaat", 8),
+            ("in", 2),
+            ("Ärztekammerpräsidentin", 16),
+            ("Sechzehnbuchstab", 32),
+            ("Bundesstaat", 64),
+            ("Ärztekammerpräsidentin", 128),
+            ("Sechzehnbuchstab", 256),
+            ("", 512),
+            ("", 1024),
+            ("Union", 2048),
+        ];
+        let mut map: FastMap<String, u16> = FastMap::default();
+        let mut table = WordTable::with_room(adds.len());
+        for (w, f) in adds {
+            *map.entry(w.to_string()).or_insert(0) |= f;
+            table.add(w.as_bytes(), f);
+        }
+        for w in [
+            "Union",
+            "in",
+            "Bundesstaat",
+            "Ärztekammerpräsidentin",
+            "Sechzehnbuchstab",
+        ]
+        .into_iter()
+        .chain(["", "Unio", "ins", "union"])
+        {
+            let want = map.get(w).copied().unwrap_or(0);
+            assert_eq!(table.get(w.as_bytes()), want, "{w:?}");
+        }
+        assert_eq!(table.get(b"Union"), 1 | 4 | 2048);
     }
 
     #[test]
