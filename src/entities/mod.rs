@@ -161,13 +161,14 @@ impl Recogniser {
             .coreference(text, &seg.tokens, &flags, &starts, chosen);
         chosen.sort_by_key(|c| c.start);
         let mut out = Vec::with_capacity(chosen.len());
-        // (The candidates are sorted: both cursors step forward.)
-        let mut token = TokenCursor::new(&seg.tokens);
+        // (The candidates are sorted: the cursor steps forward. A person's
+        // token by a binary search: persons lie far apart, a cursor's
+        // gallop between them cost three times as much.)
         let mut sentence = SentenceCursor::new(seg);
         for c in chosen {
             let role = if c.label == Label::Per {
-                let at = token.find(c.start);
-                self.rules.role_before_token(text, &seg.tokens, at)
+                let at = token_at(&seg.tokens, c.start);
+                self.rules.role_before_token(text, &seg.tokens, at, &flags)
             } else {
                 None
             };

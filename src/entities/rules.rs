@@ -450,15 +450,30 @@ impl Rules {
             }
         }
         suffixes.freeze();
-        let mut words: FastMap<String, u16> = FastMap::default();
-        // (A word is copied only when it is new.)
-        let mut add = |w: &str, f: u16| match words.get_mut(w) {
-            Some(flags) => *flags |= f,
-            None => {
-                words.insert(w.to_string(), f);
-            }
+        let given: Vec<&str> = given.collect();
+        let lists: [&[&str]; 8] = [
+            SPEECH_VERBS,
+            PLACE_PREPS,
+            PARTICLES,
+            PLACE_HEADS,
+            STREET_WORDS,
+            LANDMARK_WORDS,
+            PERSON_VERBS,
+            &given,
+        ];
+        let n = lists.iter().map(|l| l.len()).sum::<usize>()
+            + not_names.len()
+            + legal.len()
+            + clubs.len();
+        let mut words = WordTable::with_room(n);
+        // Exact: the table is asked with words as written, and most lower-case
+        // function words (`die`) would pass a case-blind filter with `Die`.
+        let mut word_filter = WordFilter::exact(16);
+        let mut add = |w: &str, f: u16| {
+            words.add(w.as_bytes(), f);
+            word_filter.insert(w);
         };
-        given.for_each(|w| add(w, GIVEN));
+        given.iter().for_each(|w| add(w, GIVEN));
         not_names.iter().for_each(|w| add(w, NOT_NAME));
         legal.iter().for_each(|w| add(w, LEGAL));
         clubs.iter().for_each(|w| add(w, CLUB));
@@ -469,12 +484,8 @@ impl Rules {
         STREET_WORDS.iter().for_each(|w| add(w, STREET));
         LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
         PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
-        // Exact: the table is asked with words as written, and most lower-case
-        // function words (`die`) would pass a case-blind filter with `Die`.
-        let mut word_filter = WordFilter::exact(16);
-        words.keys().for_each(|w| word_filter.insert(w));
         Ok(Rules {
-            words: WordTable::new(&words),
+            words,
             word_filter,
             suffixes,
             not_names,
@@ -544,10 +555,10 @@ impl Rules {
                     // for the segmenter's tokens.
                     return self.classify_token_by_token(text, tokens);
                 }
-                let f = self.capitalised_flags(text, t);
-                fl[base + i] = f;
-                rule_starts |= u64::from(f & RULE_START != 0) << i;
+                fl[base + i] = self.capitalised_flags(text, t);
             }
+            // (A capitalised word is a rule start by its flag `CAP`.)
+            rule_starts |= m.cap;
             let mut others = others;
             while others != 0 {
                 let i = others.trailing_zeros() as usize;
@@ -593,14 +604,17 @@ impl Rules {
         // letter.
         let word = || t.text(text);
         let m = self.suffixes.matches_bytes(bytes, word);
-        if m & Kind::Role.mask() != 0 {
-            f |= ROLE | CUE;
-        }
-        if m & Kind::Cue.mask() != 0 {
-            f |= CUE;
-        }
-        if m & Kind::Head.mask() != 0 {
-            f |= HEAD;
+        // (Nine words in ten end with no entry: one test for them.)
+        if m != 0 {
+            if m & Kind::Role.mask() != 0 {
+                f |= ROLE | CUE;
+            }
+            if m & Kind::Cue.mask() != 0 {
+                f |= CUE;
+            }
+            if m & Kind::Head.mask() != 0 {
+                f |= HEAD;
+            }
         }
         if f & (NOT_NAME | ROLE) == 0 && has_lower_bytes(bytes, word) {
             f |= NAME;
@@ -800,30 +814,59 @@ fn word_key(w: &[u8]) -> Option<(u64, u64)> {
 }
 
 impl WordTable {
+    /// The table of a map of words (for the tests: [`Rules::new`] adds its
+    /// words one by one).
+    #[cfg(test)]
     fn new(words: &FastMap<String, u16>) -> Self {
-        let n = (words.len() * 2).next_power_of_two().max(16);
-        let mut table = WordTable {
-            slots: vec![WordSlot::default(); n],
-            long: FastMap::default(),
-        };
+        let mut table = WordTable::with_room(words.len());
         for (w, &flags) in words {
-            let w = w.as_bytes();
-            let Some(key) = word_key(w) else {
-                table.long.insert(w.to_vec(), flags);
-                continue;
-            };
-            let mask = table.slots.len() - 1;
-            let mut i = Self::slot(w.len(), key, mask);
-            while table.slots[i].len != 0 {
-                i = (i + 1) & mask;
-            }
-            table.slots[i] = WordSlot {
-                len: w.len() as u32,
-                flags,
-                key,
-            };
+            table.add(w.as_bytes(), flags);
         }
         table
+    }
+
+    /// An empty table for up to `n` words (at most half full then).
+    fn with_room(n: usize) -> Self {
+        let n = (n * 2).next_power_of_two().max(16);
+        WordTable {
+            slots: vec![WordSlot::default(); n],
+            long: FastMap::default(),
+        }
+    }
+
+    /// Adds `flags` to the word `w`'s, the word first if it is new. Why
+    /// here: the lists name some words twice (`Union`: a club and a
+    /// not-name), and merging their flags in the table itself spares a map
+    /// of owned words built and dropped at every start-up. (The table must
+    /// have room: see [`WordTable::with_room`].)
+    fn add(&mut self, w: &[u8], flags: u16) {
+        let Some(key) = word_key(w) else {
+            match self.long.get_mut(w) {
+                Some(f) => *f |= flags,
+                None => {
+                    self.long.insert(w.to_vec(), flags);
+                }
+            }
+            return;
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(w.len(), key, mask);
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = WordSlot {
+                    len: w.len() as u32,
+                    flags,
+                    key,
+                };
+                return;
+            }
+            if s.len as usize == w.len() && s.key == key {
+                s.flags |= flags;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     #[inline(always)]
@@ -895,12 +938,13 @@ pub struct WordSet {
     first_child: Vec<u32>,
     next_sibling: Vec<u32>,
     label: Vec<u8>,
-    /// Per node: first edge and edge count in `labels`/`targets`, or for a
-    /// node with more than `wide` children (`count` = `DENSE`) the
-    /// offset of its row in `dense`.
-    edges: Vec<(u32, u32)>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
+    /// Per node (by `freeze`): its edges and what ends there, in one
+    /// eight-byte entry (see [`Node`]).
+    nodes: Vec<Node>,
+    /// The label lists' edges, each its child's node `<< 8 | ` its byte: a
+    /// step reads the byte and the child from one word, and one node's
+    /// edges lie side by side.
+    edges: Vec<u32>,
     /// Rows of children by byte class (`u32::MAX`: none) for the wide nodes
     /// near the end of words (`-er`, `-in`, `-s` have dozens of children each,
     /// too many to search a label list on every walk).
@@ -910,13 +954,29 @@ pub struct WordSet {
     nclasses: usize,
     /// See [`WordSet::WIDE`] (tests turn the rows off with `usize::MAX`).
     wide: usize,
-    /// Per node: bit `kind + k` set when an entry of `kind` followed by
-    /// `INFLECTIONS[k]` ends here.
+    /// While building: per node, bit `kind + k` set when an entry of
+    /// `kind` followed by `INFLECTIONS[k]` ends here (moved into `nodes`
+    /// by `freeze`).
     term: Vec<u16>,
     /// The forms' last bytes, to reject most words before the walk.
     ends: FormEnds,
     /// Some form is shorter than three bytes: `ends` is not used.
     short_forms: bool,
+}
+
+/// A [`WordSet`] node as a walk reads it: its first edge in `edges` and
+/// their count, or for a node with more than `wide` children (`count` =
+/// [`WordSet::DENSE`]) the offset of its row in `dense`; and its `term`
+/// bits. Why one entry: the set's arrays are cold at most walks (the
+/// gazetteer's tables pass through the cache between two documents), and
+/// a step that read the edge list, the labels, the targets and the end bits
+/// from four arrays waited for up to four cache lines; now it reads the
+/// node and its edges, and the nodes of a word's path lie side by side.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    first: u32,
+    count: u16,
+    term: u16,
 }
 
 impl Default for WordSet {
@@ -926,9 +986,8 @@ impl Default for WordSet {
             first_child: vec![u32::MAX],
             next_sibling: vec![u32::MAX],
             label: vec![0],
+            nodes: Vec::new(),
             edges: Vec::new(),
-            labels: Vec::new(),
-            targets: Vec::new(),
             dense: Vec::new(),
             class: Box::new([0; 256]),
             nclasses: 1,
@@ -988,15 +1047,16 @@ impl WordSet {
     /// default of `wide`).
     const WIDE: usize = 4;
     /// The edge count that marks a dense row.
-    const DENSE: u32 = u32::MAX;
+    const DENSE: u16 = u16::MAX;
 
     /// Flattens the edge lists into two arrays and the rows of the wide nodes
     /// (call after the last insert).
     fn freeze(&mut self) {
+        self.nodes.clear();
         self.edges.clear();
-        self.labels.clear();
-        self.targets.clear();
         self.dense.clear();
+        // (Edge lists as labels and targets first, packed below.)
+        let (mut labels, mut targets) = (Vec::new(), Vec::new());
         let mut class = [0u8; 256];
         let mut nclasses = 1usize;
         for &b in &self.label[1..] {
@@ -1006,37 +1066,54 @@ impl WordSet {
             }
         }
         for node in 0..self.first_child.len() {
-            let from = self.labels.len();
+            let from = labels.len();
             let mut child = self.first_child[node];
             while child != u32::MAX {
-                self.labels.push(self.label[child as usize]);
-                self.targets.push(child);
+                labels.push(self.label[child as usize]);
+                targets.push(child);
                 child = self.next_sibling[child as usize];
             }
-            let count = self.labels.len() - from;
+            let count = labels.len() - from;
             // (Every byte has a class in UTF-8 text; the test is for safety.)
-            let classed = self.labels[from..]
-                .iter()
-                .all(|&l| class[usize::from(l)] != 0);
+            let classed = labels[from..].iter().all(|&l| class[usize::from(l)] != 0);
+            let term = self.term[node];
             if node != 0 && count > self.wide && classed {
                 let row = self.dense.len();
                 self.dense.resize(row + nclasses, u32::MAX);
-                for (&l, &t) in self.labels[from..].iter().zip(&self.targets[from..]) {
+                for (&l, &t) in labels[from..].iter().zip(&targets[from..]) {
                     self.dense[row + usize::from(class[usize::from(l)])] = t;
                 }
-                self.labels.truncate(from);
-                self.targets.truncate(from);
-                self.edges.push((row as u32, Self::DENSE));
+                labels.truncate(from);
+                targets.truncate(from);
+                self.nodes.push(Node {
+                    first: row as u32,
+                    count: Self::DENSE,
+                    term,
+                });
             } else {
-                self.edges.push((from as u32, count as u32));
+                // (A node has at most 256 children: one per byte.)
+                self.nodes.push(Node {
+                    first: from as u32,
+                    count: count as u16,
+                    term,
+                });
             }
         }
+        // A child's number fits in 24 bits (16 million nodes; the built-in
+        // lexicons make some thousands).
+        assert!(self.first_child.len() < 1 << 24, "suffix set too large");
+        self.edges = labels
+            .iter()
+            .zip(&targets)
+            .map(|(&l, &t)| t << 8 | u32::from(l))
+            .collect();
         *self.class = class;
         self.nclasses = nclasses;
         for v in [&mut self.first_child, &mut self.next_sibling] {
             *v = Vec::new();
         }
         self.label = Vec::new();
+        self.term = Vec::new();
     }
 
     #[inline]
@@ -1045,16 +1122,16 @@ impl WordSet {
             let t = self.root[usize::from(b)];
             return (t != u32::MAX).then_some(t as usize);
         }
-        let &(f, c) = self.edges.get(node)?;
-        if c == Self::DENSE {
+        let n = self.nodes.get(node)?;
+        if n.count == Self::DENSE {
             let t = *self
                 .dense
-                .get(f as usize + usize::from(self.class[usize::from(b)]))?;
+                .get(n.first as usize + usize::from(self.class[usize::from(b)]))?;
             return (t != u32::MAX).then_some(t as usize);
         }
-        let (f, c) = (f as usize, c as usize);
-        let k = self.labels.get(f..f + c)?.iter().position(|&l| l == b)?;
-        self.targets.get(f + k).map(|&t| t as usize)
+        let (f, c) = (n.first as usize, usize::from(n.count));
+        let e = self.edges.get(f..f + c)?.iter().find(|&&e| e as u8 == b)?;
+        Some((e >> 8) as usize)
     }
 
     /// The match mask of `w`: which kinds it ends with, and with which
@@ -1110,7 +1187,7 @@ impl WordSet {
                 }
                 (i, f != c)
             };
-            let term = self.term[node];
+            let term = self.nodes[node].term;
             if term != 0 {
                 let after_hyphen = i == 0 || bytes[i - 1] == b'-';
                 // Capitalised form from the start or after a hyphen, lower case
@@ -1410,19 +1487,31 @@ fn word_list(set: &mut WordSet, lex: &Lexicons, name: &str, builtin: &str, kind:
 impl Rules {
     /// A role word just before byte `start` (`US-Präsident Donald Trump`).
     pub fn role_before(&self, text: &str, tokens: &[Token], start: usize) -> Option<String> {
-        self.role_before_token(text, tokens, token_at(tokens, start))
+        self.role_before_token(text, tokens, token_at(tokens, start), &[])
     }
 
-    /// [`Rules::role_before`] the token `at` (the one holding the start byte).
+    /// [`Rules::role_before`] the token `at` (the one holding the start byte);
+    /// `fl`: the document's token flags from [`Rules::classify`], or none.
+    ///
+    /// Why the flags: a capitalised word's `ROLE` flag tells already whether
+    /// it ends with a role (classify asked the suffix set for every
+    /// capitalised word), so only a role word's stem is looked up again, and
+    /// most persons' words before them (`sagte`, `Kanzler`, `Regierung`) are
+    /// not walked a second time.
     pub(crate) fn role_before_token(
         &self,
         text: &str,
         tokens: &[Token],
         at: Option<usize>,
+        fl: &[u16],
     ) -> Option<String> {
         let k = at?.checked_sub(1)?;
         let t = &tokens[k];
         if t.kind != TokenKind::Word {
+            return None;
+        }
+        if fl.get(k).is_some_and(|f| f & (CAP | ROLE) == CAP) {
+            // (`CAP`: classify set `ROLE` exactly when `role_len` is some.)
             return None;
         }
         let w = t.text(text);
@@ -2770,6 +2859,26 @@ mod classify_tests {
     }
 
     #[test]
+    fn role_before_with_flags_agrees_with_the_walk() {
+        let text = "Bundeskanzlerin Angela Merkel traf US-Präsident Biden, Ex-Trainer \
+                    Klopp und den Präsidenten Macron; Kanzleramt Schmidt, die Regierung \
+                    Scholz, sagte Vogt, Parteichefs Lindner und bundesinnenminister \
+                    Faeser, Herrn Müller, Frau Dr. Weber sowie Ministerpräsidentin Dreyer.";
+        let lex = Lexicons::default();
+        let seg = Segmenter::new(&lex).unwrap().segment(text);
+        let rules = Rules::new(&lex, super::super::gazetteer::not_names(&lex)).unwrap();
+        let (flags, _) = rules.classify(text, &seg.tokens);
+        let mut roles = 0;
+        for at in (0..seg.tokens.len()).map(Some).chain([None]) {
+            let plain = rules.role_before_token(text, &seg.tokens, at, &[]);
+            let fast = rules.role_before_token(text, &seg.tokens, at, &flags);
+            assert_eq!(fast, plain, "token {at:?}");
+            roles += usize::from(plain.is_some());
+        }
+        assert!(roles >= 8, "help: the text must hold role words ({roles})");
+    }
+
+    #[test]
     fn masks_flag_every_token_as_the_token_by_token_pass_does() {
         let lex = Lexicons::default();
         let seg = Segmenter::new(&lex).unwrap();
@@ -3093,6 +3202,47 @@ mod word_table_tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn words_added_twice_get_both_flags_like_the_map() {
+        // Short, eight-byte, sixteen-byte and long words, each added twice
+        // or three times with other flags (as `Rules::new` adds its lists).
+        let adds = [
+            ("Union", 1),
+            ("in", 2),
+            ("Union", 4),
+            ("Bundesstaat", 8),
+            ("in", 2),
+            ("Ärztekammerpräsidentin", 16),
+            ("Sechzehnbuchstab", 32),
+            ("Bundesstaat", 64),
+            ("Ärztekammerpräsidentin", 128),
+            ("Sechzehnbuchstab", 256),
+            ("", 512),
+            ("", 1024),
+            ("Union", 2048),
+        ];
+        let mut map: FastMap<String, u16> = FastMap::default();
+        let mut table = WordTable::with_room(adds.len());
+        for (w, f) in adds {
+            *map.entry(w.to_string()).or_insert(0) |= f;
+            table.add(w.as_bytes(), f);
+        }
+        for w in [
+            "Union",
+            "in",
+            "Bundesstaat",
+            "Ärztekammerpräsidentin",
+            "Sechzehnbuchstab",
+        ]
+        .into_iter()
+        .chain(["", "Unio", "ins", "union"])
+        {
+            let want = map.get(w).copied().unwrap_or(0);
+            assert_eq!(table.get(w.as_bytes()), want, "{w:?}");
+        }
+        assert_eq!(table.get(b"Union"), 1 | 4 | 2048);
     }
 
     #[test]
@@ -3431,6 +3581,88 @@ mod word_set_tests {
         ] {
             assert!(!set.ends.quick_rejects(w.as_bytes()), "{w}");
         }
+    }
+
+    /// [`WordSet::matches`] as the type's docs define it, from the entries'
+    /// forms (lower case, with their bits): each end of the word from a char
+    /// on, with no capital after its first char, that is a form when
+    /// folded, capitalised exactly when it starts the word or follows a
+    /// hyphen.
+    fn matches_plain(forms: &[(String, u16)], w: &str) -> u16 {
+        let upper = |c: char| super::fold_char(c) != c;
+        let mut mask = 0;
+        for (i, c) in w.char_indices() {
+            let rest = &w[i + c.len_utf8()..];
+            if rest.chars().any(upper) {
+                continue;
+            }
+            let folded: String = w[i..].chars().map(super::fold_char).collect();
+            let after_hyphen = i == 0 || w.as_bytes()[i - 1] == b'-';
+            for (form, bit) in forms {
+                if *form == folded && upper(c) == after_hyphen {
+                    mask |= bit;
+                }
+            }
+        }
+        mask
+    }
+
+    #[test]
+    fn walk_of_the_built_in_lists_agrees_with_the_plain_match() {
+        // The built-in roles, cues and head words, as `Rules::new` adds them.
+        let mut set = WordSet::default();
+        let mut forms = Vec::new();
+        let mut add = |w: &str, kind: Kind| {
+            let n = if matches!(kind, Kind::Head) { 1 } else { 4 };
+            for (k, infl) in super::INFLECTIONS.iter().enumerate().take(n) {
+                forms.push((format!("{w}{infl}"), 1u16 << (kind as u16 + k as u16)));
+            }
+            set.insert(w, kind);
+        };
+        let words = |list: &'static str| {
+            list.lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(|l| l.split(['\t', ' ']))
+                .filter(|w| !w.is_empty())
+        };
+        for w in words(super::ROLES) {
+            add(&w.to_lowercase(), Kind::Role);
+        }
+        for w in words(super::CUES) {
+            add(&w.to_lowercase(), Kind::Cue);
+        }
+        for l in super::ORG_WORDS.lines().filter(|l| l.ends_with("\thead")) {
+            add(&l.split('\t').next().unwrap().to_lowercase(), Kind::Head);
+        }
+        set.freeze();
+        assert!(forms.len() > 100, "help: the lists must be read");
+        let mut plain = set.clone();
+        plain.short_forms = true; // every word walked
+        let texts = [
+            "Bundesinnenminister Ministerpräsidentin US-Präsidenten Ex-Kanzlerin \
+             Regierungssprecherin Trainers Chefinnen Oberbürgermeister Bürgermeisterin \
+             Landesamt Bundesamts Forschungsinstitut Universität Hochschule Stiftung \
+             Herr Frau Herrn Dr. Prof. Papst Zar Zaren Königin Abgeordneten \
+             Regierung Prozent Menschen Millionen Mädchen März Für Höhe SPÖ ÄRZTIN \
+             Ärztin Übungsleiter MINISTER Präsidentä Chefÿ CHEFÀ Vize-Präsident \
+             Außenminister-Treffen Ministerin-Rede a - ß Ö",
+        ];
+        let mut found = 0;
+        for w in texts
+            .iter()
+            .flat_map(|t| t.split(' '))
+            .filter(|w| !w.is_empty())
+        {
+            // Every end of every word too.
+            for (i, _) in w.char_indices() {
+                let end = &w[i..];
+                let want = matches_plain(&forms, end);
+                assert_eq!(set.matches(end), want, "{end}");
+                assert_eq!(plain.matches(end), want, "{end} (walked)");
+                found += usize::from(want != 0);
+            }
+        }
+        assert!(found > 30, "help: the words must hold roles and heads");
     }
 
     #[test]
