@@ -385,13 +385,23 @@ fn classify_tokens(
             class
         }
         TokenKind::Punct => {
-            if punct_char(text, t).is_some_and(is_quote_char) {
+            if may_be_quote(text, t) && punct_char(text, t).is_some_and(is_quote_char) {
                 quote_marks.push(i);
             }
             WordClass::NONE
         }
         _ => WordClass::NONE,
     }));
+}
+
+/// Whether token `t` starts with the lead byte of a quotation mark: `"`, 0xC2
+/// (`«`, `»`) or 0xE2 (`„`, `“`, `”`). A token's first char starts at its first
+/// byte, so a token that fails this is no quotation mark, and the common marks
+/// (`,` `.` `-` `:`) are turned away by one load and compare, before the
+/// decode of [`punct_char`].
+#[inline]
+fn may_be_quote(text: &str, t: &Token) -> bool {
+    matches!(text.as_bytes().get(t.start), Some(b'"' | 0xC2 | 0xE2))
 }
 
 /// The char of a punctuation token, `None` for other tokens: an ASCII mark is
@@ -2615,6 +2625,36 @@ mod tests {
 
     /// [`Doc::clause_end`]'s one test per mark stops where its three tests
     /// did: a boundary, a quotation mark, or one of `.!?()`.
+    #[test]
+    fn quote_lead_test_agrees_with_the_decoded_mark() {
+        // Every char of the quotation-mark and punctuation blocks, alone and
+        // between words, as the tokenizer cuts them.
+        let seg = crate::segment::Segmenter::new(&Default::default()).expect("segmenter");
+        let mut text = String::from("Er sagte: „Ja“, »nein« und \"vielleicht\" – ‚so‘ … ");
+        for c in (0x20u32..0x250)
+            .chain(0x2000..0x2070)
+            .filter_map(char::from_u32)
+        {
+            text.push(c);
+            text.push_str(" x");
+            text.push(c);
+            text.push(' ');
+        }
+        let s = seg.segment(&text);
+        let mut marks = 0;
+        for t in &s.tokens {
+            let plain = punct_char(&text, t).is_some_and(is_quote_char);
+            assert_eq!(
+                may_be_quote(&text, t) && plain,
+                plain,
+                "help: token {:?}",
+                t.text(&text)
+            );
+            marks += usize::from(plain);
+        }
+        assert!(marks >= 12, "help: only {marks} quotation marks");
+    }
+
     #[test]
     fn ends_clause_is_boundary_or_quote_or_end_mark() {
         let plain = |c: char| {
