@@ -188,6 +188,28 @@ pub struct Gazetteer {
 const ANY_CASE: u32 = 0;
 /// The set of [`Gazetteer::first_words`] for words that start in lower case.
 const LOWER_CASE: u32 = 1;
+/// The set of [`Gazetteer::first_words`] that a lower-case word without its
+/// genitive `s`/`es` is asked of (see [`genitive_set`]): the lower-case
+/// patterns of one word that may take one (no adjective form). Most lower-case
+/// first words start only adjective forms (`deutsch…`) or names of several
+/// words (`al-…`), so `als` is no walk for `al`.
+const LOWER_GENITIVE: u32 = 2;
+
+/// The set a word of set `set` is asked of without a genitive ending.
+///
+/// Why that may be a smaller set: a walk from a word finds a match of a
+/// pattern of several words only where the word is the pattern's first word
+/// itself (its next char must be the pattern's next char, which is no word
+/// char); it ends a match after a genitive only for a pattern of one word
+/// that is no adjective form (see `end_with_suffix`, `written_hit`).
+#[inline(always)]
+fn genitive_set(set: u32) -> u32 {
+    if set == LOWER_CASE {
+        LOWER_GENITIVE
+    } else {
+        set
+    }
+}
 
 // The names of the lexicon files the gazetteer reads, each spelled once: for
 // `Lexicons::rows` and in `FILES`.
@@ -463,9 +485,15 @@ impl Gazetteer {
         for f in &folded {
             first_words.insert(first_word(f).as_bytes(), ANY_CASE);
         }
-        for f in lower_only.iter().filter(|f| !f.is_empty()) {
+        for (f, p) in lower_only.iter().zip(&b.patterns) {
+            if f.is_empty() {
+                continue;
+            }
             let w = first_word(f).as_bytes();
             first_words.insert(w, LOWER_CASE);
+            if w.len() == f.len() && p.form() != Form::Deriv {
+                first_words.insert(w, LOWER_GENITIVE);
+            }
             // The starts of the words `may_start` lets pass for it.
             for genitive in [&b""[..], b"s", b"es"] {
                 first_words.insert_begin(&[w, genitive].concat());
@@ -523,9 +551,14 @@ impl Gazetteer {
                 // blocks are probed.
                 let worth = if word.first() >= Some(&b'a') {
                     first_words.may_begin(word)
-                        && may_start(word, |w| first_words.may_hold_ascii(w, LOWER_CASE))
+                        && may_start(
+                            word,
+                            |w| first_words.may_hold_ascii(w, LOWER_CASE),
+                            |w| first_words.may_hold_ascii(w, LOWER_GENITIVE),
+                        )
                 } else {
-                    may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
+                    let any = |w: &[u8]| first_words.may_hold_ascii(w, ANY_CASE);
+                    may_start(word, any, any)
                 };
                 (worth, true)
             } else if let Some(lower) = match high.of(run.start) {
@@ -538,7 +571,11 @@ impl Gazetteer {
                 // bit 5 of some bytes, which the start bits do not read.)
                 let set = if lower { LOWER_CASE } else { ANY_CASE };
                 let worth = (!lower || first_words.may_begin(word))
-                    && may_start(word, |w| first_words.may_hold(w, set));
+                    && may_start(
+                        word,
+                        |w| first_words.may_hold(w, set),
+                        |w| first_words.may_hold(w, genitive_set(set)),
+                    );
                 (worth, true)
             } else {
                 (true, false)
@@ -650,7 +687,11 @@ impl Gazetteer {
             (&self.trie, ANY_CASE)
         };
         let word = text.as_bytes().get(start..end)?;
-        if !may_start(word, |w| first_words.may_hold(w, set)) {
+        if !may_start(
+            word,
+            |w| first_words.may_hold(w, set),
+            |w| first_words.may_hold(w, genitive_set(set)),
+        ) {
             return None;
         }
         self.longest_at(trie, text, start, ends)
@@ -1236,14 +1277,19 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a match may start with the word `w` (see [`first_word`]): `w` is
-/// a first word (as `is_first_word` may tell), alone or with a genitive `s`
-/// or `es`.
+/// a first word (as `is_first_word` may tell), or it is one that may take a
+/// genitive (as `takes_genitive` may tell, see [`genitive_set`]) with a
+/// genitive `s` or `es`.
 #[inline(always)]
-fn may_start(w: &[u8], is_first_word: impl Fn(&[u8]) -> bool) -> bool {
+fn may_start(
+    w: &[u8],
+    is_first_word: impl Fn(&[u8]) -> bool,
+    takes_genitive: impl Fn(&[u8]) -> bool,
+) -> bool {
     is_first_word(w)
         || match w {
-            [rest @ .., b'e', b's'] => is_first_word(rest) || is_first_word(&w[..w.len() - 1]),
-            [rest @ .., b's'] => is_first_word(rest),
+            [rest @ .., b'e', b's'] => takes_genitive(rest) || takes_genitive(&w[..w.len() - 1]),
+            [rest @ .., b's'] => takes_genitive(rest),
             _ => false,
         }
 }
@@ -1605,6 +1651,44 @@ mod tests {
         ] {
             assert_eq!(first_word(f).len(), by_chars(f), "{f:?}");
         }
+    }
+
+    #[test]
+    fn lower_case_genitives_find_the_same() {
+        // A lower-case word with a genitive ending is asked of `LOWER_GENITIVE`
+        // without it: every lower-case pattern's text with `s`/`es` (and the
+        // next word), and words such as `als`, `alles`, `dpas`, find what a
+        // filter that lets every word pass finds.
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
+        let mut all = gaz.clone();
+        all.first_words = SetsFilter::full();
+        let mut texts: Vec<String> = [
+            "Er kam als Letzter, alles blieb still; die dpas Meldung kam als erste.",
+            "deutsches Recht, des deutschen Volkes, dpas, dpaes und als Zeuge.",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for p in gaz.patterns.iter() {
+            let surface = &gaz.surfaces[p.surface_range()];
+            if surface.starts_with(char::is_lowercase) {
+                for genitive in ["", "s", "es"] {
+                    texts.push(format!("Wir sahen {surface}{genitive} gestern."));
+                }
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let hits = gaz.find(t);
+            assert_eq!(
+                hits,
+                all.find(t),
+                "{t}\nhelp: a genitive must not lose a hit"
+            );
+            found += hits.len();
+        }
+        assert!(found > 300, "help: the texts should have hits ({found})");
     }
 
     #[test]
