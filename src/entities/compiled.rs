@@ -27,7 +27,7 @@ use super::gazetteer::{Entry, Gazetteer, Label, Node, Pattern, Trie, RULES};
 use super::word_filter::SetsFilter;
 
 /// The first eight bytes; the digit counts format changes.
-pub const MAGIC: &[u8; 8] = b"AUSGAZ06";
+pub const MAGIC: &[u8; 8] = b"AUSGAZ07";
 
 /// Bytes aligned for the `u64` sections (`include_bytes!` gives no alignment).
 #[repr(C, align(8))]

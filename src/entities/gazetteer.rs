@@ -188,6 +188,28 @@ pub struct Gazetteer {
 const ANY_CASE: u32 = 0;
 /// The set of [`Gazetteer::first_words`] for words that start in lower case.
 const LOWER_CASE: u32 = 1;
+/// The set of [`Gazetteer::first_words`] that a lower-case word without its
+/// genitive `s`/`es` is asked of (see [`genitive_set`]): the lower-case
+/// patterns of one word that may take one (no adjective form). Most lower-case
+/// first words start only adjective forms (`deutsch…`) or names of several
+/// words (`al-…`), so `als` is no walk for `al`.
+const LOWER_GENITIVE: u32 = 2;
+
+/// The set a word of set `set` is asked of without a genitive ending.
+///
+/// Why that may be a smaller set: a walk from a word finds a match of a
+/// pattern of several words only where the word is the pattern's first word
+/// itself (its next char must be the pattern's next char, which is no word
+/// char); it ends a match after a genitive only for a pattern of one word
+/// that is no adjective form (see `end_with_suffix`, `written_hit`).
+#[inline(always)]
+fn genitive_set(set: u32) -> u32 {
+    if set == LOWER_CASE {
+        LOWER_GENITIVE
+    } else {
+        set
+    }
+}
 
 // The names of the lexicon files the gazetteer reads, each spelled once: for
 // `Lexicons::rows` and in `FILES`.
@@ -463,9 +485,15 @@ impl Gazetteer {
         for f in &folded {
             first_words.insert(first_word(f).as_bytes(), ANY_CASE);
         }
-        for f in lower_only.iter().filter(|f| !f.is_empty()) {
+        for (f, p) in lower_only.iter().zip(&b.patterns) {
+            if f.is_empty() {
+                continue;
+            }
             let w = first_word(f).as_bytes();
             first_words.insert(w, LOWER_CASE);
+            if w.len() == f.len() && p.form() != Form::Deriv {
+                first_words.insert(w, LOWER_GENITIVE);
+            }
             // The starts of the words `may_start` lets pass for it.
             for genitive in [&b""[..], b"s", b"es"] {
                 first_words.insert_begin(&[w, genitive].concat());
@@ -523,9 +551,14 @@ impl Gazetteer {
                 // blocks are probed.
                 let worth = if word.first() >= Some(&b'a') {
                     first_words.may_begin(word)
-                        && may_start(word, |w| first_words.may_hold_ascii(w, LOWER_CASE))
+                        && may_start(
+                            word,
+                            |w| first_words.may_hold_ascii(w, LOWER_CASE),
+                            |w| first_words.may_hold_ascii(w, LOWER_GENITIVE),
+                        )
                 } else {
-                    may_start(word, |w| first_words.may_hold_ascii(w, ANY_CASE))
+                    let any = |w: &[u8]| first_words.may_hold_ascii(w, ANY_CASE);
+                    may_start(word, any, any)
                 };
                 (worth, true)
             } else if let Some(lower) = match high.of(run.start) {
@@ -538,7 +571,11 @@ impl Gazetteer {
                 // bit 5 of some bytes, which the start bits do not read.)
                 let set = if lower { LOWER_CASE } else { ANY_CASE };
                 let worth = (!lower || first_words.may_begin(word))
-                    && may_start(word, |w| first_words.may_hold(w, set));
+                    && may_start(
+                        word,
+                        |w| first_words.may_hold(w, set),
+                        |w| first_words.may_hold(w, genitive_set(set)),
+                    );
                 (worth, true)
             } else {
                 (true, false)
@@ -650,7 +687,11 @@ impl Gazetteer {
             (&self.trie, ANY_CASE)
         };
         let word = text.as_bytes().get(start..end)?;
-        if !may_start(word, |w| first_words.may_hold(w, set)) {
+        if !may_start(
+            word,
+            |w| first_words.may_hold(w, set),
+            |w| first_words.may_hold(w, genitive_set(set)),
+        ) {
             return None;
         }
         self.longest_at(trie, text, start, ends)
@@ -664,50 +705,8 @@ impl Gazetteer {
         s: usize,
         ends: &mut Vec<(usize, u32)>,
     ) -> Option<Hit> {
-        ends.clear();
+        trie.ends_at(text, s, ends);
         let bytes = text.as_bytes();
-        let mut node = Trie::ROOT;
-        let mut i = s;
-        // The first two ASCII bytes in one look-up: most walks end here.
-        if let (Some(&b0), Some(&b1)) = (bytes.get(s), bytes.get(s + 1)) {
-            if b0 < 0x80 && b1 < 0x80 {
-                let (c0, c1) = (trie.class_of(b0), trie.class_of(b1));
-                match trie.pair(c0, c1) {
-                    (Trie::NONE, _) => return None,
-                    (Trie::FALLBACK, _) => {}
-                    (n, _) => {
-                        node = n;
-                        i = s + 2;
-                    }
-                }
-            }
-        }
-        // At each node reached (at `i`, after a whole char): its pattern is a
-        // candidate, then a step with the next char. (The node is read once
-        // for both; the root has no pattern.)
-        while let Some(n) = trie.nodes.get(node as usize) {
-            if n.pattern != Trie::NONE {
-                ends.push((i, n.pattern));
-            }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            if b < 0x80 {
-                match trie.child(n, ASCII_LOWER[usize::from(b)]) {
-                    Some(c) => node = c,
-                    None => break,
-                }
-                i += 1;
-            } else {
-                match trie.step_char(text, i, node) {
-                    Some((n, len)) => {
-                        node = n;
-                        i += len;
-                    }
-                    None => break,
-                }
-            }
-        }
         ends.iter().rev().find_map(|&(e, p)| {
             self.written_hit(bytes, s, e, p)
                 .or_else(|| self.hit(text, s, e, p))
@@ -774,16 +773,28 @@ pub(super) struct Trie {
 }
 
 /// One trie node (16 bytes).
+///
+/// A chain node (`count` is [`Trie::CHAIN`] plus its length, two to
+/// [`Trie::WIDE`]) stands for a path of nodes with one child each, no pattern
+/// and ASCII labels (most of a name after its first letters: `…ndesverfassung…`):
+/// `labels` are the path's bytes, `first` the node at its end. A walk reads one
+/// node for up to six bytes, and the trie has half as many nodes (fewer cache
+/// lines touched, most of them for the first time in a run). No pattern ends
+/// inside a chain, so a walk that leaves one halfway ends with the same
+/// matches as the step-by-step walk. Chains start two bytes deep or deeper:
+/// [`Trie::pairs`] holds real nodes.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Pod, Zeroable)]
 pub(super) struct Node {
-    /// The first child's number (the others follow in label order), or the
-    /// dense table's offset when `count == DENSE`.
+    /// The first child's number (the others follow in label order), the
+    /// dense table's offset when `count == DENSE`, the node after the chain
+    /// for a chain node.
     first: u32,
     /// The pattern ending here, `NONE` for none.
     pattern: u32,
     count: u8,
-    /// The children's bytes, sorted (`count` of them), then [`Trie::NO_LABEL`].
+    /// The children's bytes, sorted (`count` of them), or a chain's bytes;
+    /// then [`Trie::NO_LABEL`].
     labels: [u8; Trie::WIDE],
     /// Zero: makes the size a multiple of the alignment (no padding bytes).
     spare: u8,
@@ -794,6 +805,8 @@ impl Trie {
     const NONE: u32 = u32::MAX;
     const FALLBACK: u32 = u32::MAX - 1;
     const DENSE: u8 = u8::MAX;
+    /// `count` of a chain node: this plus the chain's length (see [`Node`]).
+    const CHAIN: u8 = 0x80;
     /// Nodes with more children than this get a dense table.
     const WIDE: usize = 6;
     /// The label of a node's unused slots: a byte that is in no UTF-8 text,
@@ -906,22 +919,63 @@ impl Trie {
         // parent's block at once. A walk down a name (mostly nodes with one
         // child) then reads consecutive nodes, four to a cache line, instead of
         // jumping across the trie level by level.
-        let mut order = vec![0u32];
+        // A node two bytes deep or deeper with one child by an ASCII byte and
+        // no pattern starts a chain (see [`Node`]) when its child is such a
+        // node too: the chain's bytes and the node at its end.
+        let pure = |node: usize| match children(node) {
+            &[(l, t)] if l < 0x80 && pattern[node] == Self::NONE => Some((l, t)),
+            _ => None,
+        };
+        let chain = |node: usize, depth: usize| -> Option<([u8; Self::WIDE], usize, u32)> {
+            if depth < 2 {
+                return None;
+            }
+            let mut labels = [Self::NO_LABEL; Self::WIDE];
+            let mut len = 0;
+            let mut at = node;
+            while len < Self::WIDE {
+                let Some((l, t)) = pure(at) else {
+                    break;
+                };
+                labels[len] = l;
+                len += 1;
+                at = t as usize;
+            }
+            (len >= 2).then_some((labels, len, at as u32))
+        };
+        // (Each node with its depth.)
+        let mut order = vec![(0u32, 0usize)];
         let mut new_id = vec![Self::NONE; ranges.len()];
         new_id[0] = 0;
-        let mut stack = vec![0u32];
-        while let Some(old) = stack.pop() {
+        let mut stack = vec![(0u32, 0usize)];
+        while let Some((old, depth)) = stack.pop() {
+            if let Some((_, len, end)) = chain(old as usize, depth) {
+                new_id[end as usize] = order.len() as u32;
+                order.push((end, depth + len));
+                stack.push((end, depth + len));
+                continue;
+            }
             let block = children(old as usize);
             for &(_, t) in block {
                 new_id[t as usize] = order.len() as u32;
-                order.push(t);
+                order.push((t, depth + 1));
             }
-            stack.extend(block.iter().rev().map(|&(_, t)| t));
+            stack.extend(block.iter().rev().map(|&(_, t)| (t, depth + 1)));
         }
         let mut nodes = Vec::with_capacity(order.len());
         let mut dense = Vec::new();
-        for &old in &order {
+        for &(old, depth) in &order {
             let old = old as usize;
+            if let Some((labels, len, end)) = chain(old, depth) {
+                nodes.push(Node {
+                    first: new_id[end as usize],
+                    pattern: Self::NONE,
+                    count: Self::CHAIN + len as u8,
+                    labels,
+                    spare: 0,
+                });
+                continue;
+            }
             let c = children(old);
             if old == 0 || c.len() > Self::WIDE {
                 let off = dense.len();
@@ -993,6 +1047,58 @@ impl Trie {
         usize::from(self.class[usize::from(ASCII_LOWER[usize::from(b)])])
     }
 
+    /// The pattern ends of a walk from the word start `s` of `text` into
+    /// `ends` (where the match would end, the pattern), shortest first.
+    #[inline(always)]
+    fn ends_at(&self, text: &str, s: usize, ends: &mut Vec<(usize, u32)>) {
+        ends.clear();
+        let bytes = text.as_bytes();
+        let mut node = Trie::ROOT;
+        let mut i = s;
+        // The first two ASCII bytes in one look-up: most walks end here.
+        if let (Some(&b0), Some(&b1)) = (bytes.get(s), bytes.get(s + 1)) {
+            if b0 < 0x80 && b1 < 0x80 {
+                let (c0, c1) = (self.class_of(b0), self.class_of(b1));
+                match self.pair(c0, c1) {
+                    (Trie::NONE, _) => return,
+                    (Trie::FALLBACK, _) => {}
+                    (n, _) => {
+                        node = n;
+                        i = s + 2;
+                    }
+                }
+            }
+        }
+        // At each node reached (at `i`, after a whole char): its pattern is a
+        // candidate, then a step with the next char. (The node is read once
+        // for both; the root has no pattern.)
+        while let Some(n) = self.nodes.get(node as usize) {
+            if n.pattern != Trie::NONE {
+                ends.push((i, n.pattern));
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b < 0x80 {
+                match self.ascii_step(n, bytes, i, b) {
+                    Some((c, next)) => {
+                        node = c;
+                        i = next;
+                    }
+                    None => break,
+                }
+            } else {
+                match self.step_char(text, i, node) {
+                    Some((n, len)) => {
+                        node = n;
+                        i += len;
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+
     /// See [`Trie::pairs`]: (node, pattern ending there) after two bytes.
     #[inline]
     fn pair(&self, c0: usize, c1: usize) -> (u32, u32) {
@@ -1019,11 +1125,17 @@ impl Trie {
         self.child(self.nodes.get(node as usize)?, b)
     }
 
-    /// The child of node `n` by the byte `b`.
+    /// The child of node `n` by the byte `b`; `None` for a chain node (whose
+    /// bytes [`Trie::ascii_step`] reads: a chain is of ASCII bytes, and
+    /// `step` is asked for the bytes of folded chars that are not ASCII,
+    /// and for the first two bytes, above any chain).
     #[inline(always)]
     fn child(&self, n: &Node, b: u8) -> Option<u32> {
         let f = n.first as usize;
-        if n.count == Self::DENSE {
+        if n.count >= Self::CHAIN {
+            if n.count != Self::DENSE {
+                return None;
+            }
             let t = *self
                 .dense
                 .get(f + usize::from(self.class[usize::from(b)]))?;
@@ -1032,6 +1144,23 @@ impl Trie {
         // (A step's byte `b` is a byte of UTF-8: never `NO_LABEL`.)
         let k = n.labels.iter().position(|&l| l == b)?;
         Some(n.first + k as u32)
+    }
+
+    /// The node after the ASCII byte `b` at `i` of the text `bytes` from node
+    /// `n` (and the bytes after `b` that `n`'s chain takes, if it is one), and
+    /// where the walk goes on.
+    #[inline(always)]
+    fn ascii_step(&self, n: &Node, bytes: &[u8], i: usize, b: u8) -> Option<(u32, usize)> {
+        if n.count > Self::CHAIN && n.count != Self::DENSE {
+            let len = usize::from(n.count - Self::CHAIN);
+            let text = bytes.get(i..i + len)?;
+            return text
+                .iter()
+                .zip(&n.labels)
+                .all(|(&t, &l)| ASCII_LOWER[usize::from(t)] == l)
+                .then_some((n.first, i + len));
+        }
+        Some((self.child(n, ASCII_LOWER[usize::from(b)])?, i + 1))
     }
 
     #[inline]
@@ -1148,14 +1277,19 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a match may start with the word `w` (see [`first_word`]): `w` is
-/// a first word (as `is_first_word` may tell), alone or with a genitive `s`
-/// or `es`.
+/// a first word (as `is_first_word` may tell), or it is one that may take a
+/// genitive (as `takes_genitive` may tell, see [`genitive_set`]) with a
+/// genitive `s` or `es`.
 #[inline(always)]
-fn may_start(w: &[u8], is_first_word: impl Fn(&[u8]) -> bool) -> bool {
+fn may_start(
+    w: &[u8],
+    is_first_word: impl Fn(&[u8]) -> bool,
+    takes_genitive: impl Fn(&[u8]) -> bool,
+) -> bool {
     is_first_word(w)
         || match w {
-            [rest @ .., b'e', b's'] => is_first_word(rest) || is_first_word(&w[..w.len() - 1]),
-            [rest @ .., b's'] => is_first_word(rest),
+            [rest @ .., b'e', b's'] => takes_genitive(rest) || takes_genitive(&w[..w.len() - 1]),
+            [rest @ .., b's'] => takes_genitive(rest),
             _ => false,
         }
 }
@@ -1520,6 +1654,44 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_genitives_find_the_same() {
+        // A lower-case word with a genitive ending is asked of `LOWER_GENITIVE`
+        // without it: every lower-case pattern's text with `s`/`es` (and the
+        // next word), and words such as `als`, `alles`, `dpas`, find what a
+        // filter that lets every word pass finds.
+        let lex = Lexicons::default();
+        let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
+        let mut all = gaz.clone();
+        all.first_words = SetsFilter::full();
+        let mut texts: Vec<String> = [
+            "Er kam als Letzter, alles blieb still; die dpas Meldung kam als erste.",
+            "deutsches Recht, des deutschen Volkes, dpas, dpaes und als Zeuge.",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for p in gaz.patterns.iter() {
+            let surface = &gaz.surfaces[p.surface_range()];
+            if surface.starts_with(char::is_lowercase) {
+                for genitive in ["", "s", "es"] {
+                    texts.push(format!("Wir sahen {surface}{genitive} gestern."));
+                }
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let hits = gaz.find(t);
+            assert_eq!(
+                hits,
+                all.find(t),
+                "{t}\nhelp: a genitive must not lose a hit"
+            );
+            found += hits.len();
+        }
+        assert!(found > 300, "help: the texts should have hits ({found})");
+    }
+
+    #[test]
     fn first_word_filter_finds_the_same() {
         let lex = Lexicons::default();
         let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
@@ -1787,6 +1959,77 @@ mod tests {
     }
 
     #[test]
+    fn trie_walk_with_chains_ends_where_patterns_end() {
+        // Long single paths (chains of up to `WIDE` bytes, one after another),
+        // a pattern inside a would-be chain (`bundesverfassung`), chains that
+        // start two bytes deep, umlauts, digits, spaces and capitals in the text.
+        let patterns: Vec<String> = [
+            "bundesverfassungsgericht",
+            "bundesverfassung",
+            "bundesrat",
+            "bundesregierung",
+            "frankfurter allgemeine zeitung",
+            "frankfurt am main",
+            "frankfurt",
+            "ab",
+            "abcdefghijklmnopqrstuvwxyz",
+            "müllerstraße",
+            "1. fc köln",
+            "tschechien",
+            "zz",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let trie = Trie::new(&patterns);
+        assert!(
+            trie.nodes
+                .iter()
+                .any(|n| n.count > Trie::CHAIN && n.count != Trie::DENSE),
+            "help: the test needs chain nodes"
+        );
+        for text in [
+            "Bundesverfassungsgericht",
+            "BUNDESVERFASSUNGSGERICHTSHOF",
+            "Bundesverfassungsgerich",
+            "Bundesverfassun",
+            "Bundesverfassungs",
+            "bundesregierungen",
+            "Bundesreg",
+            "Frankfurter Allgemeine Zeitung.",
+            "Frankfurter Allgemeine Zeit",
+            "Frankfurt am Mainz",
+            "Frankfurt an",
+            "abcdefghijklmnopqrstuvwxyZ",
+            "abcdefghijklmnopqrstuvwxy",
+            "abcdefgh1jklm",
+            "Müllerstraße 4",
+            "Müllerstrasse",
+            "MÜLLERSTRASSE",
+            "1. FC Köln",
+            "1. FC Kö",
+            "Tschechien",
+            "Tschechi",
+            "Tschech\u{e9}n",
+            "Zz",
+            "",
+        ] {
+            let folded = fold_str(text);
+            // The plain definition: every pattern the folded text starts with.
+            let mut plain: Vec<(usize, u32)> = patterns
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| folded.starts_with(p.as_str()))
+                .map(|(i, p)| (p.len(), i as u32))
+                .collect();
+            plain.sort_unstable();
+            let mut ends = Vec::new();
+            trie.ends_at(text, 0, &mut ends);
+            assert_eq!(ends, plain, "{text:?}");
+        }
+    }
+
+    #[test]
     fn trie_finds_exactly_its_patterns() {
         // Wide nodes (more than `WIDE` children: `b…`), narrow ones, shared
         // prefixes, umlauts, a one-byte pattern and an empty one.
@@ -1815,12 +2058,11 @@ mod tests {
         .map(|p| p.to_string())
         .collect();
         let trie = Trie::new(&patterns);
+        // The pattern that ends just at the end of `w` (a walk over `w`).
         let walk = |w: &str| {
-            let mut node = Trie::ROOT;
-            for &b in w.as_bytes() {
-                node = trie.step(node, b)?;
-            }
-            trie.pattern(node)
+            let mut ends = Vec::new();
+            trie.ends_at(w, 0, &mut ends);
+            ends.iter().find(|&&(e, _)| e == w.len()).map(|&(_, p)| p)
         };
         for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
             assert_eq!(
