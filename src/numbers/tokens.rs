@@ -488,17 +488,6 @@ impl<'a> Toks<'a> {
         self.v.iter().map(|t| self.lower_of(t))
     }
 
-    /// The token's lower case as bytes (empty past the end): what [`Toks::low`] returns,
-    /// without the char-boundary checks of slicing a `str`, for the per-token gates that
-    /// read bytes only (they run on every token of a sentence).
-    #[inline]
-    pub fn low_bytes(&self, i: usize) -> &[u8] {
-        self.v
-            .get(i)
-            .and_then(|t| self.lower.as_bytes().get(Self::lower_range(t)))
-            .unwrap_or(&[])
-    }
-
     /// Where token `t`'s lower case lies in `lower`.
     #[inline(always)]
     fn lower_range(t: &Tok) -> std::ops::Range<usize> {
@@ -567,13 +556,6 @@ mod tests {
             let t = Toks::new(input, 0, input.len());
             let got: Vec<&str> = (0..t.len()).map(|i| t.raw(i)).collect();
             assert_eq!(&got, expected, "help: tokenizing {input:?}");
-            for i in 0..=t.len() {
-                assert_eq!(
-                    t.low_bytes(i),
-                    t.low(i).as_bytes(),
-                    "help: {input:?} token {i}"
-                );
-            }
         }
     }
 
@@ -597,7 +579,6 @@ mod tests {
                 for i in 0..t.len() {
                     let expected: String = t.raw(i).chars().flat_map(char::to_lowercase).collect();
                     assert_eq!(t.low(i), expected, "help: token {i} of {:?}", &text[a..e]);
-                    assert_eq!(t.low_bytes(i), expected.as_bytes());
                 }
             }
         }
@@ -660,7 +641,6 @@ mod tests {
             if t.len() == 1 {
                 let expected: String = c.to_lowercase().collect();
                 assert_eq!(t.low(0), expected, "help: lower case of {c:?}");
-                assert_eq!(t.low_bytes(0), expected.as_bytes(), "help: bytes of {c:?}");
             }
         }
     }
