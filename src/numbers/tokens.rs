@@ -227,63 +227,8 @@ impl<'a> Toks<'a> {
             } else {
                 (char::from(x), 1)
             };
-            if class == SPACE || class == HIGH && is_space(c) {
-                sp = true;
-                i += cl;
-                continue;
-            }
-            if class == DIGIT || (x == b',' && sp && digit_at(i + 1)) {
-                // digits with inner separators
-                let mut e = i + 1;
-                let mut prev_digit = class == DIGIT;
-                while let Some(&d) = b.get(e) {
-                    if d.is_ascii_digit() {
-                        prev_digit = true;
-                    } else if matches!(d, b'.' | b',' | b':') && prev_digit {
-                        if !digit_at(e + 1) {
-                            break;
-                        }
-                        prev_digit = false;
-                    } else {
-                        break;
-                    }
-                    e += 1;
-                }
-                // digits followed by letters followed by digits: an identifier
-                let mut l = e;
-                while l < end {
-                    let (x, xl) = char_at(text, l);
-                    if !alphabetic(x) {
-                        break;
-                    }
-                    l += xl;
-                }
-                if l > e && digit_at(l) {
-                    let mut me = e;
-                    while me < end {
-                        let (x, xl) = char_at(text, me);
-                        if !alphanumeric(x) {
-                            break;
-                        }
-                        me += xl;
-                    }
-                    self.push(start, s, me, Kind::Mixed, sp);
-                    i = me;
-                } else {
-                    // digits and separators are their own lower case: their range in
-                    // the sentence's copy
-                    self.v.push(Tok {
-                        s,
-                        e,
-                        kind: Kind::Num,
-                        sp,
-                        lo: copied(s, e),
-                    });
-                    i = e;
-                }
-                sp = false;
-                continue;
-            }
+            // words first: they are most tokens (exact: a word's class, or a char that is
+            // alphabetic, is no space, digit or comma)
             if class == LOWER || class == UPPER || class == HIGH && alphabetic(c) {
                 // (words starting with h or w only; their first four bytes with the 0x20
                 // bit set are "http" or "www." for any case of those: one compare before
@@ -399,6 +344,63 @@ impl<'a> Toks<'a> {
                     i = e;
                     sp = false;
                 }
+                continue;
+            }
+            if class == SPACE || class == HIGH && is_space(c) {
+                sp = true;
+                i += cl;
+                continue;
+            }
+            if class == DIGIT || (x == b',' && sp && digit_at(i + 1)) {
+                // digits with inner separators
+                let mut e = i + 1;
+                let mut prev_digit = class == DIGIT;
+                while let Some(&d) = b.get(e) {
+                    if d.is_ascii_digit() {
+                        prev_digit = true;
+                    } else if matches!(d, b'.' | b',' | b':') && prev_digit {
+                        if !digit_at(e + 1) {
+                            break;
+                        }
+                        prev_digit = false;
+                    } else {
+                        break;
+                    }
+                    e += 1;
+                }
+                // digits followed by letters followed by digits: an identifier
+                let mut l = e;
+                while l < end {
+                    let (x, xl) = char_at(text, l);
+                    if !alphabetic(x) {
+                        break;
+                    }
+                    l += xl;
+                }
+                if l > e && digit_at(l) {
+                    let mut me = e;
+                    while me < end {
+                        let (x, xl) = char_at(text, me);
+                        if !alphanumeric(x) {
+                            break;
+                        }
+                        me += xl;
+                    }
+                    self.push(start, s, me, Kind::Mixed, sp);
+                    i = me;
+                } else {
+                    // digits and separators are their own lower case: their range in
+                    // the sentence's copy
+                    self.v.push(Tok {
+                        s,
+                        e,
+                        kind: Kind::Num,
+                        sp,
+                        lo: copied(s, e),
+                    });
+                    i = e;
+                }
+                sp = false;
                 continue;
             }
             if class != HIGH {
@@ -615,6 +617,18 @@ mod tests {
                     "help: lower_run with byte {b} at {at}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn no_letter_is_a_space() {
+        // `fill` tests for a word before a space (words are most tokens): exact only if
+        // no char is both
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert!(
+                !(alphabetic(c) && is_space(c)),
+                "help: {c:?} is a letter and a space"
+            );
         }
     }
 
