@@ -556,8 +556,8 @@ impl Cx<'_, '_> {
     /// "~") or a minus glued to digits, as `numeral` reads it; "und" and "erst" start a
     /// figure only if the lexicons make them a number word or trigger (`Tables::inert`).
     ///
-    /// Words are gated on their bytes first (pair, prefix and trigger gates) and sliced as
-    /// a `str` only past a gate: this runs for every token of a sentence.
+    /// Words are gated on the bytes of their lower case as `lows` holds it, sliced once per
+    /// sentence (pair, prefix and trigger gates): this runs for every token of a sentence.
     #[inline(always)]
     fn may_start(&self, i: usize) -> bool {
         match self.t.kind(i) {
@@ -652,10 +652,12 @@ impl Cx<'_, '_> {
     /// [`Cx::may_start`] for a word token.
     #[inline(always)]
     fn word_may_start(&self, i: usize) -> bool {
-        let b = self.t.low_bytes(i);
+        // (the sentence's lower-case forms are sliced already: no range or char-boundary
+        // tests here)
+        let w = self.low(i);
+        let b = w.as_bytes();
         // the ordinal stems' first two letters are in the pair gate too
         if self.tb.words.may_pair_bytes(b) && self.tb.words.may_prefix_bytes(b) {
-            let w = self.low(i);
             if self.tb.inert(w) {
                 return false;
             }
@@ -669,7 +671,7 @@ impl Cx<'_, '_> {
                 return true;
             }
         }
-        self.tb.trigger_gate_bytes(b) && self.tb.trigger(self.low(i))
+        self.tb.trigger_gate_bytes(b) && self.tb.trigger(w)
     }
 
     /// The token's lower-case text ("" past the end), as [`Toks::low`].
