@@ -1659,10 +1659,7 @@ mod tests {
         // without it: every lower-case pattern's text with `s`/`es` (and the
         // next word), and words such as `als`, `alles`, `dpas`, find what a
         // filter that lets every word pass finds.
-        let lex = Lexicons::default();
-        let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
-        let mut all = gaz.clone();
-        all.first_words = SetsFilter::full();
+        let (gaz, all) = built_in_and_unfiltered();
         let mut texts: Vec<String> = [
             "Er kam als Letzter, alles blieb still; die dpas Meldung kam als erste.",
             "deutsches Recht, des deutschen Volkes, dpas, dpaes und als Zeuge.",
@@ -1691,13 +1688,18 @@ mod tests {
         assert!(found > 300, "help: the texts should have hits ({found})");
     }
 
-    #[test]
-    fn first_word_filter_finds_the_same() {
-        let lex = Lexicons::default();
-        let gaz = Gazetteer::new(&lex, &Default::default()).unwrap();
-        // The same gazetteer with filters that let every word pass.
+    /// The built-in gazetteer, and the same with filters that let every word
+    /// pass: the plain definition its first-word filters must agree with.
+    fn built_in_and_unfiltered() -> (Gazetteer, Gazetteer) {
+        let gaz = Gazetteer::new(&Lexicons::default(), &Default::default()).unwrap();
         let mut all = gaz.clone();
         all.first_words = SetsFilter::full();
+        (gaz, all)
+    }
+
+    #[test]
+    fn first_word_filter_finds_the_same() {
+        let (gaz, all) = built_in_and_unfiltered();
         let texts = [
             "Die Deutschen reisten nach TOKIO; Putins Berater trafen Bundeskanzler Scholz.",
             "Angela Merkels Nachfolger, die US-Präsidentin und der Franzose sprachen in Berlin-Mitte.",

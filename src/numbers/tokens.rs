@@ -108,6 +108,20 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Where the run of chars from byte `from` that `keep` holds for ends (at `end` at most).
+#[inline(always)]
+fn run_end(text: &str, from: usize, end: usize, keep: impl Fn(char) -> bool) -> usize {
+    let mut e = from;
+    while e < end {
+        let (c, len) = char_at(text, e);
+        if !keep(c) {
+            break;
+        }
+        e += len;
+    }
+    e
+}
+
 /// The number of ASCII lower-case letters `b` starts with, tested eight bytes at a time
 /// (the inner loop of every word: most of a German word is such letters).
 #[inline]
@@ -248,13 +262,7 @@ impl<'a> Toks<'a> {
                     });
                 let mut e = i + cl;
                 if url {
-                    while e < end {
-                        let (d, dl) = char_at(text, e);
-                        if space(d) {
-                            break;
-                        }
-                        e += dl;
-                    }
+                    e = run_end(text, e, end, |c| !space(c));
                     self.push(start, s, e, Kind::Mixed, sp);
                     i = e;
                     sp = false;
@@ -314,13 +322,7 @@ impl<'a> Toks<'a> {
                 }
                 if kind == Kind::Mixed {
                     // take the rest of the alphanumeric run
-                    while e < end {
-                        let (d, dl) = char_at(text, e);
-                        if !alphanumeric(d) {
-                            break;
-                        }
-                        e += dl;
-                    }
+                    e = run_end(text, e, end, alphanumeric);
                 }
                 if case & OTHER_CASE != 0 || kind == Kind::Mixed {
                     self.push(start, s, e, kind, sp);
@@ -369,23 +371,9 @@ impl<'a> Toks<'a> {
                     e += 1;
                 }
                 // digits followed by letters followed by digits: an identifier
-                let mut l = e;
-                while l < end {
-                    let (x, xl) = char_at(text, l);
-                    if !alphabetic(x) {
-                        break;
-                    }
-                    l += xl;
-                }
+                let l = run_end(text, e, end, alphabetic);
                 if l > e && digit_at(l) {
-                    let mut me = e;
-                    while me < end {
-                        let (x, xl) = char_at(text, me);
-                        if !alphanumeric(x) {
-                            break;
-                        }
-                        me += xl;
-                    }
+                    let me = run_end(text, e, end, alphanumeric);
                     self.push(start, s, me, Kind::Mixed, sp);
                     i = me;
                 } else {
