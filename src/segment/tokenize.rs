@@ -213,15 +213,12 @@ impl Out {
             .get(letters)
             .is_some_and(|&b| PLAIN_END[usize::from(b)])
         {
-            let pronoun = matches!(first, 'I' | 'W')
-                && letters - i == 3
-                && matches!(bytes.get(i..letters), Some(b"Ich" | b"Wir"));
-            self.push(
-                i,
-                letters,
-                TokenKind::Word,
-                before | if pronoun { STOP } else { 0 },
-            );
+            let stop = if is_pronoun(bytes, i, letters, first) {
+                STOP
+            } else {
+                0
+            };
+            self.push(i, letters, TokenKind::Word, before | stop);
             return letters;
         }
         self.other_word(seg, text, i, letters, first, before)
@@ -244,7 +241,9 @@ impl Out {
         let (end, kind) = word_end_from(text, i, letters, true);
         // A word ends before a blank or punctuation; only these bytes may go on
         // into a URL, an e-mail address or an abbreviation's dot.
-        if let Some(&next @ (b'@' | b'.' | b'_' | b'+' | b'-' | b':')) = bytes.get(end) {
+        // (The end of the text reads as 0, which goes on with nothing.)
+        let next = bytes.get(end).copied().unwrap_or(0);
+        if goes_on_after_word(next) {
             // A URL is asked for here, not at every word that starts with h or
             // w (a mispredicted test at one word in four): its scheme or `www`
             // is a word of three to five letters before `:` or `.`, see
@@ -279,16 +278,26 @@ impl Out {
                 }
             }
         }
-        // The first letter is tested first: a capital `I` or `W` is rare, so
-        // that branch is well predicted, where the length test of before (three
-        // letters: common, and mixed with other lengths) was mispredicted at one
-        // word in four.
-        let pronoun = matches!(first, 'I' | 'W')
-            && end - i == 3
-            && matches!(bytes.get(i..end), Some(b"Ich" | b"Wir"));
-        self.push(i, end, kind, before | if pronoun { STOP } else { 0 });
+        let stop = if is_pronoun(bytes, i, end, first) {
+            STOP
+        } else {
+            0
+        };
+        self.push(i, end, kind, before | stop);
         end
     }
+}
+
+/// Whether the word at `start..end` (first char `first`) is `Ich` or `Wir`,
+/// which may start a sentence without punctuation (flag [`STOP`]).
+/// The first letter is tested first: a capital `I` or `W` is rare, so that
+/// branch is well predicted, where the length test (three letters: common, and
+/// mixed with other lengths) was mispredicted at one word in four.
+#[inline(always)]
+fn is_pronoun(bytes: &[u8], start: usize, end: usize, first: char) -> bool {
+    matches!(first, 'I' | 'W')
+        && end - start == 3
+        && matches!(bytes.get(start..end), Some(b"Ich" | b"Wir"))
 }
 
 /// The end of a run of sentence-final marks (`.`, `!`, `?`, `…`) that goes on at
@@ -429,14 +438,20 @@ static ENDS_LETTERS: [bool; 256] = {
     t
 };
 
+/// The bytes after a word that a URL, an e-mail address or an abbreviation
+/// may go on with (`@`, `.`, `_`, `+`, `-`, `:`): [`Out::other_word`] asks
+/// for those only before them.
+const fn goes_on_after_word(b: u8) -> bool {
+    matches!(b, b'@' | b'.' | b'_' | b'+' | b'-' | b':')
+}
+
 /// The bytes that end a run of ASCII letters where [`Out::word`] needs to ask
-/// nothing more: [`ENDS_LETTERS`] but for the bytes a URL, an e-mail address or
-/// an abbreviation goes on with (`@`, `.`, `_`, `+`, `:`).
+/// nothing more: [`ENDS_LETTERS`] but for those of [`goes_on_after_word`].
 static PLAIN_END: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = ENDS_LETTERS[b] && !matches!(b as u8, b'@' | b'.' | b'_' | b'+' | b'-' | b':');
+        t[b] = ENDS_LETTERS[b] && !goes_on_after_word(b as u8);
         b += 1;
     }
     t
@@ -849,10 +864,7 @@ mod tests {
                             (letters, TokenKind::Word),
                             "help: {text:?}"
                         );
-                        assert!(!matches!(
-                            next,
-                            Some(b'@' | b'.' | b'_' | b'+' | b'-' | b':')
-                        ));
+                        assert!(!next.is_some_and(|&b| goes_on_after_word(b)));
                     }
                     let short = format!("{head}{letters}{tail}");
                     assert_eq!(
