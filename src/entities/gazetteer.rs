@@ -608,11 +608,10 @@ impl Gazetteer {
             // that is no word char.) Its first char's case picks the trie, as
             // `hit_at` does for a word found char by char; the filter has
             // passed it as `hit_at` would.
-            let lower = match bytes.get(run.start..) {
-                Some([0xC3, second, ..]) => *second >= 0x9F,
-                Some([b, ..]) => *b >= b'a',
-                _ => false,
-            };
+            let lower = bytes
+                .get(run.start..run.end)
+                .and_then(starts_lower)
+                .unwrap_or(false);
             let trie = if lower { &self.lower_trie } else { &self.trie };
             if let Some(h) = self.longest_at(trie, text, run.start, &mut ends) {
                 out.push(h);
@@ -1314,7 +1313,16 @@ fn latin1_word_starts_lower(run: &[u8]) -> Option<bool> {
         }
         i += 1;
     }
-    match *run {
+    starts_lower(run)
+}
+
+/// Whether a word of ASCII and Latin-1 letters and digits starts in lower
+/// case (`über`, `köln`, not `Ärger`), `None` for an empty one: its first
+/// byte, or for a Latin-1 letter (`C3` and its second byte) the second byte,
+/// which is from `9F` (`ß`, `à` … `ÿ`) for a small letter.
+#[inline(always)]
+fn starts_lower(word: &[u8]) -> Option<bool> {
+    match *word {
         [0xC3, second, ..] => Some(second >= 0x9F),
         [b, ..] => Some(b.is_ascii_lowercase()),
         [] => None,
@@ -1342,11 +1350,7 @@ fn latin1_word_starts_lower_by_mask(run: &[u8], high: u64) -> Option<bool> {
         // (`i` < 63: the byte after it is in the run, so at most the 64th.)
         high &= !(3 << i);
     }
-    match *run {
-        [0xC3, second, ..] => Some(second >= 0x9F),
-        [b, ..] => Some(b.is_ascii_lowercase()),
-        [] => None,
-    }
+    starts_lower(run)
 }
 
 /// The bytes of a block that are not ASCII (see [`for_each_run`]), passed

@@ -451,17 +451,18 @@ impl Rules {
         }
         suffixes.freeze();
         let given: Vec<&str> = given.collect();
-        let lists: [&[&str]; 8] = [
-            SPEECH_VERBS,
-            PLACE_PREPS,
-            PARTICLES,
-            PLACE_HEADS,
-            STREET_WORDS,
-            LANDMARK_WORDS,
-            PERSON_VERBS,
-            &given,
+        // Each list with its flag: the table is sized for all of them first.
+        let lists: [(&[&str], u16); 8] = [
+            (&given, GIVEN),
+            (SPEECH_VERBS, SPEECH),
+            (PLACE_PREPS, PREP),
+            (PARTICLES, PARTICLE),
+            (PLACE_HEADS, PLACE_HEAD),
+            (STREET_WORDS, STREET),
+            (LANDMARK_WORDS, LANDMARK),
+            (PERSON_VERBS, PERSON_VERB),
         ];
-        let n = lists.iter().map(|l| l.len()).sum::<usize>()
+        let n = lists.iter().map(|(l, _)| l.len()).sum::<usize>()
             + not_names.len()
             + legal.len()
             + clubs.len();
@@ -473,17 +474,12 @@ impl Rules {
             words.add(w.as_bytes(), f);
             word_filter.insert(w);
         };
-        given.iter().for_each(|w| add(w, GIVEN));
         not_names.iter().for_each(|w| add(w, NOT_NAME));
         legal.iter().for_each(|w| add(w, LEGAL));
         clubs.iter().for_each(|w| add(w, CLUB));
-        SPEECH_VERBS.iter().for_each(|w| add(w, SPEECH));
-        PLACE_PREPS.iter().for_each(|w| add(w, PREP));
-        PARTICLES.iter().for_each(|w| add(w, PARTICLE));
-        PLACE_HEADS.iter().for_each(|w| add(w, PLACE_HEAD));
-        STREET_WORDS.iter().for_each(|w| add(w, STREET));
-        LANDMARK_WORDS.iter().for_each(|w| add(w, LANDMARK));
-        PERSON_VERBS.iter().for_each(|w| add(w, PERSON_VERB));
+        for (list, f) in lists {
+            list.iter().for_each(|w| add(w, f));
+        }
         Ok(Rules {
             words,
             word_filter,
