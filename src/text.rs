@@ -56,12 +56,11 @@ impl<'t> CharIndex<'t> {
         if !ascii {
             let bytes = text.as_bytes();
             let whole = bytes.chunks_exact(8);
-            // The word at the end of the text, partial or empty.
-            let last = whole
-                .remainder()
-                .iter()
-                .rev()
-                .fold(0, |bits, &b| bits << 1 | u8::from(b & 0xC0 == 0x80));
+            // The word at the end of the text, partial or empty, padded with
+            // zeros (no continuation bytes).
+            let mut padded = [0u8; 8];
+            padded[..whole.remainder().len()].copy_from_slice(whole.remainder());
+            let last = swar::high_bits(continuation_bytes(u64::from_le_bytes(padded)));
             let mut chars: u64 = 0;
             let mut entry = |continuations: u8| {
                 let at = chars << 8 | u64::from(continuations);

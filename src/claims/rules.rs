@@ -2623,8 +2623,8 @@ mod tests {
         assert!(doc.marked.len() >= 3, "help: sagte, wolle, soll are marked");
     }
 
-    /// [`Doc::clause_end`]'s one test per mark stops where its three tests
-    /// did: a boundary, a quotation mark, or one of `.!?()`.
+    /// [`may_be_quote`] turns away no token that [`punct_char`] decodes to a
+    /// quotation mark.
     #[test]
     fn quote_lead_test_agrees_with_the_decoded_mark() {
         // Every char of the quotation-mark and punctuation blocks, alone and
@@ -2655,6 +2655,8 @@ mod tests {
         assert!(marks >= 12, "help: only {marks} quotation marks");
     }
 
+    /// [`Doc::clause_end`]'s one test per mark stops where its three tests
+    /// did: a boundary, a quotation mark, or one of `.!?()`.
     #[test]
     fn ends_clause_is_boundary_or_quote_or_end_mark() {
         let plain = |c: char| {

@@ -737,11 +737,12 @@ impl Recogniser {
             // a digit anywhere decides at once (every non-space char is in some token)
             let digit = text.as_bytes().get(s.start..s.end).is_some_and(has_digit);
             if digit || self.candidate(text, seg.sentence_tokens(si), &mut low, &mut buf) {
-                passed.push((s.start, s.end, si));
+                passed.push(si);
             }
         }
-        for &(start, end, si) in &passed {
-            t.fill(start, end);
+        for &si in &passed {
+            let s = &seg.sentences[si];
+            t.fill(s.start, s.end);
             rules::sentence(&self.tables, &t, si, &mut currency, &mut scratch, &mut out);
         }
         for (k, q) in out.iter_mut().enumerate() {
@@ -768,8 +769,8 @@ struct Buffers {
     low: String,
     buf: String,
     scratch: rules::Scratch,
-    /// The sentences the gate let through: byte range and index.
-    passed: Vec<(usize, usize, usize)>,
+    /// The indices of the sentences the gate let through.
+    passed: Vec<usize>,
 }
 
 thread_local! {
