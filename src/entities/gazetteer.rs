@@ -1679,16 +1679,12 @@ mod tests {
                 }
             }
         }
-        let mut found = 0;
-        for t in &texts {
-            let hits = gaz.find(t);
-            assert_eq!(
-                hits,
-                all.find(t),
-                "{t}\nhelp: a genitive must not lose a hit"
-            );
-            found += hits.len();
-        }
+        let found = finds_alike(
+            &gaz,
+            &all,
+            texts.iter().map(String::as_str),
+            "a genitive must not lose a hit",
+        );
         assert!(found > 300, "help: the texts should have hits ({found})");
     }
 
@@ -1699,6 +1695,23 @@ mod tests {
         let mut all = gaz.clone();
         all.first_words = SetsFilter::full();
         (gaz, all)
+    }
+
+    /// Asserts that `gaz` finds in each of `texts` what `all` finds (`help`
+    /// says why it must); returns the number of hits.
+    fn finds_alike<'t>(
+        gaz: &Gazetteer,
+        all: &Gazetteer,
+        texts: impl IntoIterator<Item = &'t str>,
+        help: &str,
+    ) -> usize {
+        let mut found = 0;
+        for t in texts {
+            let hits = gaz.find(t);
+            assert_eq!(hits, all.find(t), "{t}\nhelp: {help}");
+            found += hits.len();
+        }
+        found
     }
 
     #[test]
@@ -1715,16 +1728,12 @@ mod tests {
             "die österreichischen, türkischen und dänischen Truppen; für größere Ämter über Zürich.",
             "öSTERREICHISCHE tÜRKISCHE dÄNISCHEs ärger übers güns",
         ];
-        let mut found = 0;
-        for t in texts {
-            let hits = gaz.find(t);
-            assert_eq!(
-                hits,
-                all.find(t),
-                "{t}\nhelp: the first-word filter may only skip words that start no match"
-            );
-            found += hits.len();
-        }
+        let found = finds_alike(
+            &gaz,
+            &all,
+            texts,
+            "the first-word filter may only skip words that start no match",
+        );
         assert!(found > 20, "help: the texts should have hits ({found})");
         // The start bits answer for a word in lower case as for the folded
         // word (folding changes only bit 5 of ASCII and Latin-1 letters):
